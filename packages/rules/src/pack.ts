@@ -1,0 +1,150 @@
+/**
+ * What a policy pack is: the data one notice contributes. The evaluator knows a
+ * small, closed set of mechanisms (year windows, exemptions, reductions,
+ * record conversions, training windows); a pack says which of them the notice
+ * enacts, with what numbers, and cites the clause for each. A new notice is a
+ * new file in ./packs, not an evaluator change.
+ */
+import type { Category, Education, Purpose, RecordKind } from './types.js';
+
+/** A clause of a notice: the citation key, the words of the notice, and our reading. */
+export interface Clause {
+  key: string;
+  /** quoted from the seed text (the notice's own characters) */
+  quote: string;
+  /** plain Chinese statement of what the evaluator does with it */
+  rule: string;
+  /** where the text is ambiguous: the project's decision, shown as 按本系统解释：… */
+  interpretation?: string;
+}
+
+export interface Requirement {
+  public: number;
+  professional: number;
+}
+
+/** How many recent years (Y−n+1..Y) a purpose requires. */
+export interface WindowRule {
+  years: number;
+  key: string;
+}
+
+export interface AssessmentRule {
+  key: string;
+  /** years required by 学历; `exempt` = no hours required */
+  byEducation: Partial<Record<Education, { years: number; key: string } | { exempt: true; key: string }>>;
+  /**
+   * 'primary': the 认定年限 column decides; 学历 defaults apply (with a warning) when blank.
+   * 'fallback': 学历 decides; 认定年限 is used only when 学历 is blank.
+   */
+  yearsColumn: 'primary' | 'fallback';
+  /** interpretation key when defaults are assumed */
+  defaultsKey?: string;
+}
+
+export interface PurposeRules {
+  annual: WindowRule;
+  /** 职称评审: senior & intermediate vs junior */
+  title?: { seniorIntermediate: WindowRule; junior: WindowRule };
+  assessment?: AssessmentRule;
+  /** 岗位聘任 by grade: 1–10 vs 11–13 */
+  post?: { grade1to10: WindowRule; grade11to13: WindowRule };
+}
+
+/** A year whose requirement in one category is lowered, for some purposes, maybe on a condition. */
+export interface RequirementOverride {
+  year: number;
+  category: Category;
+  hours: number;
+  purposes: Purpose[] | 'all';
+  /** the Person flag that must be true; absent = always */
+  when?: 'unitPlanFiled';
+  key: string;
+}
+
+export interface AgeThreshold {
+  male: number;
+  female: number;
+}
+
+export interface Reliefs {
+  /** full exemption by age (status exempt) */
+  ageExempt?: AgeThreshold & { purposes: Purpose[]; key: string };
+  /** reduction by age, below the exemption */
+  ageReduction?: AgeThreshold & { mode: 'one-third' | 'one-year-of-three'; purposes: Purpose[]; key: string };
+  /** 党政机关转任: same year exempt, earlier year → years after the transfer only */
+  transfer?: { purposes: Purpose[]; key: string };
+  /** 破格: the last N years only */
+  exceptional?: { purposes: Purpose[]; key: string };
+  /** 出站博士后 applying for a senior level */
+  postdocSenior?: { purposes: Purpose[]; key: string };
+  /** 疫情防控一线: exempt entirely, or the listed years removed */
+  epidemic?: { mode: 'exempt' | 'remove-years'; purposes: Purpose[]; key: string };
+  /** hours are a reference factor only (status not-restrictive) */
+  referenceOnly?: { when: 'nonPublic' | 'grassroots'; purposes: Purpose[]; key: string }[];
+}
+
+/** How one kind of record counts under this pack. */
+export type KindRule =
+  | { counts: 'named-category'; key: string; halfDay?: boolean }
+  | { counts: 'professional'; key: string; halfDay?: boolean; onlyIf?: 'highSkill' }
+  | { counts: 'excluded'; key: string; reason: string };
+
+export interface ExamRules {
+  /** 职业资格考试: a fixed credit of professional hours, or the year's professional requirement complete */
+  qualification: { mode: 'fixed-hours'; hours: number; key: string } | { mode: 'year-complete'; key: string };
+  /** 职称外语/计算机: a fixed credit, or not counted */
+  titleLanguageComputer: { mode: 'fixed-hours'; hours: number; key: string } | { mode: 'not-counted'; key: string; reason: string };
+}
+
+/** Professional training that must be filed beforehand to count. */
+export interface FilingRule {
+  kinds: RecordKind[];
+  key: string;
+}
+
+export interface TrainingWindow {
+  /** ISO dates, inclusive */
+  start: string;
+  end: string;
+  /** kinds held to the window for their credit year = review year */
+  kinds: RecordKind[];
+  /** earlier years that may be made up inside the window; undefined = the notice states no make-up rule */
+  makeUpYears?: number[];
+  key: string;
+  /** e.g. the 11月31日 reading */
+  note?: string;
+}
+
+export interface PolicyPack {
+  id: string;
+  /** the pack this one builds on (nm-2017 for all others) */
+  inherits?: string;
+  title: string;
+  docNumber?: string;
+  issuer: string;
+  /** ISO date of issue */
+  issued: string;
+  /** the CE year the notice is for = default review year */
+  ceYear: number;
+  scope: string;
+  seedFile: string;
+  clauses: Record<string, Clause>;
+  annualRequirement: Requirement & { key: string };
+  purposes: PurposeRules;
+  overrides: RequirementOverride[];
+  reliefs: Reliefs;
+  kinds: Record<RecordKind, KindRule>;
+  exams: ExamRules;
+  /** minutes → 学时 and half-day → 学时 */
+  units: { minutesPerHour: number; hoursPerHalfDay: number; key: string };
+  filing?: FilingRule;
+  /** training window and make-up years; undefined = none stated */
+  window?: TrainingWindow;
+  /** make-up rule when the pack has no window: undefined = none stated (counts with a warning) */
+  deadline?: { date: string; key: string; label: string };
+  fees?: { publicPer30Hours: number; professionalPerHour: number; key: string };
+  platforms?: { name: string; url?: string }[];
+  /** region-wide recognition of verified hours (no jurisdiction filter) */
+  recognition?: string;
+}

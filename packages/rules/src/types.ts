@@ -1,0 +1,225 @@
+/**
+ * The shapes every part of the project shares: what a roster row becomes
+ * (Person, TrainingRecord), what a policy pack says (see pack.ts), and what the
+ * evaluator returns (EvaluationResult, matching ../shared/spec/ROSTER.md).
+ */
+
+export type Sex = 'M' | 'F';
+
+/** 申报类型 */
+export type Purpose = 'annual' | 'title' | 'assessment' | 'post';
+
+/** 申报级别: 正高级 / 副高级 / 中级 / 初级 (助理级, 员级 are junior too) */
+export type Level = 'senior-full' | 'senior-deputy' | 'intermediate' | 'junior' | 'assistant' | 'clerk';
+
+/** 学历 */
+export type Education = '专科' | '本科' | '硕士' | '博士';
+
+export type Category = 'public' | 'professional';
+
+/** 形式 of a training record, in the roster spec's words (Simplified). */
+export type RecordKind =
+  | '网络培训'
+  | '面授培训'
+  | '高研班'
+  | '论坛'
+  | '学术交流'
+  | '进修考察'
+  | '事业单位培训'
+  | '行业培训'
+  | '学历教育'
+  | '实践考察'
+  | '学术讲座'
+  | '职业技能培训'
+  | '三科教师培训'
+  | '中小学教师培训'
+  | '职业资格考试'
+  | '职称外语计算机考试';
+
+/** A calendar date without time zone trouble. month 1-12. */
+export interface CivilDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Where a value came from in the sheet, so messages can name the cell. */
+export interface CellRef {
+  /** 1-based sheet row */
+  row: number;
+  /** column letter, e.g. "H" */
+  column: string;
+  /** the header text as written in the sheet */
+  header: string;
+  /** the raw cell value as text */
+  value: string;
+}
+
+/** A problem found in a cell. Errors make the row `invalid`; warnings do not. */
+export interface CellIssue {
+  /** the Person field or record field concerned, e.g. "id", "level", "hours:2024:public" */
+  field: string;
+  row: number;
+  column?: string;
+  header?: string;
+  value?: string;
+  /** Chinese message naming the problem, e.g. "身份证号校验位错误" */
+  message: string;
+  /** citation key, where a rule is the reason */
+  key?: string;
+}
+
+export interface YearHours {
+  public: number;
+  professional: number;
+}
+
+/** 疫情防控一线: "是" (flag only) or the year(s). */
+export interface EpidemicDuty {
+  flagged: boolean;
+  years: number[];
+}
+
+/**
+ * One roster data row after reading. Fields the sheet does not have are
+ * undefined. `errors` from reading make the row invalid before any rule runs.
+ */
+export interface Person {
+  row: number;
+  name?: string;
+  id: string;
+  /** derived from the ID number (never from the 性别 column, which is only checked) */
+  sex?: Sex;
+  birth?: CivilDate;
+  unit?: string;
+  nonPublic?: boolean;
+  grassroots?: boolean;
+  /** blank → annual */
+  purpose: Purpose;
+  level?: Level;
+  education?: Education;
+  assessYears?: number;
+  postGrade?: number;
+  postdoc?: boolean;
+  epidemic?: EpidemicDuty;
+  transferYear?: number;
+  exceptionalYears?: number;
+  highSkill?: boolean;
+  qualExamYears?: number[];
+  titleExamYears?: number[];
+  unitPlanFiled?: boolean;
+  /** hours from the roster's year columns, by year */
+  hours: Record<number, YearHours>;
+  /** where each field came from, by field name (for messages) */
+  cells: Record<string, CellRef>;
+  /** problems found while reading this row */
+  errors: CellIssue[];
+  warnings: CellIssue[];
+}
+
+/** One row of 培训记录. */
+export interface TrainingRecord {
+  /** 1-based sheet row of the record (in its own sheet/file) */
+  row: number;
+  /** sheet or file name, for messages */
+  source?: string;
+  id: string;
+  /** 学年度; defaults to the year of `date` */
+  creditYear: number;
+  /** 类别 as written (may be absent for kinds whose category is fixed) */
+  category?: Category;
+  kind: RecordKind;
+  /** one of the three; conversion to 学时 is the evaluator's job (nm-2017/art10) */
+  hours?: number;
+  minutes?: number;
+  halfDays?: number;
+  date?: CivilDate;
+  /** 是否备案: undefined = blank/unknown */
+  filed?: boolean;
+}
+
+export type Status = 'compliant' | 'non-compliant' | 'exempt' | 'not-restrictive' | 'invalid';
+
+export const STATUS_LABELS: Record<Status, { zh: string; en: string }> = {
+  compliant: { zh: '达标', en: 'Compliant' },
+  'non-compliant': { zh: '未达标', en: 'Non-compliant' },
+  exempt: { zh: '免除', en: 'Exempt' },
+  'not-restrictive': { zh: '不作限制', en: 'Not restrictive' },
+  invalid: { zh: '数据有误', en: 'Invalid data' },
+};
+
+export interface Missing {
+  total: number;
+  public: number;
+  professional: number;
+}
+
+export interface YearFigures {
+  year: number;
+  required: YearHours;
+  credited: YearHours;
+  /** a vocational-qualification exam made this year's professional requirement complete */
+  examCompleted?: boolean;
+}
+
+export interface RuleRef {
+  key: string;
+  /** the clause, quoted from the notice, with the project's reading */
+  text: string;
+}
+
+export interface ReliefApplied {
+  key: string;
+  /** Chinese description of what the relief did, e.g. "男满55周岁，免除学时要求" */
+  text: string;
+}
+
+export interface ExcludedRecord {
+  /** sheet row of the record (or of the roster row for roster-column credits) */
+  row: number;
+  source?: string;
+  kind: string;
+  year: number;
+  hours: number;
+  /** Chinese reason */
+  reason: string;
+  key: string;
+}
+
+export interface Note {
+  message: string;
+  key?: string;
+  column?: string;
+  row?: number;
+}
+
+/** One result per roster data row, in sheet order (ROSTER.md "Results per row"). */
+export interface EvaluationResult {
+  row: number;
+  id: string;
+  name: string;
+  status: Status;
+  /** null when invalid */
+  missing: Missing | null;
+  years: YearFigures[];
+  rules: RuleRef[];
+  reliefs: ReliefApplied[];
+  excluded: ExcludedRecord[];
+  warnings: Note[];
+  errors: CellIssue[];
+  /** extra context, not in the minimal contract: purpose, review year, interpretations used */
+  purpose?: Purpose;
+  reviewYear?: number;
+  interpretations?: RuleRef[];
+  /** the full Chinese explanation, one line per step (only when options.explain) */
+  explanation?: string[];
+}
+
+export interface EvaluateOptions {
+  /** review year Y; default: the pack's CE year */
+  year?: number;
+  /** as-of date for age; default Y-12-31 */
+  asOf?: CivilDate;
+  /** build the Chinese explanation lines (costs time; the statuses do not need it) */
+  explain?: boolean;
+}
