@@ -1,0 +1,21 @@
+/** Hours shown to at most one decimal (RULES.md §7), no trailing ".0". */
+export function fmtHours(n: number): string {
+  const r = Math.round(n * 10) / 10;
+  return Object.is(r, -0) ? '0' : String(r);
+}
+
+/** Money in 元 with two decimals. */
+export function fmtYuan(n: number): string {
+  return (Math.round(n * 100) / 100).toFixed(2);
+}
+
+/**
+ * Mask an ID number for print: first 6 and last 4 characters kept
+ * (`152921********1234`). Values too short to keep both ends are masked whole.
+ */
+export function maskId(id: string): string {
+  const s = id.trim();
+  if (s.length === 0) return '';
+  if (s.length <= 10) return '*'.repeat(s.length);
+  return s.slice(0, 6) + '*'.repeat(s.length - 10) + s.slice(-4);
+}

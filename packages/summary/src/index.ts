@@ -1,0 +1,3 @@
+export * from './model.js';
+export * from './dates.js';
+export * from './format.js';

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { buildSummary, costOf, NO_UNIT } from './model.js';
+import { maskId, fmtHours } from './format.js';
+import { daysBetween, parseIsoDate } from './dates.js';
+import { pack, result } from './fixtures.js';
+
+const asOf = { year: 2024, month: 12, day: 31 };
+const on = { year: 2024, month: 11, day: 1 };
+
+describe('maskId', () => {
+  it('keeps the first 6 and last 4', () => {
+    expect(maskId('152921199001011234')).toBe('152921********1234');
+    expect(maskId('15292119900101X')).toBe('152921*****101X');
+    expect(maskId('12345')).toBe('*****');
+    expect(maskId('')).toBe('');
+  });
+});
+
+describe('dates and numbers', () => {
+  it('counts days and rejects impossible dates', () => {
+    expect(daysBetween(on, asOf)).toBe(60);
+    expect(parseIsoDate('2025-11-31')).toBeUndefined();
+    expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
+    expect(fmtHours(10.04)).toBe('10');
+    expect(fmtHours(2.25)).toBe('2.3');
+  });
+});
+
+describe('costOf', () => {
+  it('sells public hours in 30-hour packages and professional by the hour', () => {
+    const f = { publicPer30Hours: 75, professionalPerHour: 2.5 };
+    expect(costOf({ total: 30, public: 10, professional: 20 }, f)).toEqual({ publicPackages: 1, public: 75, professional: 50, total: 125 });
+    expect(costOf({ total: 60, public: 60, professional: 0 }, f).total).toBe(150);
+    expect(costOf({ total: 0, public: 0, professional: 0 }, f).total).toBe(0);
+  });
+});
+
+describe('buildSummary', () => {
+  const results = [
+    result(3, 'compliant'),
+    result(4, 'non-compliant', {
+      name: '李强',
+      missing: { total: 20, public: 0, professional: 20 },
+      years: [{ year: 2024, required: { public: 30, professional: 60 }, credited: { public: 30, professional: 40 } }],
+      rules: [{ key: 'nm-2017/art11', text: '每年公需30学时、专业60学时。其余说明' }],
+      excluded: [{ row: 9, source: '培训记录', kind: '网络培训', year: 2024, hours: 10, reason: '完成日期在培训时间之外', key: 'xilingol-2024/2' }],
+    }),
+    result(5, 'not-restrictive', { missing: { total: 40, public: 10, professional: 30 } }),
+    result(6, 'not-restrictive'),
+    result(7, 'exempt', { reliefs: [{ key: 'xilingol-2024/6.1', text: '男满55周岁，免除' }] }),
+    result(8, 'invalid', {
+      id: '15292119900101123X',
+      errors: [{ field: 'id', row: 8, column: 'C', header: '身份证号', value: '15292119900101123X', message: '身份证号校验位错误' }],
+    }),
+  ];
+  const people = [
+    { row: 3, unit: '乙单位' },
+    { row: 4, unit: '甲单位' },
+    { row: 5, unit: '甲单位' },
+    { row: 6, unit: '  ' },
+    { row: 7, unit: '乙单位' },
+    { row: 8, unit: '甲单位' },
+  ];
+  const m = buildSummary(results, pack(), { reviewYear: 2024, asOf, generatedOn: on, people });
+
+  it('totals by status and missing hours', () => {
+    expect(m.totals.people).toBe(6);
+    expect(m.totals.counts).toEqual({ compliant: 1, 'non-compliant': 1, exempt: 1, 'not-restrictive': 2, invalid: 1 });
+    expect(m.totals.missing).toEqual({ total: 60, public: 10, professional: 50 });
+  });
+
+  it('groups by unit with a row for people without one', () => {
+    expect(m.units.map((u) => u.unit)).toEqual(['甲单位', '乙单位', NO_UNIT]);
+    const a = m.units[0]!;
+    expect(a.people).toBe(3);
+    expect(a.counts['non-compliant']).toBe(1);
+    expect(a.counts.invalid).toBe(1);
+    expect(a.missing.total).toBe(60);
+    expect(a.cost).toBe(50 + 150);
+  });
+
+  it('lists non-compliant and not-restrictive with missing hours, with reasons and costs', () => {
+    expect(m.shortfalls.map((s) => s.row)).toEqual([4, 5]);
+    const s = m.shortfalls[0]!;
+    expect(s.name).toBe('李强');
+    expect(s.id).toBe('152921********1234');
+    expect(s.years[0]!.short).toEqual({ public: 0, professional: 20 });
+    expect(s.reasons.map((r) => r.key)).toEqual(['xilingol-2024/2', 'nm-2017/art11']);
+    expect(s.reasons[0]!.text).toContain('培训记录第9行');
+    expect(s.reasons[1]!.text).toBe('每年公需30学时、专业60学时。');
+    expect(s.cost?.total).toBe(50);
+    expect(m.fees?.total.total).toBe(200);
+  });
+
+  it('names the cell to fix for invalid rows', () => {
+    expect(m.invalid).toHaveLength(1);
+    expect(m.invalid[0]!.fixes[0]).toMatchObject({ cell: 'C8', header: '身份证号', message: '身份证号校验位错误' });
+    expect(m.invalid[0]!.id).toBe('152921********123X');
+  });
+
+  it('gives the window end with days left and make-up years', () => {
+    expect(m.window?.daysLeft).toBe(60);
+    expect(m.window?.makeUpYears).toEqual([2021, 2022, 2023]);
+    expect(m.window?.text).toContain('距截止还有 60 天');
+    expect(m.title).toContain('锡林郭勒盟');
+    expect(m.subtitle).toContain('锡人社办发〔2024〕1号');
+  });
+
+  it('shows full IDs only when asked', () => {
+    const full = buildSummary(results, pack(), { reviewYear: 2024, asOf, showId: true });
+    expect(full.shortfalls[0]!.id).toBe('152921199001011234');
+    expect(full.idsMasked).toBe(false);
+    expect(full.generatedOn).toEqual(asOf);
+  });
+
+  it('shows a deadline and omits fees when the pack has none', () => {
+    const p = pack({ id: 'nm-2018', fees: undefined, window: undefined, deadline: { date: '2018-05-31', key: 'nm-2018/3.5', label: '区直单位审验截止' } });
+    const s = buildSummary(results, p, { reviewYear: 2018, asOf: { year: 2018, month: 6, day: 1 } });
+    expect(s.fees).toBeUndefined();
+    expect(s.window).toBeUndefined();
+    expect(s.deadline).toMatchObject({ daysLeft: -1, passed: true });
+    expect(s.shortfalls[0]!.cost).toBeUndefined();
+  });
+});
