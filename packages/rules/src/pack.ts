@@ -90,16 +90,23 @@ export type KindRule =
   | { counts: 'professional'; key: string; halfDay?: boolean; onlyIf?: 'highSkill' }
   | { counts: 'excluded'; key: string; reason: string };
 
+export type ExamCredit =
+  | { mode: 'fixed-hours'; hours: number; key: string }
+  | { mode: 'year-complete'; key: string }
+  | { mode: 'not-counted'; key: string; reason: string };
+
 export interface ExamRules {
   /** 职业资格考试: a fixed credit of professional hours, or the year's professional requirement complete */
-  qualification: { mode: 'fixed-hours'; hours: number; key: string } | { mode: 'year-complete'; key: string };
+  qualification: ExamCredit;
   /** 职称外语/计算机: a fixed credit, or not counted */
-  titleLanguageComputer: { mode: 'fixed-hours'; hours: number; key: string } | { mode: 'not-counted'; key: string; reason: string };
+  titleLanguageComputer: ExamCredit;
 }
 
 /** Professional training that must be filed beforehand to count. */
 export interface FilingRule {
   kinds: RecordKind[];
+  /** which categories the filing duty covers */
+  categories: Category[];
   key: string;
 }
 
@@ -137,7 +144,7 @@ export interface PolicyPack {
   kinds: Record<RecordKind, KindRule>;
   exams: ExamRules;
   /** minutes → 学时 and half-day → 学时 */
-  units: { minutesPerHour: number; hoursPerHalfDay: number; key: string };
+  units: { minutesPerHour: number; hoursPerHalfDay: number; key: string; halfDayKey?: string };
   filing?: FilingRule;
   /** training window and make-up years; undefined = none stated */
   window?: TrainingWindow;

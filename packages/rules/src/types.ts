@@ -164,8 +164,12 @@ export interface YearFigures {
 
 export interface RuleRef {
   key: string;
-  /** the clause, quoted from the notice, with the project's reading */
+  /** what the rule does, in plain Chinese */
   text: string;
+  /** the notice's own words */
+  quote?: string;
+  /** the project's reading where the text is ambiguous (按本系统解释) */
+  interpretation?: string;
 }
 
 export interface ReliefApplied {
@@ -207,6 +211,8 @@ export interface EvaluationResult {
   excluded: ExcludedRecord[];
   warnings: Note[];
   errors: CellIssue[];
+  /** hints that are not problems, e.g. 若申报职称评审，可享受… */
+  notes?: Note[];
   /** extra context, not in the minimal contract: purpose, review year, interpretations used */
   purpose?: Purpose;
   reviewYear?: number;

@@ -1,0 +1,42 @@
+import type { CivilDate } from './types.js';
+
+export function compareDates(a: CivilDate, b: CivilDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/** Full years of age (周岁) on `asOf`. */
+export function fullAge(birth: CivilDate, asOf: CivilDate): number {
+  let age = asOf.year - birth.year;
+  if (asOf.month < birth.month || (asOf.month === birth.month && asOf.day < birth.day)) age--;
+  return age;
+}
+
+const isoCache = new Map<string, CivilDate>();
+
+/** 'YYYY-MM-DD' → CivilDate (pack dates are written this way). */
+export function parseIsoDate(iso: string): CivilDate {
+  let d = isoCache.get(iso);
+  if (!d) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!m) throw new Error(`not an ISO date: ${iso}`);
+    d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+    isoCache.set(iso, d);
+  }
+  return d;
+}
+
+export function isValidDate(d: CivilDate): boolean {
+  if (!Number.isInteger(d.year) || !Number.isInteger(d.month) || !Number.isInteger(d.day)) return false;
+  if (d.month < 1 || d.month > 12 || d.day < 1) return false;
+  const days = [31, d.year % 4 === 0 && (d.year % 100 !== 0 || d.year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d.day <= days[d.month - 1]!;
+}
+
+export function formatDate(d: CivilDate): string {
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/** Days from a to b (b − a). */
+export function daysBetween(a: CivilDate, b: CivilDate): number {
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+}

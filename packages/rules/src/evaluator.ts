@@ -1,0 +1,572 @@
+/**
+ * The one evaluator: a pure function of (person, records, pack, options).
+ * Steps follow RULES.md §3–§7 in order: data checks → required years by
+ * purpose → full exemptions → window changes → hours credited (records,
+ * exams, windows, make-up) → age reductions → status. Every step that bites
+ * records its citation key, so the result explains itself.
+ */
+import type { KindRule, PolicyPack, Requirement, RequirementOverride } from './pack.js';
+import type {
+  CellIssue,
+  CivilDate,
+  EvaluateOptions,
+  EvaluationResult,
+  Level,
+  Missing,
+  Person,
+  Purpose,
+  ReliefApplied,
+  TrainingRecord,
+  YearFigures,
+  YearHours,
+} from './types.js';
+import { Trace } from './trace.js';
+import { buildExplanation } from './explain.js';
+import { compareDates, fullAge, formatDate, parseIsoDate } from './dates.js';
+
+const SENIOR: ReadonlySet<Level> = new Set<Level>(['senior-full', 'senior-deputy']);
+const JUNIOR: ReadonlySet<Level> = new Set<Level>(['junior', 'assistant', 'clerk']);
+
+export const PURPOSE_LABELS: Record<Purpose, string> = {
+  annual: '年度审验',
+  title: '职称评审',
+  assessment: '考核认定',
+  post: '岗位聘任',
+};
+
+export const LEVEL_LABELS: Record<Level, string> = {
+  'senior-full': '正高级',
+  'senior-deputy': '副高级',
+  intermediate: '中级',
+  junior: '初级',
+  assistant: '助理级',
+  clerk: '员级',
+};
+
+function covers(purposes: readonly Purpose[] | undefined, purpose: Purpose): boolean {
+  return purposes !== undefined && purposes.includes(purpose);
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let y = from; y <= to; y++) out.push(y);
+  return out;
+}
+
+/** Round for display: exact inside, at most one decimal outside (RULES.md §7). */
+export function roundHours(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+/** What the evaluator worked out along the way; the explanation is built from it. */
+export interface Working {
+  reviewYear: number;
+  asOf: CivilDate;
+  age?: number;
+  windowKey?: string;
+  baseYears: number[];
+  requiredYears: number[];
+  mode: 'plain' | 'one-third' | 'one-year-of-three';
+  chosenYear?: number;
+}
+
+export function evaluate(
+  person: Person,
+  records: readonly TrainingRecord[],
+  pack: PolicyPack,
+  options: EvaluateOptions = {},
+): EvaluationResult {
+  const Y = options.year ?? pack.ceYear;
+  const asOf = options.asOf ?? { year: Y, month: 12, day: 31 };
+  const t = new Trace(pack, person);
+  const purpose = person.purpose;
+  const w: Working = { reviewYear: Y, asOf, baseYears: [], requiredYears: [], mode: 'plain' };
+  const finish = (result: EvaluationResult): EvaluationResult => {
+    if (options.explain) result.explanation = buildExplanation(result, person, pack, w, t);
+    return result;
+  };
+
+  if (person.errors.length > 0) return finish(t.result('invalid', null, [], Y, person.errors));
+  checkData(person, pack, Y, t);
+  if (t.errors.length > 0) return finish(t.result('invalid', null, [], Y));
+
+  const age = person.birth ? fullAge(person.birth, asOf) : undefined;
+  w.age = age;
+
+  // Step 1: full exemptions (status exempt).
+  const exemptions = fullExemptions(person, pack, Y, age, asOf, t);
+  if (purpose === 'annual') noteTitleReliefs(person, pack, Y, age, t);
+
+  // Required years by purpose (may itself exempt, e.g. 博士 under hohhot-2022/2.2).
+  const window = purposeWindow(person, pack, Y, t, exemptions.length > 0);
+  if (exemptions.length > 0 || window === 'exempt') {
+    return finish(t.result('exempt', { total: 0, public: 0, professional: 0 }, [], Y));
+  }
+  if (window === 'invalid') return finish(t.result('invalid', null, [], Y));
+  w.baseYears = window;
+
+  // Step 3: window changes. `keep` is applied to the purpose window and to the age rule's candidates alike.
+  const keep = windowFilter(person, pack, Y, t);
+  const years = window.filter(keep);
+  w.requiredYears = years;
+
+  // Hours credited per year.
+  const credit = creditHours(person, records, pack, Y, t);
+
+  // Step 4: age reductions.
+  const reduction = pack.reliefs.ageReduction;
+  const reduced =
+    reduction !== undefined &&
+    covers(reduction.purposes, purpose) &&
+    age !== undefined &&
+    age >= (person.sex === 'M' ? reduction.male : reduction.female);
+
+  let figures: YearFigures[];
+  let missing: Missing;
+  if (reduced && reduction.mode === 'one-year-of-three') {
+    w.mode = 'one-year-of-three';
+    const candidates = range(Y - 2, Y).filter(keep);
+    w.requiredYears = candidates;
+    figures = candidates.map((y) => yearFigures(y, person, pack, credit, t));
+    t.relief(reduction.key, `${sexLabel(person)}${age}周岁，已满${person.sex === 'M' ? reduction.male : reduction.female}周岁：完成近三年中任一年度的学时即可`);
+    missing = oneYearOfThree(figures, w);
+  } else if (reduced && reduction.mode === 'one-third') {
+    w.mode = 'one-third';
+    figures = years.map((y) => yearFigures(y, person, pack, credit, t));
+    t.relief(reduction.key, `${sexLabel(person)}${age}周岁，已满${person.sex === 'M' ? reduction.male : reduction.female}周岁：完成规定学时的1/3即可（按类别合并计算）`);
+    missing = oneThird(figures);
+  } else {
+    figures = years.map((y) => yearFigures(y, person, pack, credit, t));
+    missing = plainMissing(figures);
+  }
+  if (figures.length === 0) {
+    t.note('所有要求年度均已按减免规定去除，不再要求学时');
+  }
+
+  // Step 2 (applied last because it only changes the status): reference-only groups.
+  const reference = referenceOnly(person, pack, t);
+  const status = missing.total === 0 ? 'compliant' : reference ? 'not-restrictive' : 'non-compliant';
+  if (status === 'compliant' && reference) t.note('学时已达标；即使未达标，按上述规定学时也仅作评审参考');
+  return finish(t.result(status, missing, figures, Y));
+}
+
+/** Rows that cannot be evaluated (RULES.md §4, last paragraph) beyond what the reader found. */
+function checkData(person: Person, pack: PolicyPack, Y: number, t: Trace): void {
+  const p = person.purpose;
+  if (p === 'title') {
+    if (pack.purposes.title === undefined) {
+      t.error('purpose', `本通知（${pack.id}）未规定职称评审的学时年限，请选择当地当年的通知`);
+    } else if (person.level === undefined) {
+      t.error('level', '申报职称评审须填写申报级别（正高级、副高级、中级、初级、助理级或员级）');
+    }
+  }
+  if (p === 'post') {
+    if (pack.purposes.post === undefined) {
+      t.error('purpose', `本通知（${pack.id}）未规定岗位聘任的学时要求，无法按岗位聘任检查`);
+    } else if (person.postGrade === undefined) {
+      t.error('postGrade', '岗位聘任须填写岗位等级（1–13级）');
+    } else if (!Number.isInteger(person.postGrade) || person.postGrade < 1 || person.postGrade > 13) {
+      t.error('postGrade', `岗位等级应为1–13级，实为${person.postGrade}`);
+    }
+  }
+  if (p === 'assessment' && pack.purposes.assessment === undefined) {
+    t.error('purpose', `本通知（${pack.id}）未规定考核认定的学时年限，请选择当地当年的通知`);
+  }
+  if (person.transferYear !== undefined && person.transferYear > Y) {
+    t.error('transferYear', `党政机关转任年度（${person.transferYear}）晚于审核年度${Y}年`);
+  }
+  if (person.exceptionalYears !== undefined && (!Number.isInteger(person.exceptionalYears) || person.exceptionalYears < 1)) {
+    t.error('exceptionalYears', `破格任职年限应为不小于1的整数，实为${person.exceptionalYears}`);
+  }
+  if (person.assessYears !== undefined && (!Number.isInteger(person.assessYears) || person.assessYears < 1)) {
+    t.error('assessYears', `认定年限应为不小于1的整数，实为${person.assessYears}`);
+  }
+}
+
+function sexLabel(person: Person): string {
+  return person.sex === 'M' ? '男，' : person.sex === 'F' ? '女，' : '';
+}
+
+function ageExemptApplies(person: Person, pack: PolicyPack, age: number | undefined, purpose: Purpose): number | undefined {
+  const r = pack.reliefs.ageExempt;
+  if (!r || !covers(r.purposes, purpose) || age === undefined || person.sex === undefined) return undefined;
+  const threshold = person.sex === 'M' ? r.male : r.female;
+  return age >= threshold ? threshold : undefined;
+}
+
+/** Step 1: reliefs that remove every requirement. */
+function fullExemptions(person: Person, pack: PolicyPack, Y: number, age: number | undefined, asOf: CivilDate, t: Trace): ReliefApplied[] {
+  const p = person.purpose;
+  const r = pack.reliefs;
+  const found: ReliefApplied[] = [];
+  const threshold = ageExemptApplies(person, pack, age, p);
+  if (threshold !== undefined && r.ageExempt) {
+    found.push(t.relief(r.ageExempt.key, `${sexLabel(person)}${age}周岁（截至${formatDate(asOf)}），已满${threshold}周岁：免除学时要求`));
+  }
+  if (r.transfer && covers(r.transfer.purposes, p) && person.transferYear === Y) {
+    found.push(t.relief(r.transfer.key, `${Y}年由党政机关转任，当年申报职称评审：免除学时要求`));
+  }
+  if (r.postdocSenior && covers(r.postdocSenior.purposes, p) && person.postdoc === true) {
+    if (person.level !== undefined && SENIOR.has(person.level)) {
+      found.push(t.relief(r.postdocSenior.key, `出站博士后，申报${LEVEL_LABELS[person.level]}：免除学时要求`));
+    } else {
+      t.note('出站博士后的免除只适用于申报高级（正高级、副高级）', r.postdocSenior.key);
+    }
+  }
+  if (r.epidemic?.mode === 'exempt' && covers(r.epidemic.purposes, p) && person.epidemic?.flagged) {
+    found.push(t.relief(r.epidemic.key, '疫情防控一线医疗卫生人员申报职称评审：免除学时要求'));
+  }
+  return found;
+}
+
+/** The annual check applies no title-review relief, but says which one would. */
+function noteTitleReliefs(person: Person, pack: PolicyPack, Y: number, age: number | undefined, t: Trace): void {
+  const r = pack.reliefs;
+  const would = (key: string, what: string) => t.note(`若申报职称评审，可享受：${what}`, key);
+  const threshold = ageExemptApplies(person, pack, age, 'title');
+  if (threshold !== undefined && r.ageExempt) would(r.ageExempt.key, `已满${threshold}周岁，免除学时要求`);
+  else if (r.ageReduction && covers(r.ageReduction.purposes, 'title') && age !== undefined && person.sex !== undefined) {
+    const th = person.sex === 'M' ? r.ageReduction.male : r.ageReduction.female;
+    if (age >= th) would(r.ageReduction.key, r.ageReduction.mode === 'one-third' ? `已满${th}周岁，完成规定学时的1/3即可` : `已满${th}周岁，完成近三年中一个年度的学时即可`);
+  }
+  for (const ref of r.referenceOnly ?? []) {
+    if (covers(ref.purposes, 'title') && person[ref.when] === true) {
+      would(ref.key, ref.when === 'nonPublic' ? '非公有制经济领域，学时仅作参考' : '基层一线，学时仅作参考');
+    }
+  }
+  if (r.transfer && person.transferYear === Y) would(r.transfer.key, '当年由党政机关转任，免除学时要求');
+  if (r.epidemic && person.epidemic?.flagged) {
+    would(r.epidemic.key, r.epidemic.mode === 'exempt' ? '疫情防控一线，免除学时要求' : '疫情防控当年度不作要求');
+  }
+}
+
+/** Years Y−n+1..Y that the purpose requires; 'exempt' or 'invalid' when the purpose itself decides. */
+function purposeWindow(person: Person, pack: PolicyPack, Y: number, t: Trace, alreadyExempt: boolean): number[] | 'exempt' | 'invalid' {
+  const rules = pack.purposes;
+  const last = (n: number, key: string) => {
+    t.rule(key);
+    t.windowKey = key;
+    return range(Y - n + 1, Y);
+  };
+  switch (person.purpose) {
+    case 'annual':
+      return last(rules.annual.years, rules.annual.key);
+    case 'title': {
+      const title = rules.title!;
+      const level = person.level!;
+      const w = JUNIOR.has(level) ? title.junior : title.seniorIntermediate;
+      return last(w.years, w.key);
+    }
+    case 'post': {
+      const post = rules.post!;
+      const w = person.postGrade! <= 10 ? post.grade1to10 : post.grade11to13;
+      return last(w.years, w.key);
+    }
+    case 'assessment': {
+      const a = rules.assessment!;
+      const byEdu = person.education ? a.byEducation[person.education] : undefined;
+      const fromColumn = person.assessYears;
+      const useColumn = fromColumn !== undefined && (a.yearsColumn === 'primary' || byEdu === undefined);
+      if (useColumn) {
+        if (a.yearsColumn === 'fallback') {
+          t.interpretation(a.key, `学历为空，按“认定年限”${fromColumn}年计算`);
+        }
+        return last(fromColumn, a.key);
+      }
+      if (byEdu !== undefined) {
+        if (a.yearsColumn === 'primary') {
+          t.interpretation(a.defaultsKey ?? a.key, '认定年限为空，按学历推定年限（专科、本科1年，硕士2年，博士不要求）');
+          t.warn(`认定年限为空，已按学历（${person.education}）推定${'exempt' in byEdu ? '不要求学时' : `${byEdu.years}年`}，请核实`, a.defaultsKey ?? a.key, 'assessYears');
+        } else if (person.education === '博士' && pack.clauses[byEdu.key]?.interpretation) {
+          t.interpretation(byEdu.key, '通知未提博士，按硕士处理');
+        }
+        if ('exempt' in byEdu) {
+          t.relief(byEdu.key, `${person.education}研究生考核认定：不要求学时`);
+          return 'exempt';
+        }
+        return last(byEdu.years, byEdu.key);
+      }
+      if (alreadyExempt) return 'exempt';
+      t.error('education', '考核认定无法确定要求年限：学历为空或无法识别，且未填写认定年限');
+      return 'invalid';
+    }
+  }
+}
+
+/** Step 3: which years stay required (transfer, 破格, epidemic years). */
+function windowFilter(person: Person, pack: PolicyPack, Y: number, t: Trace): (year: number) => boolean {
+  const r = pack.reliefs;
+  const p = person.purpose;
+  let after = -Infinity;
+  let epidemicYears: number[] = [];
+  if (r.transfer && covers(r.transfer.purposes, p) && person.transferYear !== undefined && person.transferYear < Y) {
+    after = person.transferYear;
+    t.relief(r.transfer.key, `${person.transferYear}年由党政机关转任：只要求${person.transferYear + 1}年起的学时`);
+  }
+  if (r.exceptional && covers(r.exceptional.purposes, p) && person.exceptionalYears !== undefined) {
+    const from = Y - person.exceptionalYears + 1;
+    if (from - 1 > after) {
+      after = from - 1;
+    }
+    t.relief(r.exceptional.key, `破格申报，实际任职${person.exceptionalYears}年：只要求${from}年起的学时`);
+  }
+  if (r.epidemic?.mode === 'remove-years' && covers(r.epidemic.purposes, p) && person.epidemic?.flagged) {
+    epidemicYears = person.epidemic.years;
+    if (epidemicYears.length > 0) {
+      t.relief(r.epidemic.key, `疫情防控一线：${epidemicYears.join('、')}年不作要求`);
+    } else {
+      t.warn('疫情防控一线只填了“是”，未填年度：未减免任何年度，请填写疫情防控年度', r.epidemic.key, 'epidemic');
+    }
+  }
+  if (after === -Infinity && epidemicYears.length === 0) return () => true;
+  return (y) => y > after && !epidemicYears.includes(y);
+}
+
+/** Credited hours per year: roster columns + records + exams, with every exclusion recorded. */
+interface Credit {
+  hours: Map<number, YearHours>;
+  examComplete: Set<number>;
+}
+
+function addHours(credit: Credit, year: number, category: 'public' | 'professional', hours: number): void {
+  let h = credit.hours.get(year);
+  if (!h) {
+    h = { public: 0, professional: 0 };
+    credit.hours.set(year, h);
+  }
+  h[category] += hours;
+}
+
+function creditHours(person: Person, records: readonly TrainingRecord[], pack: PolicyPack, Y: number, t: Trace): Credit {
+  const credit: Credit = { hours: new Map(), examComplete: new Set() };
+  for (const key in person.hours) {
+    const h = person.hours[key as unknown as number]!;
+    const year = Number(key);
+    addHours(credit, year, 'public', h.public);
+    addHours(credit, year, 'professional', h.professional);
+  }
+  for (const year of person.qualExamYears ?? []) {
+    applyExam(credit, pack.exams.qualification, year, person.row, '职业资格考试', t, person.cells.qualExamYears?.column);
+  }
+  for (const year of person.titleExamYears ?? []) {
+    applyExam(credit, pack.exams.titleLanguageComputer, year, person.row, '职称外语计算机考试', t, person.cells.titleExamYears?.column);
+  }
+  for (const rec of records) creditRecord(credit, rec, person, pack, Y, t);
+  return credit;
+}
+
+function applyExam(
+  credit: Credit,
+  rule: PolicyPack['exams']['qualification'],
+  year: number,
+  row: number,
+  kind: string,
+  t: Trace,
+  source?: string,
+): boolean {
+  switch (rule.mode) {
+    case 'fixed-hours':
+      addHours(credit, year, 'professional', rule.hours);
+      t.rule(rule.key);
+      return true;
+    case 'year-complete':
+      credit.examComplete.add(year);
+      t.rule(rule.key);
+      return true;
+    case 'not-counted':
+      t.exclude({ row, source, kind, year, hours: 0, reason: rule.reason, key: rule.key });
+      return false;
+  }
+}
+
+function recordHours(rec: TrainingRecord, pack: PolicyPack, t: Trace): number | undefined {
+  if (rec.hours !== undefined) return rec.hours;
+  if (rec.minutes !== undefined) {
+    t.rule(pack.units.key);
+    return Math.floor(rec.minutes / pack.units.minutesPerHour);
+  }
+  if (rec.halfDays !== undefined) {
+    t.rule(pack.units.halfDayKey ?? pack.units.key);
+    return rec.halfDays * pack.units.hoursPerHalfDay;
+  }
+  return undefined;
+}
+
+function inWindow(date: CivilDate, start: string, end: string): boolean {
+  return compareDates(date, parseIsoDate(start)) >= 0 && compareDates(date, parseIsoDate(end)) <= 0;
+}
+
+function creditRecord(credit: Credit, rec: TrainingRecord, person: Person, pack: PolicyPack, Y: number, t: Trace): void {
+  const year = rec.creditYear;
+  const ex = (hours: number, reason: string, key: string) =>
+    t.exclude({ row: rec.row, source: rec.source, kind: rec.kind, year, hours, reason, key });
+
+  // Exams are credits, not hours.
+  if (rec.kind === '职业资格考试') {
+    applyExam(credit, pack.exams.qualification, year, rec.row, rec.kind, t, rec.source);
+    return;
+  }
+  if (rec.kind === '职称外语计算机考试') {
+    applyExam(credit, pack.exams.titleLanguageComputer, year, rec.row, rec.kind, t, rec.source);
+    return;
+  }
+
+  const hours = recordHours(rec, pack, t);
+  if (hours === undefined) {
+    ex(0, '记录未填学时、分钟或半天', 'nm-2017/art10');
+    return;
+  }
+  const rule: KindRule = pack.kinds[rec.kind];
+  let category: 'public' | 'professional';
+  if (rule.counts === 'excluded') {
+    ex(hours, rule.reason, rule.key);
+    return;
+  } else if (rule.counts === 'named-category') {
+    if (rec.category === undefined) {
+      ex(hours, `${rec.kind}记录未填类别（公需/专业），无法计入`, rule.key);
+      return;
+    }
+    category = rec.category;
+  } else {
+    if (rule.onlyIf === 'highSkill' && person.highSkill !== true) {
+      ex(hours, '非高技能人才，职业技能培训不折合继续教育学时', rule.key);
+      return;
+    }
+    category = 'professional';
+  }
+
+  // Filing before the training (hohhot-2022/1.2; alxa-2025/1.4.2).
+  const filing = pack.filing;
+  if (filing && filing.kinds.includes(rec.kind) && filing.categories.includes(category)) {
+    if (rec.filed === false) {
+      ex(hours, '培训未事前备案，不予认定学时', filing.key);
+      return;
+    }
+    if (rec.filed === undefined) {
+      t.warn(`第${rec.row}行${rec.kind}记录“是否备案”为空：已计入，请核实是否事前备案`, filing.key);
+    }
+  }
+
+  // Training window and make-up (RULES.md §6): only dated records.
+  const win = pack.window;
+  if (rec.date !== undefined) {
+    const makeUp = year < Y && rec.date.year === Y;
+    if (makeUp) {
+      if (win?.makeUpYears === undefined) {
+        t.warn(`第${rec.row}行记录（${year}年度）于${Y}年补学：本通知未规定补学规则，按所属学年度计入`);
+      } else if (!win.makeUpYears.includes(year)) {
+        ex(hours, `${year}年度不在可补学年度（${win.makeUpYears.join('、')}）之内`, win.key);
+        return;
+      } else if (!inWindow(rec.date, win.start, win.end)) {
+        ex(hours, `补学完成日期${formatDate(rec.date)}不在培训时间（${win.start}至${win.end}）内`, win.key);
+        return;
+      } else {
+        t.rule(win.key);
+      }
+    } else if (win && year === Y && win.kinds.includes(rec.kind)) {
+      if (!inWindow(rec.date, win.start, win.end)) {
+        ex(hours, `完成日期${formatDate(rec.date)}不在${Y}年培训时间（${win.start}至${win.end}）内`, win.key);
+        return;
+      }
+      t.rule(win.key);
+    }
+  } else if (win && year === Y && win.kinds.includes(rec.kind)) {
+    t.warn(`第${rec.row}行${rec.kind}记录无完成日期：已计入，未能核对培训时间`, win.key);
+  }
+
+  t.rule(rule.key);
+  addHours(credit, year, category, hours);
+}
+
+function requirementFor(year: number, person: Person, pack: PolicyPack, t: Trace): Requirement {
+  const req = { public: pack.annualRequirement.public, professional: pack.annualRequirement.professional };
+  for (const o of pack.overrides) {
+    if (overrideApplies(o, year, person)) {
+      req[o.category] = o.hours;
+      t.override(o);
+    }
+  }
+  return req;
+}
+
+function overrideApplies(o: RequirementOverride, year: number, person: Person): boolean {
+  if (o.year !== year) return false;
+  if (o.purposes !== 'all' && !o.purposes.includes(person.purpose)) return false;
+  return o.when === undefined || person[o.when] === true;
+}
+
+function yearFigures(year: number, person: Person, pack: PolicyPack, credit: Credit, t: Trace): YearFigures {
+  t.rule(pack.annualRequirement.key);
+  const required = requirementFor(year, person, pack, t);
+  const h = credit.hours.get(year);
+  const credited = { public: h?.public ?? 0, professional: h?.professional ?? 0 };
+  const fig: YearFigures = { year, required, credited };
+  if (credit.examComplete.has(year)) {
+    fig.examCompleted = true;
+    if (credited.professional < required.professional) credited.professional = required.professional;
+  }
+  return fig;
+}
+
+function gap(f: YearFigures): { public: number; professional: number } {
+  return {
+    public: Math.max(0, f.required.public - f.credited.public),
+    professional: Math.max(0, f.required.professional - f.credited.professional),
+  };
+}
+
+function makeMissing(pub: number, prof: number): Missing {
+  return { total: roundHours(pub + prof), public: roundHours(pub), professional: roundHours(prof) };
+}
+
+function plainMissing(figures: YearFigures[]): Missing {
+  let pub = 0;
+  let prof = 0;
+  for (const f of figures) {
+    const g = gap(f);
+    pub += g.public;
+    prof += g.professional;
+  }
+  return makeMissing(pub, prof);
+}
+
+/** nm-2018/3.4, hohhot-2022/3.1: ⅓ of the pooled requirement per category. */
+function oneThird(figures: YearFigures[]): Missing {
+  let reqP = 0;
+  let reqQ = 0;
+  let gotP = 0;
+  let gotQ = 0;
+  for (const f of figures) {
+    reqP += f.required.public;
+    reqQ += f.required.professional;
+    gotP += f.credited.public;
+    gotQ += f.credited.professional;
+  }
+  return makeMissing(Math.max(0, reqP / 3 - gotP), Math.max(0, reqQ / 3 - gotQ));
+}
+
+/** xilingol-2024/6.1, alxa-2025/1.5.1: the best single year of the candidates; ties → the latest. */
+function oneYearOfThree(figures: YearFigures[], w: Working): Missing {
+  let best: { pub: number; prof: number; year: number } | undefined;
+  for (const f of figures) {
+    const g = gap(f);
+    const total = g.public + g.professional;
+    if (best === undefined || total <= best.pub + best.prof) best = { pub: g.public, prof: g.professional, year: f.year };
+  }
+  if (best === undefined) return makeMissing(0, 0);
+  w.chosenYear = best.year;
+  return makeMissing(best.pub, best.prof);
+}
+
+function referenceOnly(person: Person, pack: PolicyPack, t: Trace): boolean {
+  let applies = false;
+  for (const ref of pack.reliefs.referenceOnly ?? []) {
+    if (covers(ref.purposes, person.purpose) && person[ref.when] === true) {
+      t.relief(ref.key, ref.when === 'nonPublic' ? '非公有制经济领域：学时作为评审参考因素，不作限制' : '基层一线：学时作为评审参考因素，不作限制');
+      applies = true;
+    }
+  }
+  return applies;
+}
+
+export type { CellIssue };

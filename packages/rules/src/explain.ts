@@ -1,0 +1,80 @@
+/**
+ * The Chinese explanation a clerk reads: why this row has this status, step by
+ * step, each step with its citation key. Built only when asked for.
+ */
+import type { PolicyPack } from './pack.js';
+import type { EvaluationResult, Person, YearFigures } from './types.js';
+import { STATUS_LABELS } from './types.js';
+import type { Trace } from './trace.js';
+import type { Working } from './evaluator.js';
+import { LEVEL_LABELS, PURPOSE_LABELS, roundHours } from './evaluator.js';
+import { formatDate } from './dates.js';
+
+function yearsText(years: number[]): string {
+  if (years.length === 0) return '无';
+  const contiguous = years.every((y, i) => i === 0 || y === years[i - 1]! + 1);
+  if (years.length > 2 && contiguous) return `${years[0]}–${years[years.length - 1]}年`;
+  return years.map((y) => `${y}年`).join('、');
+}
+
+function figureLine(f: YearFigures): string {
+  const pubGap = Math.max(0, f.required.public - f.credited.public);
+  const proGap = Math.max(0, f.required.professional - f.credited.professional);
+  const mark = (gap: number) => (gap > 0 ? `（缺${roundHours(gap)}）` : '');
+  const exam = f.examCompleted ? '，职业资格考试合格，专业视同完成' : '';
+  return `${f.year}年：公需 ${roundHours(f.credited.public)}/${f.required.public}${mark(pubGap)}，专业 ${roundHours(f.credited.professional)}/${f.required.professional}${mark(proGap)}${exam}`;
+}
+
+export function buildExplanation(result: EvaluationResult, person: Person, pack: PolicyPack, w: Working, t: Trace): string[] {
+  const lines: string[] = [];
+  lines.push(`依据：${pack.title}${pack.docNumber ? `（${pack.docNumber}）` : ''}，审核年度${w.reviewYear}年。`);
+  const level = person.level ? `（${LEVEL_LABELS[person.level]}）` : person.postGrade ? `（${person.postGrade}级岗位）` : person.education ? `（${person.education}）` : '';
+  if (result.status !== 'invalid') {
+    const base = w.baseYears.length > 0 ? `：须完成${yearsText(w.baseYears)}的公需科目和专业科目学时` : '';
+    lines.push(`申报类型：${PURPOSE_LABELS[person.purpose]}${level}${base}${t.windowKey ? ` [${t.windowKey}]` : ''}。`);
+    if (w.age !== undefined) lines.push(`年龄：${person.sex === 'M' ? '男' : '女'}，${w.age}周岁（截至${formatDate(w.asOf)}）。`);
+  }
+  for (const r of result.reliefs) lines.push(`减免：${r.text} [${r.key}]`);
+  if (w.mode === 'one-year-of-three' && result.status !== 'exempt') {
+    lines.push(`按近三年中一个年度计算，候选年度：${yearsText(w.requiredYears)}${w.chosenYear ? `；缺口最小的是${w.chosenYear}年` : ''}。`);
+  } else if (w.requiredYears.length !== w.baseYears.length && result.status !== 'exempt' && result.status !== 'invalid') {
+    lines.push(`调整后的要求年度：${yearsText(w.requiredYears)}。`);
+  }
+  for (const f of result.years) lines.push(figureLine(f));
+  if (w.mode === 'one-third' && result.years.length > 0) {
+    let reqP = 0, reqQ = 0, gotP = 0, gotQ = 0;
+    for (const f of result.years) {
+      reqP += f.required.public; reqQ += f.required.professional;
+      gotP += f.credited.public; gotQ += f.credited.professional;
+    }
+    lines.push(`按1/3合并计算：公需应完成${roundHours(reqP / 3)}，已完成${roundHours(gotP)}；专业应完成${roundHours(reqQ / 3)}，已完成${roundHours(gotQ)}。`);
+  }
+  for (const e of result.excluded) {
+    lines.push(`未计入：${e.source ? `${e.source} ` : ''}第${e.row}行 ${e.kind}${e.hours ? ` ${e.hours}学时` : ''}（${e.year}年度）——${e.reason} [${e.key}]`);
+  }
+  for (const n of result.warnings) lines.push(`提示：${n.message}${n.key ? ` [${n.key}]` : ''}`);
+  for (const n of result.notes ?? []) lines.push(`说明：${n.message}${n.key ? ` [${n.key}]` : ''}`);
+  for (const i of result.interpretations ?? []) lines.push(`${i.text} [${i.key}]`);
+  lines.push(conclusion(result));
+  return lines;
+}
+
+export function conclusion(result: EvaluationResult): string {
+  const label = STATUS_LABELS[result.status].zh;
+  const m = result.missing;
+  switch (result.status) {
+    case 'invalid':
+      return `结论：${label}——${result.errors.map(describeError).join('；')}`;
+    case 'exempt':
+      return `结论：${label}，不要求学时。`;
+    case 'compliant':
+      return `结论：${label}。`;
+    default:
+      return `结论：${label}，缺少${m!.total}学时（公需${m!.public}，专业${m!.professional}）。`;
+  }
+}
+
+export function describeError(e: EvaluationResult['errors'][number]): string {
+  const where = e.column ? `第${e.row}行${e.column}列${e.header ? `（${e.header}）` : ''}${e.value !== undefined && e.value !== '' ? `“${e.value}”` : ''}` : `第${e.row}行`;
+  return `${where}：${e.message}`;
+}

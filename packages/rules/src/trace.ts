@@ -1,0 +1,130 @@
+/**
+ * What one evaluation did, collected as it goes: rules applied (each once),
+ * reliefs, excluded records, warnings, notes, errors. Cheap to fill; the
+ * Chinese explanation is built from it only when asked for.
+ */
+import type { Clause, PolicyPack, RequirementOverride } from './pack.js';
+import type {
+  CellIssue,
+  EvaluationResult,
+  ExcludedRecord,
+  Missing,
+  Note,
+  Person,
+  ReliefApplied,
+  RuleRef,
+  Status,
+  YearFigures,
+} from './types.js';
+
+const refsByPack = new WeakMap<PolicyPack, Map<string, RuleRef>>();
+
+/** The shared RuleRef of a clause (one object per pack and key, never copied per row). */
+export function ruleRef(pack: PolicyPack, key: string): RuleRef {
+  let refs = refsByPack.get(pack);
+  if (!refs) {
+    refs = new Map();
+    refsByPack.set(pack, refs);
+  }
+  let ref = refs.get(key);
+  if (!ref) {
+    const c: Clause | undefined = pack.clauses[key];
+    ref = c ? { key, text: c.rule, quote: c.quote, ...(c.interpretation ? { interpretation: c.interpretation } : {}) } : { key, text: key };
+    refs.set(key, ref);
+  }
+  return ref;
+}
+
+export class Trace {
+  readonly rules: RuleRef[] = [];
+  readonly reliefs: ReliefApplied[] = [];
+  readonly excluded: ExcludedRecord[] = [];
+  readonly warnings: Note[] = [];
+  readonly notes: Note[] = [];
+  readonly errors: CellIssue[] = [];
+  readonly interpretations: RuleRef[] = [];
+  windowKey?: string;
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly pack: PolicyPack,
+    private readonly person: Person,
+  ) {}
+
+  rule(key: string): void {
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const ref = ruleRef(this.pack, key);
+    this.rules.push(ref);
+    if (ref.interpretation) this.interpretations.push({ key, text: `按本系统解释：${ref.interpretation}` });
+  }
+
+  relief(key: string, text: string): ReliefApplied {
+    this.rule(key);
+    const r = { key, text };
+    this.reliefs.push(r);
+    return r;
+  }
+
+  override(o: RequirementOverride): void {
+    if (this.seen.has(o.key)) return;
+    this.rule(o.key);
+    if (o.when !== undefined) this.reliefs.push({ key: o.key, text: `${o.year}年${o.category === 'public' ? '公需' : '专业'}科目不作要求（${this.pack.clauses[o.key]?.rule ?? o.key}）` });
+  }
+
+  exclude(e: ExcludedRecord): void {
+    this.rule(e.key);
+    this.excluded.push(e);
+  }
+
+  warn(message: string, key?: string, field?: string): void {
+    if (key) this.rule(key);
+    const cell = field ? this.person.cells[field] : undefined;
+    this.warnings.push({ message, ...(key ? { key } : {}), ...(cell ? { column: cell.column, row: cell.row } : {}) });
+  }
+
+  note(message: string, key?: string): void {
+    this.notes.push(key ? { message, key } : { message });
+  }
+
+  interpretation(key: string, text: string): void {
+    this.rule(key);
+    this.interpretations.push({ key, text: `按本系统解释：${text}` });
+  }
+
+  /** An error about one of the person's cells (or the row, when the sheet has no such column). */
+  error(field: string, message: string): void {
+    const cell = this.person.cells[field];
+    this.errors.push({
+      field,
+      row: this.person.row,
+      ...(cell ? { column: cell.column, header: cell.header, value: cell.value } : {}),
+      message,
+    });
+  }
+
+  result(status: Status, missing: Missing | null, years: YearFigures[], reviewYear: number, extraErrors?: CellIssue[]): EvaluationResult {
+    const p = this.person;
+    return {
+      row: p.row,
+      id: p.id,
+      name: p.name ?? '',
+      status,
+      missing,
+      years,
+      rules: this.rules,
+      reliefs: this.reliefs,
+      excluded: this.excluded,
+      warnings: p.warnings.length > 0 ? [...p.warnings.map(toNote), ...this.warnings] : this.warnings,
+      errors: extraErrors ? [...extraErrors, ...this.errors] : this.errors,
+      notes: this.notes,
+      purpose: p.purpose,
+      reviewYear,
+      interpretations: this.interpretations,
+    };
+  }
+}
+
+function toNote(i: CellIssue): Note {
+  return { message: i.message, row: i.row, ...(i.column ? { column: i.column } : {}), ...(i.key ? { key: i.key } : {}) };
+}
