@@ -1,0 +1,31 @@
+/**
+ * @ce/roster — host-agnostic reader for 花名册 (rosters) and 培训记录 (training
+ * records). No Node APIs: runs in Node, browsers and the Excel add-in.
+ * See ../../../shared/spec/ROSTER.md for the columns and aliases.
+ */
+export type { Cell } from './values.js';
+export type { Grid, ColumnBinding, HeaderKind } from './headers.js';
+export type { RosterRead, RecordsRead, ReadOptions } from './reader.js';
+export type { IdParse } from './idnumber.js';
+export { readRoster, readRecords } from './reader.js';
+export { parseIdNumber, normalizeId, idCheckChar } from './idnumber.js';
+export { columnLetter, classifyHeader, findHeader, ROSTER_HEADERS, RECORD_HEADERS } from './headers.js';
+export {
+  toCivilDate,
+  serialToDate,
+  cellText,
+  isBlank,
+  formatDate,
+  parseAmount,
+  parseYesNo,
+  parseYearList,
+  parseYear,
+  parsePostGrade,
+  parsePurpose,
+  parseLevel,
+  parseEducation,
+  parseKind,
+  parseCategory,
+} from './values.js';
+export type { Parsed } from './values.js';
+export { t2s, normHeader, normValue } from './normalize.js';

@@ -1,0 +1,421 @@
+/**
+ * readRoster / readRecords: a grid of cells (from xlsx, csv or an Excel
+ * add-in's range) → Person[] / TrainingRecord[] with every problem attached to
+ * its cell. Never throws.
+ */
+import type { CellIssue, CellRef, Person, TrainingRecord } from '@ce/rules';
+import { findHeader, columnLetter, type ColumnBinding, type Grid, type HeaderKind } from './headers.js';
+import { normalizeId, parseIdNumber } from './idnumber.js';
+import {
+  cellText,
+  formatDate,
+  isBlank,
+  parseAmount,
+  parseCategory,
+  parseDate,
+  parseEducation,
+  parseKind,
+  parseLevel,
+  parsePostGrade,
+  parsePurpose,
+  parseSex,
+  parseWhole,
+  parseYear,
+  parseYearList,
+  parseYesNo,
+  type Cell,
+  type Parsed,
+} from './values.js';
+
+export interface ReadOptions {
+  /** sheet or file name, for messages and TrainingRecord.source */
+  sheetName?: string;
+  /** sheet row number of grid[0] (1-based); default 1 */
+  firstRow?: number;
+}
+
+export interface RosterRead {
+  sheetName?: string;
+  /** 1-based sheet row of the header; 0 if not found */
+  headerRow: number;
+  columns: ColumnBinding[];
+  unknownColumns: { column: string; header: string }[];
+  people: Person[];
+  issues: CellIssue[];
+  warnings: CellIssue[];
+  /** 0-based index of the last non-empty column in the header or data rows */
+  lastColumnIndex: number;
+}
+
+export interface RecordsRead {
+  headerRow: number;
+  records: TrainingRecord[];
+  issues: CellIssue[];
+  warnings: CellIssue[];
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  roster: '身份证号（或 身份证號、公民身份号码、证件号码）',
+  records: '身份证号（或 身份證號、公民身份号码、证件号码）',
+};
+
+function rowOf(grid: Grid, i: number): Cell[] {
+  const r = grid[i];
+  return Array.isArray(r) ? r : [];
+}
+
+function lastNonEmpty(row: Cell[]): number {
+  for (let c = row.length - 1; c >= 0; c--) if (!isBlank(row[c])) return c;
+  return -1;
+}
+
+interface Ctx {
+  row: number;
+  cells: Record<string, CellRef>;
+  errors: CellIssue[];
+  warnings: CellIssue[];
+  byField: Map<string, ColumnBinding>;
+  cellsRow: Cell[];
+}
+
+function refOf(b: ColumnBinding, row: number, cell: Cell): CellRef {
+  return { row, column: b.column, header: b.header, value: cellText(cell) };
+}
+
+function issueAt(ctx: Ctx, field: string, message: string, key?: string): CellIssue {
+  const ref = ctx.cells[field];
+  const issue: CellIssue = { field, row: ctx.row, message };
+  if (ref) {
+    issue.column = ref.column;
+    issue.header = ref.header;
+    issue.value = ref.value;
+  }
+  if (key) issue.key = key;
+  return issue;
+}
+
+function headerNotFound(kind: HeaderKind, grid: Grid, firstRow: number): CellIssue {
+  const scanned = Math.min(grid.length, 30);
+  return {
+    field: 'header',
+    row: 0,
+    message:
+      grid.length === 0
+        ? '表格为空，找不到表头'
+        : `在前${scanned}行（第${firstRow}–${firstRow + Math.max(scanned - 1, 0)}行）中找不到表头：需要一列名为 ${FIELD_LABELS[kind]} 的列`,
+  };
+}
+
+export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
+  const firstRow = Number.isInteger(options.firstRow) && options.firstRow! >= 1 ? options.firstRow! : 1;
+  const out: RosterRead = {
+    headerRow: 0,
+    columns: [],
+    unknownColumns: [],
+    people: [],
+    issues: [],
+    warnings: [],
+    lastColumnIndex: -1,
+  };
+  if (options.sheetName !== undefined) out.sheetName = options.sheetName;
+  if (!Array.isArray(grid)) {
+    out.issues.push(headerNotFound('roster', [], firstRow));
+    return out;
+  }
+  let header;
+  try {
+    header = findHeader(grid, 'roster');
+  } catch (e) {
+    out.issues.push({ field: 'header', row: 0, message: `读取表头时出错：${String(e)}` });
+    return out;
+  }
+  if (!header) {
+    out.issues.push(headerNotFound('roster', grid, firstRow));
+    for (let r = 0; r < grid.length; r++) out.lastColumnIndex = Math.max(out.lastColumnIndex, lastNonEmpty(rowOf(grid, r)));
+    return out;
+  }
+  out.headerRow = firstRow + header.rowIndex;
+  out.columns = header.columns;
+  out.unknownColumns = header.unknown.map(({ column, header: h }) => ({ column, header: h }));
+  for (const u of header.unknown) {
+    out.warnings.push({ field: 'header', row: out.headerRow, column: u.column, header: u.header, value: u.header, message: `未识别的列「${u.header}」（${u.column}列），已忽略` });
+  }
+  for (const d of header.duplicates) {
+    const first = header.columns.find((c) => c.field === d.field);
+    out.warnings.push({
+      field: d.field,
+      row: out.headerRow,
+      column: d.column,
+      header: d.header,
+      value: d.header,
+      message: `列「${d.header}」（${d.column}列）与${first?.column ?? ''}列重复，只读取${first?.column ?? '第一'}列`,
+    });
+  }
+  const byField = new Map(header.columns.map((c) => [c.field, c] as const));
+  const ignoredIdx = new Set<number>();
+  // 序号-like columns: a row whose only content is there is still blank
+  const headerRowCells = rowOf(grid, header.rowIndex);
+  for (let c = 0; c < headerRowCells.length; c++) {
+    const h = headerRowCells[c];
+    if (typeof h === 'string' && /^(序号|编号|行号|no\.?)$/i.test(h.normalize('NFKC').trim())) ignoredIdx.add(c);
+  }
+  out.lastColumnIndex = lastNonEmpty(headerRowCells);
+
+  for (let r = header.rowIndex + 1; r < grid.length; r++) {
+    const cellsRow = rowOf(grid, r);
+    const last = lastNonEmpty(cellsRow);
+    out.lastColumnIndex = Math.max(out.lastColumnIndex, last);
+    let blank = true;
+    for (let c = 0; c < cellsRow.length; c++) {
+      if (!ignoredIdx.has(c) && !isBlank(cellsRow[c])) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) continue;
+    const sheetRow = firstRow + r;
+    const person: Person = { row: sheetRow, id: '', purpose: 'annual', hours: {}, cells: {}, errors: [], warnings: [] };
+    try {
+      readPersonRow(person, { row: sheetRow, cells: person.cells, errors: person.errors, warnings: person.warnings, byField, cellsRow });
+    } catch (e) {
+      person.errors.push({ field: 'row', row: sheetRow, message: `读取本行时出错：${e instanceof Error ? e.message : String(e)}` });
+    }
+    out.people.push(person);
+  }
+
+  // duplicate ID numbers: warn on every row involved
+  const byId = new Map<string, Person[]>();
+  for (const p of out.people) {
+    if (p.id === '') continue;
+    const list = byId.get(p.id);
+    if (list) list.push(p);
+    else byId.set(p.id, [p]);
+  }
+  for (const [id, list] of byId) {
+    if (list.length < 2) continue;
+    for (const p of list) {
+      const others = list.filter((o) => o !== p).map((o) => o.row);
+      const ref = p.cells.id;
+      const w: CellIssue = { field: 'id', row: p.row, value: id, message: `身份证号 ${id} 与第${others.join('、')}行重复` };
+      if (ref) {
+        w.column = ref.column;
+        w.header = ref.header;
+      }
+      p.warnings.push(w);
+      out.warnings.push({ ...w });
+    }
+  }
+  return out;
+}
+
+function apply<T>(ctx: Ctx, field: string, parsed: Parsed<T>, set: (v: T) => void, severity: 'error' | 'warning' = 'error'): void {
+  if (parsed.ok) set(parsed.value);
+  else (severity === 'error' ? ctx.errors : ctx.warnings).push(issueAt(ctx, field, parsed.message));
+}
+
+function readPersonRow(p: Person, ctx: Ctx): void {
+  const { byField, cellsRow, row } = ctx;
+  const get = (field: string): Cell => {
+    const b = byField.get(field);
+    return b ? cellsRow[b.index] : undefined;
+  };
+  for (const b of byField.values()) ctx.cells[b.field] = refOf(b, row, cellsRow[b.index]);
+  const has = (field: string) => byField.has(field);
+
+  // name
+  const nameCell = get('name');
+  if (!isBlank(nameCell)) p.name = cellText(nameCell).normalize('NFKC').trim();
+  else ctx.warnings.push(issueAt(ctx, 'name', '缺少姓名'));
+
+  // ID number
+  const idCell = get('id');
+  if (typeof idCell === 'number' && (!Number.isSafeInteger(idCell) || idCell >= 1e16)) {
+    p.id = normalizeId(cellText(idCell));
+    ctx.errors.push(
+      issueAt(ctx, 'id', `身份证号被 Excel 存成了数字（${idCell.toExponential(5).replace('e+', 'E+')}），后几位已丢失；请把该列设置为“文本”格式后重新输入`),
+    );
+  } else if (isBlank(idCell)) {
+    ctx.errors.push(issueAt(ctx, 'id', '缺少身份证号'));
+  } else {
+    const raw = typeof idCell === 'number' ? String(idCell) : cellText(idCell);
+    const parsed = parseIdNumber(raw);
+    p.id = parsed.id;
+    if (parsed.ok) {
+      p.birth = parsed.birth;
+      p.sex = parsed.sex;
+      if (parsed.legacy) {
+        ctx.warnings.push(issueAt(ctx, 'id', `15位旧身份证号（无校验位），按 ${parsed.birth.year} 年出生、${parsed.sex === 'M' ? '男' : '女'}读取`));
+      }
+    } else {
+      ctx.errors.push(issueAt(ctx, 'id', parsed.message));
+    }
+  }
+
+  // 性别 / 出生日期: only checked against the ID
+  if (has('sex')) {
+    const s = parseSex(get('sex'));
+    if (!s.ok) ctx.warnings.push(issueAt(ctx, 'sex', s.message));
+    else if (s.value && p.sex && s.value !== p.sex) {
+      ctx.errors.push(issueAt(ctx, 'sex', `性别「${cellText(get('sex')).trim()}」与身份证号不符（身份证号显示为${p.sex === 'M' ? '男' : '女'}）`));
+    }
+  }
+  if (has('birth')) {
+    const d = parseDate(get('birth'));
+    if (!d.ok) ctx.warnings.push(issueAt(ctx, 'birth', d.message));
+    else if (d.value && p.birth && formatDate(d.value) !== formatDate(p.birth)) {
+      ctx.errors.push(issueAt(ctx, 'birth', `出生日期 ${formatDate(d.value)} 与身份证号不符（身份证号显示为 ${formatDate(p.birth)}）`));
+    }
+  }
+
+  const unit = get('unit');
+  if (!isBlank(unit)) p.unit = cellText(unit).normalize('NFKC').trim();
+  if (has('sector') && !isBlank(get('sector'))) {
+    p.nonPublic = /^非公/.test(cellText(get('sector')).normalize('NFKC').replace(/\s+/g, ''));
+  }
+  apply(ctx, 'grassroots', parseYesNo(get('grassroots')), (v) => v !== undefined && (p.grassroots = v));
+  apply(ctx, 'purpose', parsePurpose(get('purpose')), (v) => (p.purpose = v));
+  apply(ctx, 'level', parseLevel(get('level')), (v) => v !== undefined && (p.level = v));
+  apply(ctx, 'education', parseEducation(get('education')), (v) => v !== undefined && (p.education = v), 'warning');
+  apply(ctx, 'assessYears', parseWhole(get('assessYears'), '认定年限'), (v) => v !== undefined && (p.assessYears = v));
+  apply(ctx, 'postGrade', parsePostGrade(get('postGrade')), (v) => v !== undefined && (p.postGrade = v));
+  apply(ctx, 'postdoc', parseYesNo(get('postdoc')), (v) => v !== undefined && (p.postdoc = v));
+  if (has('epidemic')) {
+    const cell = get('epidemic');
+    const yn = parseYesNo(cell);
+    if (yn.ok && (typeof cell !== 'number' || cell === 0 || cell === 1)) {
+      if (yn.value === true) p.epidemic = { flagged: true, years: [] };
+    } else {
+      apply(ctx, 'epidemic', parseYearList(cell, '疫情防控一线'), (v) => v && (p.epidemic = { flagged: true, years: v }));
+    }
+  }
+  apply(ctx, 'transferYear', parseYear(get('transferYear'), '党政机关转任年度'), (v) => v !== undefined && (p.transferYear = v));
+  apply(ctx, 'exceptionalYears', parseWhole(get('exceptionalYears'), '破格任职年限'), (v) => v !== undefined && (p.exceptionalYears = v));
+  apply(ctx, 'highSkill', parseYesNo(get('highSkill')), (v) => v !== undefined && (p.highSkill = v));
+  apply(ctx, 'qualExamYears', parseYearList(get('qualExamYears'), '职业资格考试合格年度'), (v) => v && (p.qualExamYears = v));
+  apply(ctx, 'titleExamYears', parseYearList(get('titleExamYears'), '职称外语计算机合格年度'), (v) => v && (p.titleExamYears = v));
+  apply(ctx, 'unitPlanFiled', parseYesNo(get('unitPlanFiled')), (v) => v !== undefined && (p.unitPlanFiled = v));
+
+  // year-hour columns
+  for (const b of byField.values()) {
+    const m = /^hours:(\d+):(public|professional)$/.exec(b.field);
+    if (!m) continue;
+    const year = Number(m[1]);
+    const cat = m[2] as 'public' | 'professional';
+    const slot = (p.hours[year] ??= { public: 0, professional: 0 });
+    const label = `${year}年${cat === 'public' ? '公需' : '专业'}学时`;
+    apply(ctx, b.field, parseAmount(cellsRow[b.index], undefined, label), (v) => (slot[cat] = v));
+  }
+}
+
+/** Kinds for which no amount is needed (the pack credits them). */
+const EXAM_KINDS = new Set(['职业资格考试', '职称外语计算机考试']);
+
+export function readRecords(grid: Grid, options: ReadOptions = {}): RecordsRead {
+  const firstRow = Number.isInteger(options.firstRow) && options.firstRow! >= 1 ? options.firstRow! : 1;
+  const out: RecordsRead = { headerRow: 0, records: [], issues: [], warnings: [] };
+  if (!Array.isArray(grid)) {
+    out.issues.push(headerNotFound('records', [], firstRow));
+    return out;
+  }
+  let header;
+  try {
+    header = findHeader(grid, 'records');
+  } catch (e) {
+    out.issues.push({ field: 'header', row: 0, message: `读取培训记录表头时出错：${String(e)}` });
+    return out;
+  }
+  if (!header) {
+    out.issues.push(headerNotFound('records', grid, firstRow));
+    return out;
+  }
+  out.headerRow = firstRow + header.rowIndex;
+  for (const u of header.unknown) {
+    out.warnings.push({ field: 'header', row: out.headerRow, column: u.column, header: u.header, value: u.header, message: `培训记录中未识别的列「${u.header}」（${u.column}列），已忽略` });
+  }
+  if (!header.columns.some((c) => c.field === 'kind')) {
+    out.issues.push({ field: 'kind', row: out.headerRow, message: '培训记录缺少“形式”列，无法判断学时如何计入' });
+  }
+  const byField = new Map(header.columns.map((c) => [c.field, c] as const));
+  for (let r = header.rowIndex + 1; r < grid.length; r++) {
+    const cellsRow = rowOf(grid, r);
+    if (cellsRow.every((c) => isBlank(c))) continue;
+    const sheetRow = firstRow + r;
+    const ctx: Ctx = { row: sheetRow, cells: {}, errors: [], warnings: [], byField, cellsRow };
+    let rec: TrainingRecord | undefined;
+    try {
+      rec = readRecordRow(ctx, options.sheetName);
+    } catch (e) {
+      ctx.errors.push({ field: 'row', row: sheetRow, message: `读取本条记录时出错：${e instanceof Error ? e.message : String(e)}` });
+    }
+    const where = options.sheetName ? `${options.sheetName} ` : '';
+    for (const e of ctx.errors) out.issues.push({ ...e, message: `${where}第${sheetRow}行培训记录未读取：${e.message}` });
+    out.warnings.push(...ctx.warnings);
+    if (rec && ctx.errors.length === 0) out.records.push(rec);
+  }
+  return out;
+}
+
+function readRecordRow(ctx: Ctx, source: string | undefined): TrainingRecord | undefined {
+  const { byField, cellsRow, row } = ctx;
+  for (const b of byField.values()) ctx.cells[b.field] = refOf(b, row, cellsRow[b.index]);
+  const get = (field: string): Cell => {
+    const b = byField.get(field);
+    return b ? cellsRow[b.index] : undefined;
+  };
+  const idCell = get('id');
+  let id = '';
+  if (isBlank(idCell)) ctx.errors.push(issueAt(ctx, 'id', '缺少身份证号'));
+  else if (typeof idCell === 'number' && (!Number.isSafeInteger(idCell) || idCell >= 1e16)) {
+    ctx.errors.push(issueAt(ctx, 'id', '身份证号被 Excel 存成了数字，后几位已丢失；请把该列设置为“文本”格式后重新输入'));
+  } else {
+    id = normalizeId(cellText(idCell));
+    if (/^\d(\.\d+)?E\+?\d+$/.test(id)) ctx.errors.push(issueAt(ctx, 'id', `身份证号被存成了科学计数法数字（${id}），后几位已丢失`));
+  }
+
+  let kind: TrainingRecord['kind'] | undefined;
+  apply(ctx, 'kind', parseKind(get('kind')), (v) => (kind = v));
+  let category: TrainingRecord['category'];
+  apply(ctx, 'category', parseCategory(get('category')), (v) => (category = v));
+  let date: TrainingRecord['date'];
+  apply(ctx, 'date', parseDate(get('date')), (v) => (date = v));
+  let creditYear: number | undefined;
+  apply(ctx, 'creditYear', parseYear(get('creditYear'), '学年度'), (v) => (creditYear = v));
+  if (creditYear === undefined && date) creditYear = date.year;
+  if (creditYear === undefined && !ctx.errors.some((e) => e.field === 'creditYear' || e.field === 'date')) {
+    ctx.errors.push(issueAt(ctx, byField.has('creditYear') ? 'creditYear' : 'date', '缺少学年度，且没有完成日期可推算'));
+  }
+
+  const amounts: { field: 'hours' | 'minutes' | 'halfDays'; label: string; value: number }[] = [];
+  for (const [field, label] of [
+    ['hours', '学时'],
+    ['minutes', '分钟'],
+    ['halfDays', '半天'],
+  ] as const) {
+    const cell = get(field);
+    if (isBlank(cell)) continue;
+    const a = parseAmount(cell, undefined, label);
+    if (a.ok) amounts.push({ field, label, value: a.value });
+    else ctx.errors.push(issueAt(ctx, field, a.message));
+  }
+  if (amounts.length > 1) {
+    ctx.errors.push(issueAt(ctx, amounts[1]!.field, `学时、分钟、半天只能填一项，本行填了${amounts.map((a) => a.label).join('和')}`));
+  }
+  const amountErrors = ctx.errors.some((e) => e.field === 'hours' || e.field === 'minutes' || e.field === 'halfDays');
+  if (amounts.length === 0 && !amountErrors && kind && !EXAM_KINDS.has(kind)) {
+    ctx.errors.push(issueAt(ctx, byField.has('hours') ? 'hours' : 'kind', '缺少学时（学时、分钟、半天须填一项）'));
+  }
+  const filed = parseYesNo(get('filed'));
+  if (!filed.ok) ctx.warnings.push(issueAt(ctx, 'filed', `${filed.message}；按“未知”处理`));
+
+  if (ctx.errors.length || !kind || creditYear === undefined) return undefined;
+  const rec: TrainingRecord = { row, id, creditYear, kind };
+  if (source !== undefined) rec.source = source;
+  if (category) rec.category = category;
+  const a = amounts[0];
+  if (a) rec[a.field] = a.value;
+  if (date) rec.date = date;
+  if (filed.ok && filed.value !== undefined) rec.filed = filed.value;
+  return rec;
+}
+
+export { columnLetter };
