@@ -96,14 +96,16 @@ describe('buildSummary', () => {
     expect(m.invalid).toHaveLength(1);
     expect(m.invalid[0]!.fixes[0]).toMatchObject({ cell: 'C8', header: '身份证号', message: '身份证号校验位错误' });
     expect(m.invalid[0]!.id).toBe('152921********123X');
+    expect(m.invalid[0]!.fixes[0]!.value).toBe('152921********123X');
   });
 
   it('gives the window end with days left and make-up years', () => {
     expect(m.window?.daysLeft).toBe(60);
     expect(m.window?.makeUpYears).toEqual([2021, 2022, 2023]);
     expect(m.window?.text).toContain('距截止还有 60 天');
-    expect(m.title).toContain('锡林郭勒盟');
-    expect(m.subtitle).toContain('锡人社办发〔2024〕1号');
+    expect(m.title).toBe('2024年度专业技术人员继续教育学时汇总表');
+    expect(m.basis).toBe('依据：《锡林郭勒盟2024年度专业技术人员继续教育》（锡人社办发〔2024〕1号，2024年1月10日）');
+    expect(m.subtitle).toContain('制表日期 2024年11月1日');
   });
 
   it('shows full IDs only when asked', () => {

@@ -148,7 +148,9 @@ export interface SummaryModel {
   reviewYear: number;
   asOf: CivilDate;
   generatedOn: CivilDate;
-  /** one line under the title: document number and dates */
+  /** 依据：《notice title》（document number, date of issue） */
+  basis: string;
+  /** one line under the title: review year and dates */
   subtitle: string;
   idsMasked: boolean;
   totals: {
@@ -246,7 +248,6 @@ function windowInfo(pack: PolicyPack, on: CivilDate): WindowInfo | undefined {
   if (!start || !end) return undefined;
   const daysLeft = daysBetween(on, end);
   const closed = daysLeft < 0;
-  const makeUp = w.makeUpYears && w.makeUpYears.length > 0 ? `，可补学 ${w.makeUpYears.join('、')} 年度` : '';
   const left = closed ? `已于${zhDate(end)}截止` : daysLeft === 0 ? '今天截止' : `距截止还有 ${daysLeft} 天`;
   const info: WindowInfo = {
     start,
@@ -255,7 +256,7 @@ function windowInfo(pack: PolicyPack, on: CivilDate): WindowInfo | undefined {
     closed,
     makeUpYears: w.makeUpYears ? [...w.makeUpYears] : undefined,
     key: w.key,
-    text: `培训时间 ${zhDate(start)}至${zhDate(end)}（${left}）${makeUp}`,
+    text: `培训时间 ${zhDate(start)}至${zhDate(end)}（${left}）`,
   };
   if (w.note) info.note = w.note;
   return info;
@@ -321,7 +322,7 @@ export function buildSummary(results: readonly EvaluationResult[], pack: PolicyP
           if (cell) fix.cell = cell;
           if (e.column !== undefined) fix.column = e.column;
           if (e.header !== undefined) fix.header = e.header;
-          if (e.value !== undefined) fix.value = e.value;
+          if (e.value !== undefined) fix.value = e.field === 'id' && !showId ? maskId(e.value) : e.value;
           if (e.key !== undefined) fix.key = e.key;
           return fix;
         }),
@@ -358,8 +359,9 @@ export function buildSummary(results: readonly EvaluationResult[], pack: PolicyP
   shortfalls.sort((a, b) => a.unit.localeCompare(b.unit, 'zh-Hans-CN') || a.row - b.row);
 
   const issued = parseIsoDate(pack.issued);
+  const basisExtra = [pack.docNumber, issued ? zhDate(issued) : undefined].filter(Boolean).join('，');
+  const basis = `依据：《${pack.title}》${basisExtra ? `（${basisExtra}）` : ''}`;
   const subtitleParts = [
-    pack.docNumber ? `依据：${pack.docNumber}` : `依据：${pack.title}`,
     `审验年度 ${options.reviewYear}`,
     `年龄计算日 ${zhDate(options.asOf)}`,
     `制表日期 ${zhDate(on)}`,
@@ -374,7 +376,8 @@ export function buildSummary(results: readonly EvaluationResult[], pack: PolicyP
   }
 
   const model: SummaryModel = {
-    title: `${pack.title} 继续教育学时汇总表`,
+    title: `${options.reviewYear}年度专业技术人员继续教育学时汇总表`,
+    basis,
     packId: pack.id,
     packTitle: pack.title,
     issuer: pack.issuer,

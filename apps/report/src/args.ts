@@ -1,0 +1,124 @@
+import { parseArgs } from 'node:util';
+import type { CivilDate } from '@ce/rules';
+import { parseIsoDate } from '@ce/summary';
+import { CliError } from './errors.js';
+
+export const FORMATS = ['html', 'pdf', 'xlsx'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CommonArgs {
+  roster: string;
+  policy: string;
+  records?: string;
+  year?: number;
+  asOf?: CivilDate;
+}
+
+export interface CheckArgs extends CommonArgs {
+  command: 'check';
+  json: boolean;
+}
+
+export interface SummaryArgs extends CommonArgs {
+  command: 'summary';
+  out: string;
+  formats: Format[];
+  showId: boolean;
+}
+
+export type Args = CheckArgs | SummaryArgs | { command: 'help'; topic?: 'check' | 'summary' };
+
+export const HELP = `ce-report —— 继续教育学时花名册检查与汇总 / continuing-education hours roster checker
+
+用法 / Usage:
+  ce-report check <花名册.xlsx|.csv> --policy <规则包> [--records <培训记录>] [--year 年度] [--as-of YYYY-MM-DD] [--json]
+  ce-report summary <花名册.xlsx|.csv> --policy <规则包> --out <目录> [--format html,pdf,xlsx] [--show-id]
+                    [--records <培训记录>] [--year 年度] [--as-of YYYY-MM-DD]
+
+命令 / Commands:
+  check      逐行检查花名册，打印表格；加 --json 只在标准输出打印结果 JSON 数组
+             check every roster row; with --json print only the JSON array of results on stdout
+  summary    生成汇总表（HTML / PDF / XLSX），身份证号默认打码
+             write the summary report (HTML / PDF / XLSX); ID numbers masked unless --show-id
+
+选项 / Options:
+  --policy <id>       规则包编号，如 xilingol-2024 / policy pack id (see the list below)
+  --records <file>    培训记录文件（也可在花名册的“培训记录”工作表中）/ training records file
+  --year <Y>          审验年度，默认为规则包年度 / review year (default: the pack's year)
+  --as-of <date>      年龄计算日，默认 Y 年 12 月 31 日 / as-of date for ages (default Y-12-31)
+  --json              (check) 输出 JSON / print JSON
+  --out <dir>         (summary) 输出目录 / output folder
+  --format <list>     (summary) html,pdf,xlsx 中的一种或几种，默认全部 / formats, default all
+  --show-id           (summary) 显示完整身份证号 / print full ID numbers
+  -h, --help          显示帮助 / show this help
+
+退出码 / Exit codes: 0 完成（含数据有误的行）/ done, even with invalid rows; 2 文件或参数不可用 / unusable file or arguments
+`;
+
+function usage(zh: string, en: string): CliError {
+  return new CliError(`${zh}（运行 ce-report --help 查看用法）`, `${en} (run ce-report --help)`);
+}
+
+function parseYear(text: string): number {
+  if (!/^\d{4}$/.test(text.trim())) throw usage(`年度无效：${text}`, `invalid year: ${text}`);
+  return Number(text);
+}
+
+export function parseCli(argv: readonly string[]): Args {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        policy: { type: 'string' },
+        records: { type: 'string' },
+        year: { type: 'string' },
+        'as-of': { type: 'string' },
+        json: { type: 'boolean' },
+        out: { type: 'string' },
+        format: { type: 'string' },
+        'show-id': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e);
+    throw usage(`参数有误：${msg}`, `bad arguments: ${msg}`);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    if (command === 'check' || command === 'summary') return { command: 'help', topic: command };
+    return { command: 'help' };
+  }
+  if (command !== 'check' && command !== 'summary') throw usage(`未知命令：${command}`, `unknown command: ${command}`);
+  if (rest.length === 0) throw usage('缺少花名册文件', 'missing roster file');
+  if (rest.length > 1) throw usage(`多余的参数：${rest.slice(1).join(' ')}`, `unexpected arguments: ${rest.slice(1).join(' ')}`);
+  if (!values.policy) throw usage('缺少 --policy 规则包编号', 'missing --policy <pack id>');
+  const common: CommonArgs = { roster: rest[0]!, policy: values.policy };
+  if (values.records !== undefined) common.records = values.records;
+  if (values.year !== undefined) common.year = parseYear(values.year);
+  if (values['as-of'] !== undefined) {
+    const d = parseIsoDate(values['as-of']);
+    if (!d) throw usage(`日期无效：${values['as-of']}（应为 YYYY-MM-DD）`, `invalid date: ${values['as-of']} (expected YYYY-MM-DD)`);
+    common.asOf = d;
+  }
+  if (command === 'check') {
+    for (const k of ['out', 'format', 'show-id'] as const) {
+      if (values[k] !== undefined) throw usage(`check 不接受 --${k}`, `check does not take --${k}`);
+    }
+    return { command, ...common, json: values.json === true };
+  }
+  if (values.json !== undefined) throw usage('summary 不接受 --json', 'summary does not take --json');
+  if (!values.out) throw usage('缺少 --out 输出目录', 'missing --out <dir>');
+  let formats: Format[] = [...FORMATS];
+  if (values.format !== undefined) {
+    const list = values.format.split(/[,，\s]+/).filter(Boolean);
+    const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
+    if (bad.length > 0 || list.length === 0) throw usage(`未知格式：${bad.join(',') || values.format}（可选 html,pdf,xlsx）`, `unknown format: ${bad.join(',') || values.format} (html,pdf,xlsx)`);
+    formats = [...new Set(list as Format[])];
+  }
+  return { command, ...common, out: values.out, formats, showId: values['show-id'] === true };
+}

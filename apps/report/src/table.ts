@@ -1,0 +1,67 @@
+/** The readable (non-JSON) output of `ce-report check`: a table with Chinese labels and status counts. */
+import { STATUS_LABELS } from '@ce/rules';
+import type { EvaluationResult } from '@ce/rules';
+import { fmtHours, STATUS_ORDER } from '@ce/summary';
+
+/** Display width: CJK and full-width characters take two columns. */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+  }
+  return w;
+}
+
+function pad(s: string, width: number, right = false): string {
+  const fill = ' '.repeat(Math.max(0, width - textWidth(s)));
+  return right ? fill + s : s + fill;
+}
+
+/** Make text safe for a terminal: no control characters (a name could carry escape sequences). */
+export function inert(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
+/** 说明: what to fix (invalid), or why hours are missing / what relief applied. */
+export function explainShort(r: EvaluationResult): string {
+  if (r.status === 'invalid') {
+    return r.errors.map((e) => (e.column ? `${e.column}${e.row}` : '') + (e.header ? `【${e.header}】` : '') + e.message).join('；');
+  }
+  const parts: string[] = [];
+  for (const x of r.reliefs) parts.push(`${x.text}（${x.key}）`);
+  if (r.excluded.length > 0) parts.push(`${r.excluded.length} 条记录不计（${[...new Set(r.excluded.map((x) => x.key))].join('、')}）`);
+  if (parts.length === 0 && r.warnings.length > 0) parts.push(r.warnings[0]!.message);
+  return parts.join('；');
+}
+
+export function renderTable(results: readonly EvaluationResult[]): string {
+  const head = ['行号', '姓名', '状态', '缺少学时', '缺公需', '缺专业', '说明'];
+  const rows = results.map((r) => [
+    String(r.row),
+    inert(r.name || '（无姓名）'),
+    STATUS_LABELS[r.status].zh,
+    r.missing ? fmtHours(r.missing.total) : '—',
+    r.missing ? fmtHours(r.missing.public) : '—',
+    r.missing ? fmtHours(r.missing.professional) : '—',
+    inert(explainShort(r)),
+  ]);
+  const numeric = [true, false, false, true, true, true, false];
+  const widths = head.map((h, i) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[i]!))));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!, numeric[i])))
+      .join('  ')
+      .trimEnd();
+  const out = [line(head), line(widths.map((w, i) => (i === widths.length - 1 ? '-'.repeat(Math.max(4, textWidth(head[i]!))) : '-'.repeat(w)))), ...rows.map(line)];
+  out.push('');
+  out.push(statusCounts(results));
+  return out.join('\n') + '\n';
+}
+
+export function statusCounts(results: readonly EvaluationResult[]): string {
+  const counts = new Map<string, number>();
+  for (const r of results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  const parts = STATUS_ORDER.map((s) => `${STATUS_LABELS[s].zh} ${counts.get(s) ?? 0}`);
+  return `共 ${results.length} 人：${parts.join('，')}`;
+}
