@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import type { CellValue } from './double/excel-double.js';
+
+export const CASES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../shared/cases');
+
+export interface CaseSpec {
+  file: string;
+  policy: string;
+  records?: string;
+  asOf?: string;
+  year?: number;
+}
+
+/** RFC 4180 CSV (UTF-8, optional BOM). */
+export function parseCsv(text: string): string[][] {
+  const s = text.replace(/^\uFEFF/, '');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (s[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && s[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * What Excel would hold after a clerk pastes the CSV: numbers that Excel keeps exactly
+ * (≤ 15 digits) become numbers; 18-digit IDs stay text (the clerk formats the column as text).
+ */
+export function excelValue(text: string): CellValue {
+  if (/^-?\d{1,15}(\.\d+)?$/.test(text) && !/^0\d/.test(text)) return Number(text);
+  return text;
+}
+
+export function toExcelGrid(rows: string[][]): CellValue[][] {
+  return rows.map((r) => r.map(excelValue));
+}
+
+export function loadCases(): CaseSpec[] {
+  return JSON.parse(readFileSync(join(CASES_DIR, 'cases.json'), 'utf8')) as CaseSpec[];
+}
+
+export function caseGrid(file: string): string[][] {
+  return parseCsv(readFileSync(join(CASES_DIR, file), 'utf8'));
+}
+
+export const EXPECTED = ['期望状态', '期望缺少学时', '期望缺公需', '期望缺专业'] as const;
+
+export interface ExpectedRow {
+  /** 1-based sheet row */
+  row: number;
+  id: string;
+  status: string;
+  missing: number;
+  public: number;
+  professional: number;
+}
+
+export function expectedRows(rows: string[][]): ExpectedRow[] {
+  const header = rows[0]!;
+  const ix = (h: string): number => header.indexOf(h);
+  const idCol = header.findIndex((h) => /身份证/.test(h));
+  return rows.slice(1).filter((r) => r.some((c) => c.trim() !== '')).map((r, i) => ({
+    row: i + 2,
+    id: r[idCol] ?? '',
+    status: r[ix('期望状态')] ?? '',
+    missing: Number(r[ix('期望缺少学时')] || 0),
+    public: Number(r[ix('期望缺公需')] || 0),
+    professional: Number(r[ix('期望缺专业')] || 0),
+  }));
+}
