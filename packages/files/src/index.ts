@@ -1,0 +1,129 @@
+/**
+ * @ce/files — Node-only loading of roster and record files (.xlsx/.xlsm/.xls
+ * via SheetJS, .csv with encoding detection) into grids for @ce/roster.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { readRecords, readRoster } from '@ce/roster';
+import { decodeCsvBytes, parseCsv } from './csv.js';
+import { readWorkbookSheetJS, type LoadedSheet } from './xlsx.js';
+
+export type { LoadedSheet } from './xlsx.js';
+export { decodeCsvBytes, parseCsv } from './csv.js';
+export { readWorkbookSheetJS, readWorkbookExcelJS } from './xlsx.js';
+
+/** A file that cannot be used at all. `message` is "中文 / English", one line. */
+export class InputFileError extends Error {
+  constructor(
+    public zh: string,
+    public en: string,
+  ) {
+    super(`${zh} / ${en}`);
+    this.name = 'InputFileError';
+  }
+}
+
+function fail(path: string, zh: string, en: string): InputFileError {
+  const name = basename(path);
+  return new InputFileError(`无法读取文件 ${name}：${zh}`, `Cannot read file ${name}: ${en}`);
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
+
+const SPREADSHEET_EXT = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
+const TEXT_EXT = new Set(['.csv', '.txt', '.tsv']);
+
+/** Every sheet of a workbook, or the one sheet of a CSV (named after the file). */
+export async function readSpreadsheetFile(path: string): Promise<LoadedSheet[]> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw fail(path, '文件不存在', 'file not found');
+    if (code === 'EISDIR') throw fail(path, '这是一个文件夹，不是文件', 'it is a directory');
+    if (code === 'EACCES' || code === 'EPERM') throw fail(path, '没有读取权限', 'permission denied');
+    throw fail(path, String((e as Error).message ?? e), String((e as Error).message ?? e));
+  }
+  return readSpreadsheetBytes(bytes, path);
+}
+
+/** The same, from bytes already in memory; `path` gives the name and extension. */
+export function readSpreadsheetBytes(bytes: Uint8Array, path: string): LoadedSheet[] {
+  const ext = extname(path).toLowerCase();
+  if (bytes.length === 0) throw fail(path, '文件为空', 'the file is empty');
+  const isZip = startsWith(bytes, ZIP);
+  const isOle = startsWith(bytes, OLE);
+  let sheets: LoadedSheet[];
+  if (isZip || isOle || SPREADSHEET_EXT.has(ext)) {
+    if (!isZip && !isOle && ext !== '.xls') {
+      throw fail(path, '文件已损坏或不是有效的 Excel 文件', 'the file is damaged or is not an Excel workbook');
+    }
+    if (isOle && bytes.length < 512) throw fail(path, '文件已损坏（内容不完整）', 'the file is damaged (truncated)');
+    try {
+      sheets = readWorkbookSheetJS(bytes);
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      if (/password|encrypt/i.test(msg)) throw fail(path, '文件已加密，请先取消密码保护', 'the workbook is password-protected');
+      throw fail(path, `文件已损坏或不完整（${msg}）`, `the file is damaged or truncated (${msg})`);
+    }
+    if (sheets.length === 0) throw fail(path, '工作簿中没有工作表', 'the workbook has no sheets');
+  } else if (TEXT_EXT.has(ext) || ext === '') {
+    let text: string;
+    try {
+      text = decodeCsvBytes(bytes);
+    } catch (e) {
+      throw fail(path, '无法识别文件编码', `unknown text encoding (${String(e)})`);
+    }
+    if (text.includes('\u0000')) throw fail(path, '不是文本文件（含有二进制内容）', 'not a text file (binary content)');
+    const name = basename(path);
+    sheets = [{ name, grid: parseCsv(text), firstRow: 1 }];
+  } else {
+    throw fail(path, `不支持的文件类型 ${ext}（支持 .xlsx、.xlsm、.xls、.csv）`, `unsupported file type ${ext} (use .xlsx, .xlsm, .xls or .csv)`);
+  }
+  if (sheets.every((s) => s.grid.length === 0)) throw fail(path, '文件中没有数据', 'the file has no data');
+  return sheets;
+}
+
+const RECORDS_SHEET = /^(培训记录|培訓記錄)$/;
+const isRecordsSheet = (name: string) => RECORDS_SHEET.test(name.normalize('NFKC').trim());
+
+/**
+ * The roster sheet (the first sheet, other than 培训记录, whose header row is
+ * found) and the training records: from `recordsPath` when given (its first
+ * sheet with a records header), else from a sheet named 培训记录 / 培訓記錄 in
+ * the roster workbook, else none.
+ *
+ * Throws InputFileError when a file cannot be read or has no roster header.
+ */
+export async function loadRosterInput(rosterPath: string, recordsPath?: string): Promise<{ roster: LoadedSheet; records?: LoadedSheet }> {
+  const sheets = await readSpreadsheetFile(rosterPath);
+  const candidates = sheets.filter((s) => !isRecordsSheet(s.name));
+  const roster = candidates.find((s) => readRoster(s.grid, { sheetName: s.name, firstRow: s.firstRow }).headerRow > 0);
+  if (!roster) {
+    throw fail(
+      rosterPath,
+      '找不到花名册表头（需要一列名为“身份证号”的列，位于前30行内）',
+      'no roster header found (a column named 身份证号 is needed within the first 30 rows)',
+    );
+  }
+  let records: LoadedSheet | undefined;
+  if (recordsPath !== undefined) {
+    const rs = await readSpreadsheetFile(recordsPath);
+    records =
+      rs.find((s) => isRecordsSheet(s.name)) ??
+      rs.find((s) => readRecords(s.grid, { sheetName: s.name, firstRow: s.firstRow }).headerRow > 0);
+    if (!records) {
+      throw fail(
+        recordsPath,
+        '找不到培训记录表头（需要“身份证号”和“形式”等列）',
+        'no training-record header found (columns 身份证号, 形式, … are needed)',
+      );
+    }
+  } else {
+    records = sheets.find((s) => s !== roster && isRecordsSheet(s.name));
+  }
+  return records ? { roster, records } : { roster };
+}

@@ -1,0 +1,147 @@
+/**
+ * Workbook bytes → grids. Two adapters: SheetJS (@e965/xlsx, the one used)
+ * and ExcelJS (kept for the benchmark in scripts/bench-xlsx.ts and the
+ * interop tests). Both give the same Grid conventions:
+ *
+ * - numbers as numbers, text as strings, booleans as booleans;
+ * - date-formatted cells as `Date` objects at UTC midnight (+ time), so
+ *   `toCivilDate` (UTC parts) reads them the same in every time zone;
+ * - formula cells give their cached result; a formula with NO cached result
+ *   is given as the text `=FORMULA` so the reader reports it as an unusable
+ *   value on that cell (e.g. 学时应为数字，实为「=SUM(B2:C2)」);
+ * - error cells (#N/A, #DIV/0!) are given as that text, likewise reported;
+ * - column index 0 is always column A; grid[0] is sheet row `firstRow`.
+ */
+import * as XLSX from '@e965/xlsx';
+import ExcelJS from 'exceljs';
+import type { Cell, Grid } from '@ce/roster';
+
+export interface LoadedSheet {
+  name: string;
+  grid: Grid;
+  /** 1-based sheet row of grid[0] */
+  firstRow: number;
+}
+
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+/** Excel serial (1900 system) → Date at UTC; serial < 61 accounts for the 1900-02-29 bug. */
+function serialToUtcDate(serial: number, date1904: boolean): Date {
+  if (date1904) return new Date(Date.UTC(1904, 0, 1) + Math.round(serial * 86_400_000));
+  const adj = serial < 61 ? serial + 1 : serial;
+  return new Date(EPOCH_1900 + Math.round(adj * 86_400_000));
+}
+
+function trimGrid(grid: Grid): Grid {
+  // drop trailing empty rows (formatting-only rows are common)
+  let end = grid.length;
+  while (end > 0) {
+    const row = grid[end - 1];
+    if (row && row.some((c) => c !== null && c !== undefined && c !== '')) break;
+    end--;
+  }
+  return grid.length === end ? grid : grid.slice(0, end);
+}
+
+/** SheetJS: handles .xlsx, .xlsm, .xls (BIFF), .ods. */
+export function readWorkbookSheetJS(bytes: Uint8Array): LoadedSheet[] {
+  const wb = XLSX.read(bytes, { type: 'array', dense: true, cellDates: false, cellFormula: true, cellNF: true, sheetStubs: true, cellText: false });
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const out: LoadedSheet[] = [];
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name] as XLSX.DenseWorkSheet | undefined;
+    if (!ws || !ws['!ref']) {
+      out.push({ name, grid: [], firstRow: 1 });
+      continue;
+    }
+    const range = XLSX.utils.decode_range(ws['!ref']);
+    const data = ws['!data'] ?? [];
+    const grid: Grid = [];
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      const src = data[r];
+      const row: Cell[] = [];
+      if (src) {
+        for (let c = 0; c <= range.e.c && c < src.length; c++) {
+          const cell = src[c];
+          if (!cell) {
+            row.push(null);
+            continue;
+          }
+          row.push(sheetjsValue(cell, date1904));
+        }
+      }
+      grid.push(row);
+    }
+    out.push({ name, grid: trimGrid(grid), firstRow: range.s.r + 1 });
+  }
+  return out;
+}
+
+function sheetjsValue(cell: XLSX.CellObject, date1904: boolean): Cell {
+  const v = cell.v;
+  // stub cells: empty-but-formatted, or a formula whose result was never cached
+  if (cell.t === 'z') return cell.f ? `=${cell.f}` : null;
+  if (v === undefined || v === null) {
+    if (cell.f) return `=${cell.f}`; // formula without a cached result
+    return null;
+  }
+  switch (cell.t) {
+    case 'n': {
+      if (typeof v === 'number' && cell.z !== undefined && XLSX.SSF.is_date(String(cell.z))) return serialToUtcDate(v, date1904);
+      return v as number;
+    }
+    case 's':
+      return String(v);
+    case 'b':
+      return Boolean(v);
+    case 'd':
+      return v instanceof Date ? v : String(v);
+    case 'e':
+      return cell.w ?? `#ERROR`;
+    default:
+      return typeof v === 'object' ? String(v) : (v as Cell);
+  }
+}
+
+/** ExcelJS: .xlsx only. Used for the benchmark and interop tests. */
+export async function readWorkbookExcelJS(bytes: Uint8Array): Promise<LoadedSheet[]> {
+  const wb = new ExcelJS.Workbook();
+  // ExcelJS's typings want a Node Buffer
+  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  const out: LoadedSheet[] = [];
+  wb.eachSheet((ws) => {
+    const grid: Grid = [];
+    let firstRow = 0;
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      if (firstRow === 0) firstRow = rowNumber;
+      const cells: Cell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        while (cells.length < colNumber - 1) cells.push(null);
+        // merged ranges: the value lives in the top-left cell only (as in Excel and SheetJS)
+        cells.push(cell.isMerged && cell.master !== cell ? null : exceljsValue(cell.value));
+      });
+      grid[rowNumber - firstRow] = cells;
+    });
+    for (let i = 0; i < grid.length; i++) grid[i] ??= [];
+    out.push({ name: ws.name, grid: trimGrid(grid), firstRow: firstRow || 1 });
+  });
+  return out;
+}
+
+function exceljsValue(v: ExcelJS.CellValue): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v;
+  if (typeof v === 'object') {
+    if ('formula' in v || 'sharedFormula' in v) {
+      const f = v as ExcelJS.CellFormulaValue & { sharedFormula?: string };
+      if (f.result === undefined || f.result === null) return `=${f.formula ?? f.sharedFormula ?? ''}`;
+      const r = f.result;
+      if (typeof r === 'object' && r !== null && !(r instanceof Date) && 'error' in r) return String(r.error);
+      return r as Cell;
+    }
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('text' in v && typeof v.text === 'string') return v.text; // hyperlink
+    if ('error' in v) return String(v.error);
+  }
+  return String(v);
+}

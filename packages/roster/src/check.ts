@@ -1,0 +1,50 @@
+/**
+ * The one combination of reader output and evaluator that every host uses
+ * (CLI, reports, Excel add-in): each roster person with their own training
+ * records, in sheet order. Records are matched by ID number (x = X).
+ */
+import { evaluate } from '@ce/rules';
+import type { EvaluateOptions, EvaluationResult, Person, PolicyPack, TrainingRecord } from '@ce/rules';
+
+export interface RosterCheck {
+  /** one per person, in the order given (sheet order) */
+  results: EvaluationResult[];
+  /** records whose ID number is not in the roster, by upper-cased ID */
+  unmatchedRecords: Map<string, TrainingRecord[]>;
+}
+
+export interface CheckOptions extends EvaluateOptions {
+  /** called every `progressEvery` people (default 500) and at the end */
+  onProgress?: (done: number, total: number) => void;
+  progressEvery?: number;
+}
+
+const idKey = (id: string) => id.trim().toUpperCase();
+
+export function groupRecordsById(records: readonly TrainingRecord[]): Map<string, TrainingRecord[]> {
+  const byId = new Map<string, TrainingRecord[]>();
+  for (const r of records) {
+    const k = idKey(r.id);
+    const list = byId.get(k);
+    if (list) list.push(r);
+    else byId.set(k, [r]);
+  }
+  return byId;
+}
+
+export function checkRoster(people: readonly Person[], records: readonly TrainingRecord[], pack: PolicyPack, options: CheckOptions = {}): RosterCheck {
+  const { onProgress, progressEvery = 500, ...evalOptions } = options;
+  const byId = groupRecordsById(records);
+  const seen = new Set<string>();
+  const results: EvaluationResult[] = new Array(people.length);
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i]!;
+    const k = idKey(p.id);
+    seen.add(k);
+    results[i] = evaluate(p, byId.get(k) ?? [], pack, evalOptions);
+    if (onProgress && (i + 1) % progressEvery === 0) onProgress(i + 1, people.length);
+  }
+  onProgress?.(people.length, people.length);
+  const unmatchedRecords = new Map([...byId].filter(([k]) => !seen.has(k)));
+  return { results, unmatchedRecords };
+}
