@@ -167,13 +167,22 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
     out.lastColumnIndex = Math.max(out.lastColumnIndex, last);
     let blank = true;
     for (let c = 0; c < cellsRow.length; c++) {
-      if (!ignoredIdx.has(c) && !isBlank(cellsRow[c])) {
+      const v = cellsRow[c];
+      if (isBlank(v)) continue;
+      // a bare 序号 (number) does not make a row non-blank
+      if (ignoredIdx.has(c) && (typeof v === 'number' || /^\s*\d+\s*$/.test(cellText(v).normalize('NFKC')))) continue;
+      {
         blank = false;
         break;
       }
     }
     if (blank) continue;
     const sheetRow = firstRow + r;
+    const footer = footerRow(cellsRow, byField.get('id')?.index, ignoredIdx);
+    if (footer !== undefined) {
+      out.warnings.push({ field: 'row', row: sheetRow, value: footer, message: `第${sheetRow}行「${footer}」是合计或说明行（没有身份证号），已跳过` });
+      continue;
+    }
     const person: Person = { row: sheetRow, id: '', purpose: 'annual', hours: {}, cells: {}, errors: [], warnings: [] };
     try {
       readPersonRow(person, { row: sheetRow, cells: person.cells, errors: person.errors, warnings: person.warnings, byField, cellsRow });
@@ -206,6 +215,24 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
     }
   }
   return out;
+}
+
+const FOOTER = /^(合计|总计|小计|共计|注|备注|说明|填表|制表|审核|负责人|单位负责人|联系人|联系电话)/;
+/**
+ * Totals and notes under the table (合计, 注：…, 填表人：…): rows with no ID
+ * number whose first text cell starts with such a word. Returns that text.
+ */
+function footerRow(cells: Cell[], idIndex: number | undefined, ignored: Set<number>): string | undefined {
+  if (idIndex !== undefined && /\d/.test(cellText(cells[idIndex]).normalize('NFKC'))) return undefined;
+  for (let c = 0; c < cells.length; c++) {
+    const v = cells[c];
+    if (ignored.has(c) && typeof v === 'number') continue; // a 序号 number
+    if (isBlank(v)) continue;
+    if (typeof v !== 'string') return undefined;
+    const t = v.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+    return FOOTER.test(t) ? v.trim() : undefined;
+  }
+  return undefined;
 }
 
 function apply<T>(ctx: Ctx, field: string, parsed: Parsed<T>, set: (v: T) => void, severity: 'error' | 'warning' = 'error'): void {

@@ -186,6 +186,20 @@ describe('readRoster layout', () => {
     expect(r.lastColumnIndex).toBe(3);
   });
 
+  it('skips totals and note rows under the table, with a warning', () => {
+    const r = readRoster([
+      ['序号', '姓名', '身份证号', '2024年公需学时'],
+      [1, '张三', ID_M, 30],
+      ['合计', '', '', 30],
+      ['注：本表由单位人事部门填写'],
+      ['填表人：王五', '', '审核人：赵六'],
+      [2, '', '', 10],
+    ]);
+    expect(r.people.map((p) => p.row)).toEqual([2, 6]);
+    expect(r.people[1]?.errors[0]?.message).toBe('缺少身份证号');
+    expect(r.warnings.map((w) => w.row)).toEqual([3, 4, 5]);
+  });
+
   it('warns about duplicate ID numbers on both rows', () => {
     const r = readRoster([
       ['姓名', '身份证号'],
