@@ -1,0 +1,67 @@
+/**
+ * Every acceptance case through the path a user's file takes: the file is
+ * loaded as a clerk's CSV/XLSX (@ce/files), read (@ce/roster), evaluated
+ * (@ce/rules via checkRoster) — and once more through the real `ce-report
+ * check --json` command. Any difference from the 期望* columns fails.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadRosterInput } from '@ce/files';
+import { checkRoster, readRecords, readRoster } from '@ce/roster';
+import { getPack } from '@ce/rules';
+import type { EvaluationResult } from '@ce/rules';
+import { CASES_DIR, expectedFrom, loadCases } from './support/cases.js';
+
+const cases = loadCases();
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+function asOfDate(iso?: string) {
+  if (!iso) return undefined;
+  const [year, month, day] = iso.split('-').map(Number);
+  return { year: year!, month: month!, day: day! };
+}
+
+function compare(results: EvaluationResult[], expected: ReturnType<typeof expectedFrom>) {
+  const got = results.map((r) => ({ row: r.row, status: r.status, missing: r.missing }));
+  expect(got).toEqual(expected);
+}
+
+describe('acceptance cases (../shared/cases)', () => {
+  it('the cases folder is present and lists cases', () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
+
+  for (const c of cases) {
+    it(`${c.file} under ${c.policy}: reader + evaluator match every expected row`, async () => {
+      const input = await loadRosterInput(`${CASES_DIR}${c.file}`, c.records ? `${CASES_DIR}${c.records}` : undefined);
+      const roster = readRoster(input.roster.grid, { sheetName: input.roster.name, firstRow: input.roster.firstRow });
+      const records = input.records ? readRecords(input.records.grid, { sheetName: input.records.name, firstRow: input.records.firstRow }) : undefined;
+      expect(records?.issues ?? []).toEqual([]);
+      const pack = getPack(c.policy)!;
+      const asOf = asOfDate(c.asOf);
+      const { results, unmatchedRecords } = checkRoster(roster.people, records?.records ?? [], pack, {
+        explain: true,
+        ...(c.year ? { year: c.year } : {}),
+        ...(asOf ? { asOf } : {}),
+      });
+      compare(results, expectedFrom(input.roster.grid, input.roster.firstRow));
+      expect(unmatchedRecords.size).toBe(0);
+      for (const r of results) {
+        expect(r.explanation!.at(-1)).toMatch(/^结论：/);
+        if (r.status === 'invalid') expect(r.errors[0]!.column).toBeTruthy();
+      }
+    });
+
+    it(`${c.file} under ${c.policy}: the ce-report check --json command gives the same answers`, async () => {
+      const args = ['--silent', 'ce-report', 'check', `${CASES_DIR}${c.file}`, '--policy', c.policy, '--json'];
+      if (c.records) args.push('--records', `${CASES_DIR}${c.records}`);
+      if (c.asOf) args.push('--as-of', c.asOf);
+      if (c.year) args.push('--year', String(c.year));
+      const stdout = execFileSync('pnpm', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const results = JSON.parse(stdout) as EvaluationResult[];
+      const input = await loadRosterInput(`${CASES_DIR}${c.file}`);
+      compare(results, expectedFrom(input.roster.grid, input.roster.firstRow));
+    });
+  }
+});
