@@ -81,3 +81,27 @@ describe('parseIdNumber', () => {
     expect(parseIdNumber('')).toMatchObject({ ok: false, message: '缺少身份证号' });
   });
 });
+
+import fc from 'fast-check';
+describe('parseIdNumber properties', () => {
+  const id17 = fc
+    .record({
+      region: fc.integer({ min: 110000, max: 659999 }),
+      date: fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2020-12-31T00:00:00Z'), noInvalidDate: true }),
+      seq: fc.integer({ min: 0, max: 999 }),
+    })
+    .map(({ region, date, seq }) => `${region}${date.toISOString().slice(0, 10).replace(/-/g, '')}${String(seq).padStart(3, '0')}`);
+  it('the computed check character is accepted, every other one rejected', () => {
+    fc.assert(
+      fc.property(id17, fc.constantFrom(...'0123456789X'), (first17, other) => {
+        const good = parseIdNumber(first17 + idCheckChar(first17));
+        expect(good.ok).toBe(true);
+        if (good.ok) expect(good.sex).toBe(Number(first17[16]) % 2 === 1 ? 'M' : 'F');
+        if (other !== idCheckChar(first17)) expect(parseIdNumber(first17 + other).ok).toBe(false);
+      }),
+    );
+  });
+  it('never throws', () => {
+    fc.assert(fc.property(fc.string(), (s) => void parseIdNumber(s)));
+  });
+});

@@ -223,7 +223,10 @@ const FOOTER = /^(合计|总计|小计|共计|注|备注|说明|填表|制表|�
  * number whose first text cell starts with such a word. Returns that text.
  */
 function footerRow(cells: Cell[], idIndex: number | undefined, ignored: Set<number>): string | undefined {
-  if (idIndex !== undefined && /\d/.test(cellText(cells[idIndex]).normalize('NFKC'))) return undefined;
+  if (idIndex !== undefined) {
+    const t = cellText(cells[idIndex]);
+    if (/\d/.test(t) || /\d/.test(t.normalize('NFKC'))) return undefined;
+  }
   for (let c = 0; c < cells.length; c++) {
     const v = cells[c];
     if (ignored.has(c) && typeof v === 'number') continue; // a 序号 number

@@ -27,7 +27,8 @@ export function cellText(cell: Cell): string {
 
 export function isBlank(cell: Cell): boolean {
   if (cell === null || cell === undefined) return true;
-  if (typeof cell === 'string') return cell.normalize('NFKC').trim() === '';
+  // String.prototype.trim already removes U+3000 and U+00A0; no NFKC needed
+  if (typeof cell === 'string') return cell.trim() === '';
   return false;
 }
 
