@@ -27,7 +27,7 @@ function figureLine(f: YearFigures): string {
 
 export function buildExplanation(result: EvaluationResult, person: Person, pack: PolicyPack, w: Working, t: Trace): string[] {
   const lines: string[] = [];
-  lines.push(`依据：${pack.title}${pack.docNumber ? `（${pack.docNumber}）` : ''}，审核年度${w.reviewYear}年。`);
+  lines.push(`依据：${pack.issuer}《${pack.title}》${pack.docNumber ? `（${pack.docNumber}）` : `（${pack.issued}）`}，审核年度${w.reviewYear}年。`);
   const level = person.level ? `（${LEVEL_LABELS[person.level]}）` : person.postGrade ? `（${person.postGrade}级岗位）` : person.education ? `（${person.education}）` : '';
   if (result.status !== 'invalid') {
     const base = w.baseYears.length > 0 ? `：须完成${yearsText(w.baseYears)}的公需科目和专业科目学时` : '';

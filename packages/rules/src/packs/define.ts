@@ -7,10 +7,16 @@ export function clauses(...list: Clause[]): Record<string, Clause> {
   return out;
 }
 
-/** A pack that builds on another: the child's clauses are added, the rest replaces the parent's. */
-export function extendPack(parent: PolicyPack, child: Omit<PolicyPack, 'clauses' | 'kinds'> & Partial<Pick<PolicyPack, 'kinds'>> & { clauses: Record<string, Clause> }): PolicyPack {
+type ChildPack = Omit<PolicyPack, 'clauses' | 'kinds' | 'inherits'> & Partial<Pick<PolicyPack, 'kinds'>> & { clauses: Record<string, Clause> };
+
+/**
+ * A pack that builds on another. Only the rules inherit (clauses, record
+ * kinds); what identifies a notice or belongs to its year (document number,
+ * training window, deadline, fees, platforms, filing duty) never does: a
+ * child that has them says so itself.
+ */
+export function extendPack(parent: PolicyPack, child: ChildPack): PolicyPack {
   return {
-    ...parent,
     ...child,
     inherits: parent.id,
     clauses: { ...parent.clauses, ...child.clauses },
