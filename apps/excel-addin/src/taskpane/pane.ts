@@ -1,0 +1,234 @@
+/**
+ * The task pane: settings (stored in the workbook), the three buttons, progress,
+ * counts by status and the invalid-row list. All Excel work is in annotate.ts and
+ * summary-sheet.ts; this file only wires the page.
+ */
+import { listPacks, STATUS_LABELS, type Status } from '@ce/rules';
+import { checkAll, packOf } from '../core/check.js';
+import { parseIso, readSettings, writeSettings, type AddinSettings, type Lang } from '../core/settings.js';
+import { readRosterWorkbook } from '../core/workbook.js';
+import { annotateActiveSheet, clearActiveSheet, selectRow, type InvalidRow } from './annotate.js';
+import { t, type TextKey } from './i18n.js';
+import { summaryModel, writeSummarySheet } from './summary-sheet.js';
+
+const STATUSES: Status[] = ['compliant', 'non-compliant', 'exempt', 'not-restrictive', 'invalid'];
+
+function $(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} missing`);
+  return el;
+}
+
+export interface PaneState {
+  settings: AddinSettings;
+  lang: Lang;
+  busy: boolean;
+  last?: { sheetName: string; counts: Record<Status, number>; invalid: InvalidRow[] };
+}
+
+export function initPane(): PaneState {
+  const state: PaneState = { settings: readSettings(), lang: readSettings().lang ?? 'zh', busy: false };
+  const packs = listPacks();
+  if (!state.settings.policy || !packs.some((p) => p.id === state.settings.policy)) {
+    state.settings.policy = packs[packs.length - 1]?.id;
+  }
+  const policy = $('policy') as HTMLSelectElement;
+  const year = $('year') as HTMLInputElement;
+  const asOf = $('asof') as HTMLInputElement;
+  for (const p of packs) {
+    const o = document.createElement('option');
+    o.value = p.id;
+    o.textContent = `${p.title}（${p.id}）`;
+    policy.append(o);
+  }
+  policy.value = state.settings.policy ?? '';
+  year.value = state.settings.year ? String(state.settings.year) : '';
+  asOf.value = state.settings.asOf ?? '';
+
+  const message = $('message');
+  const progress = $('progress') as HTMLProgressElement;
+  const say = (text: string, error = false): void => {
+    message.textContent = text;
+    message.classList.toggle('error', error);
+  };
+  const render = (): void => {
+    const L = state.lang;
+    document.documentElement.lang = L === 'zh' ? 'zh-CN' : 'en';
+    const set = (id: string, k: TextKey): void => {
+      $(id).textContent = t(L, k);
+    };
+    set('title', 'title');
+    set('subtitle', 'subtitle');
+    set('policy-label', 'policy');
+    set('year-label', 'year');
+    set('year-hint', 'yearHint');
+    set('asof-label', 'asOf');
+    set('asof-hint', 'asOfHint');
+    set('check', 'check');
+    set('clear', 'clear');
+    set('summary', 'summary');
+    set('lang', 'lang');
+    set('counts-title', 'counts');
+    set('invalid-title', 'invalid');
+    set('functions-note', 'functionsNote');
+    set('privacy', 'privacy');
+    const pack = packs.find((p) => p.id === policy.value);
+    year.placeholder = pack ? String(pack.ceYear) : '';
+    renderResults();
+  };
+  const renderResults = (): void => {
+    const box = $('results');
+    if (!state.last) {
+      box.hidden = true;
+      return;
+    }
+    box.hidden = false;
+    const tbody = $('counts').querySelector('tbody')!;
+    tbody.replaceChildren(
+      ...STATUSES.map((s) => {
+        const tr = document.createElement('tr');
+        tr.dataset.status = s;
+        const a = document.createElement('td');
+        const sw = document.createElement('span');
+        sw.className = `swatch s-${s}`;
+        a.append(sw, STATUS_LABELS[s][state.lang]);
+        const b = document.createElement('td');
+        b.textContent = String(state.last!.counts[s]);
+        tr.append(a, b);
+        return tr;
+      }),
+    );
+    const list = $('invalid');
+    if (state.last.invalid.length === 0) {
+      const li = document.createElement('li');
+      li.textContent = t(state.lang, 'noInvalid');
+      list.replaceChildren(li);
+      return;
+    }
+    const sheetName = state.last.sheetName;
+    list.replaceChildren(
+      ...state.last.invalid.map((r) => {
+        const li = document.createElement('li');
+        const btn = document.createElement('button');
+        btn.type = 'button';
+        btn.dataset.row = String(r.row);
+        btn.textContent = `${t(state.lang, 'row', { row: r.row })} ${r.name}：${r.message}`;
+        btn.addEventListener('click', () => void selectRow(sheetName, r.row).catch((e: unknown) => say(t(state.lang, 'error', { message: String(e) }), true)));
+        li.append(btn);
+        return li;
+      }),
+    );
+  };
+
+  const save = async (): Promise<void> => {
+    const y = year.value.trim() === '' ? undefined : Number(year.value);
+    state.settings = {
+      ...state.settings,
+      policy: policy.value,
+      year: y !== undefined && Number.isInteger(y) ? y : undefined,
+      asOf: parseIso(asOf.value) ? asOf.value : undefined,
+      lang: state.lang,
+    };
+    await writeSettings(state.settings);
+  };
+  policy.addEventListener('change', () => void save().then(render));
+  year.addEventListener('change', () => void save());
+  asOf.addEventListener('change', () => void save());
+  $('lang').addEventListener('click', () => {
+    state.lang = state.lang === 'zh' ? 'en' : 'zh';
+    void save().then(render);
+  });
+
+  const buttons = ['check', 'clear', 'summary'].map((id) => $(id) as HTMLButtonElement);
+  const run = async (f: () => Promise<void>): Promise<void> => {
+    if (state.busy) return;
+    state.busy = true;
+    buttons.forEach((b) => (b.disabled = true));
+    $('app').setAttribute('aria-busy', 'true');
+    try {
+      await save();
+      await f();
+    } catch (e) {
+      say(t(state.lang, 'error', { message: e instanceof Error ? e.message : String(e) }), true);
+    } finally {
+      state.busy = false;
+      buttons.forEach((b) => (b.disabled = false));
+      progress.hidden = true;
+      $('app').setAttribute('aria-busy', 'false');
+    }
+  };
+  const checkSettings = () => ({
+    policy: state.settings.policy ?? '',
+    year: state.settings.year,
+    asOf: parseIso(state.settings.asOf),
+  });
+
+  $('check').addEventListener('click', () =>
+    void run(async () => {
+      progress.hidden = false;
+      progress.value = 0;
+      say(t(state.lang, 'reading'));
+      const out = await annotateActiveSheet({
+        settings: checkSettings(),
+        lang: state.lang,
+        onProgress: async (phase, done, total) => {
+          if (phase === 'read') return;
+          progress.value = total === 0 ? 100 : Math.round(((phase === 'check' ? 0 : 50) + (50 * done) / total));
+          say(t(state.lang, phase === 'check' ? 'checking' : 'writing', { done, total }));
+          await new Promise((r) => setTimeout(r, 0));
+        },
+      });
+      if (!out.ok) {
+        say(out.reason, true);
+        return;
+      }
+      state.settings.rosterSheet = out.sheetName;
+      await writeSettings(state.settings);
+      state.last = { sheetName: out.sheetName, counts: out.counts, invalid: out.invalid };
+      renderResults();
+      say(t(state.lang, 'done', { n: out.results.length, address: `${out.sheetName}!${out.address}` }));
+    }),
+  );
+  $('clear').addEventListener('click', () =>
+    void run(async () => {
+      const out = await clearActiveSheet();
+      if (!out.ok) say(out.reason, true);
+      else {
+        state.last = undefined;
+        renderResults();
+        say(t(state.lang, 'cleared', { address: out.address }));
+      }
+    }),
+  );
+  $('summary').addEventListener('click', () =>
+    void run(async () => {
+      const settings = checkSettings();
+      const pack = packOf(settings.policy);
+      const read = await Excel.run(async (context) => {
+        const active = context.workbook.worksheets.getActiveWorksheet();
+        active.load('name');
+        await context.sync();
+        return readRosterWorkbook(context, active.name);
+      });
+      if (!read) {
+        say(t(state.lang, 'needCheck'), true);
+        return;
+      }
+      const results = await checkAll(read, { ...settings, explain: false });
+      const reviewYear = settings.year ?? results.find((r) => r.reviewYear)?.reviewYear ?? pack.ceYear;
+      const model = summaryModel({
+        results,
+        people: read.roster.people,
+        pack,
+        reviewYear,
+        asOf: settings.asOf ?? { year: reviewYear, month: 12, day: 31 },
+      });
+      const out = await writeSummarySheet(model);
+      if (!out.ok) say(out.reason, true);
+      else say(t(state.lang, 'summaryDone', { rows: out.rows }));
+    }),
+  );
+  render();
+  $('app').setAttribute('aria-busy', 'false');
+  return state;
+}

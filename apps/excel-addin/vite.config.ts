@@ -1,0 +1,37 @@
+import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig(async ({ command }) => {
+  // Dev server: https://localhost:3000 with the Office-Addin dev certificate (as `yo office` projects do).
+  let https: { key: Buffer | string; cert: Buffer | string; ca?: Buffer | string } | undefined;
+  if (command === 'serve' && !process.env.CE_NO_HTTPS) {
+    const certs = (await import('office-addin-dev-certs')) as unknown as {
+      getHttpsServerOptions(): Promise<{ key: Buffer; cert: Buffer; ca: Buffer }>;
+    };
+    https = await certs.getHttpsServerOptions();
+  }
+  return {
+    root: here('./src/taskpane'),
+    publicDir: here('./public'),
+    base: './',
+    build: {
+      outDir: here('./dist'),
+      emptyOutDir: true,
+      target: 'es2020',
+      sourcemap: false,
+      // the manifest names these files, so no content hashes
+      rollupOptions: {
+        input: { taskpane: here('./src/taskpane/taskpane.html') },
+        output: {
+          entryFileNames: '[name].js',
+          chunkFileNames: '[name].js',
+          assetFileNames: '[name][extname]',
+        },
+      },
+      modulePreload: { polyfill: false },
+    },
+    server: { port: 3000, strictPort: true, https },
+  };
+});
