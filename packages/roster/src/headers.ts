@@ -120,6 +120,8 @@ export interface HeaderFound {
   /** duplicate recognised headers after the first */
   duplicates: ColumnBinding[];
   unknown: { column: string; header: string; index: number }[];
+  /** 1, or 2 when a second header row (公需/专业 under a merged 2024年) was merged in */
+  headerRows: number;
 }
 
 export const HEADER_SCAN_ROWS = 30;
@@ -162,9 +164,54 @@ export function findHeader(grid: Grid, kind: HeaderKind): HeaderFound | undefine
     }
     if (!seen.has('id')) continue;
     if (columns.length > bestCount) {
-      best = { rowIndex: r, columns, duplicates, unknown };
+      best = { rowIndex: r, columns, duplicates, unknown, headerRows: 1 };
       bestCount = columns.length;
     }
   }
-  return best;
+  return best ? withSubHeader(grid, best, kind) : undefined;
+}
+
+/**
+ * Two-row headers: a merged group cell (2024年, 公需学时, 学时) over sub-headers
+ * (公需 / 专业, 2022年 / 2023年). The second row is a sub-header row when its
+ * ID cell is blank, it holds no numbers, and at least one of its cells, joined
+ * to the group text above-left, names a column not yet bound.
+ */
+function withSubHeader(grid: Grid, found: HeaderFound, kind: HeaderKind): HeaderFound {
+  const top = grid[found.rowIndex];
+  const sub = grid[found.rowIndex + 1];
+  if (!Array.isArray(top) || !Array.isArray(sub)) return found;
+  const idIndex = found.columns.find((c) => c.field === 'id')?.index;
+  if (idIndex === undefined) return found;
+  const idCell = sub[idIndex];
+  if (idCell !== null && idCell !== undefined && cellText(idCell).trim() !== '') return found;
+  const bound = new Set(found.columns.map((c) => c.field));
+  const boundIdx = new Set(found.columns.map((c) => c.index));
+  const added: ColumnBinding[] = [];
+  const groupCols = new Set<number>();
+  for (let c = 0; c < sub.length; c++) {
+    const cell = sub[c];
+    if (cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')) continue;
+    if (typeof cell !== 'string') return found; // numbers/dates: a data row
+    if (boundIdx.has(c)) continue;
+    let pc = c;
+    while (pc >= 0 && (top[pc] === null || top[pc] === undefined || cellText(top[pc]).trim() === '')) pc--;
+    const parent = pc >= 0 && !boundIdx.has(pc) ? cellText(top[pc]).trim() : '';
+    const t = cell.trim();
+    const tries = parent ? [parent + t, parent.replace(/学时|學時|科目/g, '') + t, t] : [t];
+    let field: string | undefined;
+    for (const h of tries) {
+      field = classifyHeader(h, kind);
+      if (field) break;
+    }
+    if (!field || bound.has(field)) continue;
+    bound.add(field);
+    if (parent) groupCols.add(pc);
+    added.push({ field, index: c, column: columnLetter(c), header: parent ? `${parent} ${t}` : t });
+  }
+  if (added.length === 0) return found;
+  const columns = [...found.columns, ...added].sort((a, b) => a.index - b.index);
+  const addedIdx = new Set(added.map((a) => a.index));
+  const unknown = found.unknown.filter((u) => !groupCols.has(u.index) && !addedIdx.has(u.index));
+  return { ...found, columns, unknown, headerRows: 2 };
 }

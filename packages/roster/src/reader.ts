@@ -161,7 +161,10 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
   }
   out.lastColumnIndex = lastNonEmpty(headerRowCells);
 
-  for (let r = header.rowIndex + 1; r < grid.length; r++) {
+  for (let r = header.rowIndex + 1; r < header.rowIndex + header.headerRows; r++) {
+    out.lastColumnIndex = Math.max(out.lastColumnIndex, lastNonEmpty(rowOf(grid, r)));
+  }
+  for (let r = header.rowIndex + header.headerRows; r < grid.length; r++) {
     const cellsRow = rowOf(grid, r);
     const last = lastNonEmpty(cellsRow);
     out.lastColumnIndex = Math.max(out.lastColumnIndex, last);
@@ -366,7 +369,7 @@ export function readRecords(grid: Grid, options: ReadOptions = {}): RecordsRead 
     out.issues.push({ field: 'kind', row: out.headerRow, message: '培训记录缺少“形式”列，无法判断学时如何计入' });
   }
   const byField = new Map(header.columns.map((c) => [c.field, c] as const));
-  for (let r = header.rowIndex + 1; r < grid.length; r++) {
+  for (let r = header.rowIndex + header.headerRows; r < grid.length; r++) {
     const cellsRow = rowOf(grid, r);
     if (cellsRow.every((c) => isBlank(c))) continue;
     const sheetRow = firstRow + r;

@@ -96,6 +96,43 @@ describe('readRoster layout', () => {
     expect(r.unknownColumns).toEqual([]);
   });
 
+  it('two-row headers: merged year groups over 公需/专业, and 公需学时 over years', () => {
+    const grid: Grid = [
+      ['学时统计'],
+      ['序号', '姓名', '身份证号', '2023年', null, '2024年学时', null, '备注'],
+      [null, null, null, '公需', '专业', '公需', '专业', null],
+      [1, '张三', ID_M, 30, 60, '30', '40学时', ''],
+    ];
+    const r = readRoster(grid);
+    expect(r.headerRow).toBe(2);
+    expect(r.columns.filter((c) => c.field.startsWith('hours')).map((c) => [c.field, c.column, c.header])).toEqual([
+      ['hours:2023:public', 'D', '2023年 公需'],
+      ['hours:2023:professional', 'E', '2023年 专业'],
+      ['hours:2024:public', 'F', '2024年学时 公需'],
+      ['hours:2024:professional', 'G', '2024年学时 专业'],
+    ]);
+    expect(r.unknownColumns).toEqual([{ column: 'H', header: '备注' }]);
+    expect(r.people).toHaveLength(1);
+    expect(r.people[0]).toMatchObject({ row: 4, hours: { 2023: { public: 30, professional: 60 }, 2024: { public: 30, professional: 40 } }, errors: [] });
+
+    const byCategory = readRoster([
+      ['姓名', '身份证号', '公需学时', null, '专业学时', null],
+      ['', '', '2022年', '2023年', '2022年', '2023年'],
+      ['李四', ID_F, 1, 2, 3, 4],
+    ]);
+    expect(byCategory.people[0]?.hours).toEqual({ 2022: { public: 1, professional: 3 }, 2023: { public: 2, professional: 4 } });
+    expect(byCategory.unknownColumns).toEqual([]);
+  });
+
+  it('a data row with a blank ID right under the header is not taken as a sub-header', () => {
+    const r = readRoster([
+      ['姓名', '身份证号', '2024年公需学时'],
+      ['王五', '', '30'],
+      ['张三', ID_M, 30],
+    ]);
+    expect(r.people.map((p) => p.row)).toEqual([2, 3]);
+  });
+
   it('honours firstRow', () => {
     const r = readRoster([['姓名', '身份证号'], ['张三', ID_M]], { firstRow: 7 });
     expect(r.headerRow).toBe(7);
