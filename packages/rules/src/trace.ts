@@ -17,6 +17,18 @@ import type {
   YearFigures,
 } from './types.js';
 
+/** The roster column each Person field comes from (ROSTER.md), for messages about a missing column. */
+export const FIELD_HEADERS: Record<string, string> = {
+  purpose: '申报类型',
+  level: '申报级别',
+  education: '学历',
+  assessYears: '认定年限',
+  postGrade: '岗位等级',
+  transferYear: '党政机关转任年度',
+  exceptionalYears: '破格任职年限',
+  epidemic: '疫情防控一线',
+};
+
 const refsByPack = new WeakMap<PolicyPack, Map<string, RuleRef>>();
 
 /** The shared RuleRef of a clause (one object per pack and key, never copied per row). */
@@ -92,15 +104,15 @@ export class Trace {
     this.interpretations.push({ key, text: `按本系统解释：${text}` });
   }
 
-  /** An error about one of the person's cells (or the row, when the sheet has no such column). */
+  /** An error about one of the person's cells; when the sheet has no such column, the message says which to add. */
   error(field: string, message: string): void {
     const cell = this.person.cells[field];
-    this.errors.push({
-      field,
-      row: this.person.row,
-      ...(cell ? { column: cell.column, header: cell.header, value: cell.value } : {}),
-      message,
-    });
+    const header = FIELD_HEADERS[field];
+    this.errors.push(
+      cell
+        ? { field, row: this.person.row, column: cell.column, header: cell.header, value: cell.value, message }
+        : { field, row: this.person.row, ...(header ? { header } : {}), message: header ? `${message}（表中没有“${header}”列）` : message },
+    );
   }
 
   result(status: Status, missing: Missing | null, years: YearFigures[], reviewYear: number, extraErrors?: CellIssue[]): EvaluationResult {
