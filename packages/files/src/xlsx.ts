@@ -13,7 +13,8 @@
  * - column index 0 is always column A; grid[0] is sheet row `firstRow`.
  */
 import * as XLSX from '@e965/xlsx';
-import ExcelJS from 'exceljs';
+// ExcelJS is loaded only when asked for (it costs ~0.4 s at start-up; the CLI never needs it)
+import type ExcelJS from 'exceljs';
 import type { Cell, Grid } from '@ce/roster';
 
 export interface LoadedSheet {
@@ -104,7 +105,8 @@ function sheetjsValue(cell: XLSX.CellObject, date1904: boolean): Cell {
 
 /** ExcelJS: .xlsx only. Used for the benchmark and interop tests. */
 export async function readWorkbookExcelJS(bytes: Uint8Array): Promise<LoadedSheet[]> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   // ExcelJS's typings want a Node Buffer
   await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   const out: LoadedSheet[] = [];
