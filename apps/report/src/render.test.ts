@@ -13,39 +13,22 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_LABELS } from '@ce/rules';
 import { maskId } from '@ce/summary';
-import { makeId } from '../scripts/ids.js';
 import { runCheck } from './engine.js';
 import type { CheckRun } from './engine.js';
 import { esc } from './render/html.js';
 import { ANNOTATION_HEADERS } from './render/xlsx.js';
 import { writeReports } from './summary.js';
 import type { WrittenReport } from './summary.js';
-import { commandExists } from './testing.js';
-
-const HOSTILE_NAMES = ['<script>alert(1)</script>', '张&李', '"引号"王', "O'Brien", '=1+1', '+SUM(A1)', '-2+3', '@cmd'];
-const HOSTILE_UNITS = ['=HYPERLINK("http://example.invalid","点我")', '<b>粗体单位</b>', '甲&乙医院'];
+import { HOSTILE_NAMES, HOSTILE_UNITS, commandExists, writeHostileRoster } from './testing.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ce-report-render-'));
 let run: CheckRun;
 let rep: WrittenReport;
 let ids: string[];
 
-function csvCell(v: string): string {
-  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 beforeAll(async () => {
-  const lines = [['序号', '姓名', '身份证号', '工作单位', '2024年公需学时', '2024年专业学时', '备注']];
-  ids = [];
-  HOSTILE_NAMES.forEach((name, i) => {
-    const id = makeId('152502', `19${80 + i}0${1 + i}15`, 100 + i);
-    ids.push(id);
-    lines.push([String(i + 1), name, id, HOSTILE_UNITS[i % HOSTILE_UNITS.length]!, String(i % 2 === 0 ? 30 : 10), String(i * 10), i % 2 === 0 ? '=1+2' : '@SUM(1)']);
-  });
-  lines.push(['9', '错号人员', '152502198001011230', '甲&乙医院', '30', '60', '-x']);
-  const csv = '\uFEFF' + lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
   const file = join(dir, 'hostile.csv');
-  writeFileSync(file, csv);
+  ids = writeHostileRoster(file);
   run = await runCheck({ roster: file, policy: 'xilingol-2024' });
   rep = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: join(dir, 'out'), showId: false, generatedOn: { year: 2024, month: 11, day: 20 } });
 }, 180_000);

@@ -49,6 +49,14 @@ tfoot td, tr.total td { font-weight: 600; background: #fafafa; }
 .legend i { display: inline-block; width: 3mm; height: 3mm; margin-right: 1mm; vertical-align: -0.3mm; }
 footer.print-note { margin-top: 6mm; font-size: 8.5pt; color: #666; }
 .pagebreak { break-before: page; }
+table.shortfalls, table.invalid { font-size: 8.5pt; }
+table.shortfalls th, table.invalid th { white-space: normal; }
+table.shortfalls th.n { white-space: nowrap; }
+table.shortfalls td:nth-child(2) { min-width: 6em; }
+table.shortfalls td:nth-child(3), table.invalid td:nth-child(2) { min-width: 4.5em; }
+table.shortfalls td:nth-child(4), table.invalid td:nth-child(3) { white-space: nowrap; font-size: 8pt; }
+table.shortfalls td:nth-child(9) { min-width: 7em; }
+table.shortfalls td:nth-child(10) { min-width: 10em; }
 @page { size: A4; margin: 14mm 12mm 16mm 12mm;
   @bottom-center { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-size: 8.5pt; color: #666; } }
 @media print {

@@ -130,7 +130,7 @@ function summarySheet(wb: ExcelJS.Workbook, model: SummaryModel, taken: Set<stri
   taken.add('汇总');
   const ws = wb.addWorksheet('汇总');
   const cols = 11;
-  ws.columns = [8, 24, 12, 22, 10, 10, 10, 10, 26, 48, 12].map((w) => ({ width: w }));
+  ws.columns = [24, 22, 12, 20, 10, 10, 10, 10, 26, 48, 12].map((w) => ({ width: w }));
   let r = 1;
   const put = (values: unknown[], style?: { bold?: boolean; head?: boolean; size?: number }) => {
     const row = ws.getRow(r++);
@@ -150,6 +150,8 @@ function summarySheet(wb: ExcelJS.Workbook, model: SummaryModel, taken: Set<stri
   put([model.title], { bold: true, size: 15 });
   ws.getRow(1).getCell(1).alignment = { horizontal: 'center' };
   ws.mergeCells(2, 1, 2, cols);
+  put([model.basis]);
+  ws.mergeCells(3, 1, 3, cols);
   put([model.subtitle]);
   const facts: string[] = [];
   if (model.window) facts.push(model.window.text + `（${model.window.key}）`);
@@ -160,20 +162,30 @@ function summarySheet(wb: ExcelJS.Workbook, model: SummaryModel, taken: Set<stri
     put([f]);
   }
   r++;
-  put(['一、总体情况'], { bold: true });
+  const section = (title: string) => {
+    ws.mergeCells(r, 1, r, cols);
+    put([title], { bold: true });
+  };
+  section('一、总体情况');
   put(['总人数', ...STATUS_ORDER.map((s) => model.statusLabels[s]), '缺少学时', '缺公需', '缺专业'], { head: true });
   const t = model.totals;
   put([t.people, ...STATUS_ORDER.map((s) => t.counts[s]), t.missing.total, t.missing.public, t.missing.professional], { bold: false });
   r++;
-  put(['二、各单位情况'], { bold: true });
+  section('二、各单位情况');
   const fees = model.fees !== undefined;
   put(['工作单位', '人数', ...STATUS_ORDER.map((s) => model.statusLabels[s]), '缺少学时', ...(fees ? ['补学费用(元)'] : [])], { head: true });
+  const money = (row: ExcelJS.Row, col: number) => {
+    row.getCell(col).numFmt = '0.00';
+  };
+  const moneyCol = 2 + STATUS_ORDER.length + 2;
   for (const u of model.units) {
-    put([u.unit, u.people, ...STATUS_ORDER.map((s) => u.counts[s]), u.missing.total, ...(fees ? [u.cost ?? 0] : [])], { bold: false });
+    const ur = put([u.unit, u.people, ...STATUS_ORDER.map((s) => u.counts[s]), u.missing.total, ...(fees ? [u.cost ?? 0] : [])], { bold: false });
+    if (fees) money(ur, moneyCol);
   }
-  put(['合计', t.people, ...STATUS_ORDER.map((s) => t.counts[s]), t.missing.total, ...(fees ? [model.fees!.total.total] : [])], { head: true });
+  const tr = put(['合计', t.people, ...STATUS_ORDER.map((s) => t.counts[s]), t.missing.total, ...(fees ? [model.fees!.total.total] : [])], { head: true });
+  if (fees) money(tr, moneyCol);
   r++;
-  put([`三、未达标人员名单（${model.shortfalls.length} 人）`], { bold: true });
+  section(`三、未达标人员名单（${model.shortfalls.length} 人）`);
   const listHead = r;
   put(['行号', '单位', '姓名', '身份证号', '状态', '缺少学时', '缺公需', '缺专业', '各年度缺口', '原因与依据', ...(fees ? ['费用(元)'] : [])], { head: true });
   for (const s of model.shortfalls) {
@@ -182,10 +194,11 @@ function summarySheet(wb: ExcelJS.Workbook, model: SummaryModel, taken: Set<stri
       .map((y) => `${y.year}：${[y.short.public > 0 ? `公需缺 ${fmtHours(y.short.public)}` : '', y.short.professional > 0 ? `专业缺 ${fmtHours(y.short.professional)}` : ''].filter(Boolean).join('，')}`)
       .join('\n');
     const why = s.reasons.map((x) => (x.kind === 'rule' ? `依据 ${x.key}` : `${x.text}（${x.key}）`)).join('\n');
-    put([s.row, s.unit, s.name, s.id, s.statusLabel, s.missing.total, s.missing.public, s.missing.professional, years, why, ...(fees ? [s.cost?.total ?? 0] : [])], { bold: false });
+    const sr = put([s.row, s.unit, s.name, s.id, s.statusLabel, s.missing.total, s.missing.public, s.missing.professional, years, why, ...(fees ? [s.cost?.total ?? 0] : [])], { bold: false });
+    if (fees) money(sr, 11);
   }
   r++;
-  put([`四、数据有误需修改的行（${model.invalid.length} 行）`], { bold: true });
+  section(`四、数据有误需修改的行（${model.invalid.length} 行）`);
   put(['行号', '姓名', '身份证号', '单元格', '列名', '当前值', '需修改'], { head: true });
   for (const v of model.invalid) {
     for (const f of v.fixes) put([v.row, v.name, v.id, f.cell ?? '', f.header ?? '', f.value ?? '', f.message], { bold: false });
