@@ -6,7 +6,7 @@ const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig(async ({ command }) => {
   // Dev server: https://localhost:3000 with the Office-Addin dev certificate (as `yo office` projects do).
   let https: { key: Buffer | string; cert: Buffer | string; ca?: Buffer | string } | undefined;
-  if (command === 'serve' && !process.env.CE_NO_HTTPS) {
+  if (command === 'serve' && !process.env.CE_NO_HTTPS && !process.env.VITEST) {
     const certs = (await import('office-addin-dev-certs')) as unknown as {
       getHttpsServerOptions(): Promise<{ key: Buffer; cert: Buffer; ca: Buffer }>;
     };

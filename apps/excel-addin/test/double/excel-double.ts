@@ -208,10 +208,16 @@ class ClientObject {
         continue;
       }
       this.context._queue(0, () => {
-        this._loaded.set(p, structuredClone(this._compute(p)));
+        const isNull = this._isNull();
+        this._loaded.set('isNullObject', isNull);
+        // a null object's other properties stay unavailable (Office.js: null/undefined)
+        if (!isNull) this._loaded.set(p, structuredClone(this._compute(p)));
       });
     }
     return this;
+  }
+  protected _isNull(): boolean {
+    return false;
   }
   /** snapshot now (used while a sync is already running, e.g. collection items) */
   _loadNow(props: string[]): void {
@@ -341,6 +347,9 @@ class Worksheet extends ClientObject {
     };
     this.onChanged = ctx.host._events('sheet.onChanged', ctx);
   }
+  protected override _isNull(): boolean {
+    return this.nullable && this._sheet() === undefined;
+  }
   _req(): SheetData {
     const s = this._sheet();
     if (!s) throw officeError('ItemNotFound', "The requested resource doesn't exist.");
@@ -406,7 +415,9 @@ class Worksheet extends ClientObject {
     return new Range(
       this.context,
       () => {
-        const s = this._req();
+        // a null sheet's used range is a null object too
+        const s = this._sheet();
+        if (!s) return undefined;
         const rect = usedRect(s, valuesOnly);
         return rect ? { sheet: s, rect } : undefined;
       },
@@ -640,6 +651,9 @@ export class Range extends ClientObject {
     super(ctx);
     this.format = new RangeFormat(ctx, this);
     this.conditionalFormats = new ConditionalFormatCollection(ctx, this);
+  }
+  protected override _isNull(): boolean {
+    return this.nullable && this.resolve() === undefined;
   }
   _target(): Target {
     const t = this.resolve();
@@ -988,7 +1002,7 @@ export class ExcelHost {
   functions = new Map<string, (...args: unknown[]) => unknown>();
   private nextId = 1;
   private handlers = new Map<string, EventSource[]>();
-  private pending: { sheet: SheetData; rect: Rect; source: 'Local' | 'Remote' }[] = [];
+  private pending: { sheet: SheetData; rect: Rect; source: 'Local' | 'Remote'; kind: 'changed' | 'added' | 'deleted' }[] = [];
   private listeners: ((e: { sheetName: string; address: string }) => void)[] = [];
 
   addSheet(name: string, grid?: CellValue[][]): SheetData {
@@ -1011,14 +1025,14 @@ export class ExcelHost {
         }),
       );
     }
-    this.pending.push({ sheet: s, rect: { r0: 0, c0: 0, rows: 1, cols: 1 }, source: 'Local' });
+    this.pending.push({ sheet: s, rect: { r0: 0, c0: 0, rows: 1, cols: 1 }, source: 'Local', kind: 'added' });
     return s;
   }
   deleteSheet(name: string): void {
     const s = this.sheet(name);
     this.sheets = this.sheets.filter((x) => x !== s);
     if (this.activeSheetId === s.id) this.activeSheetId = this.sheets[0]?.id ?? '';
-    this.pending.push({ sheet: s, rect: { r0: 0, c0: 0, rows: 1, cols: 1 }, source: 'Local' });
+    this.pending.push({ sheet: s, rect: { r0: 0, c0: 0, rows: 1, cols: 1 }, source: 'Local', kind: 'deleted' });
   }
   addTable(sheetName: string, address: string, name: string): TableData {
     const s = this.sheet(sheetName);
@@ -1100,12 +1114,19 @@ export class ExcelHost {
     return src;
   }
   _changed(sheet: SheetData, rect: Rect): void {
-    this.pending.push({ sheet, rect: { ...rect }, source: 'Local' });
+    this.pending.push({ sheet, rect: { ...rect }, source: 'Local', kind: 'changed' });
   }
   _flushEvents(): void {
     const pending = this.pending;
     this.pending = [];
     for (const p of pending) {
+      if (p.kind !== 'changed') {
+        const ev = { type: p.kind === 'added' ? 'WorksheetAdded' : 'WorksheetDeleted', worksheetId: p.sheet.id, source: p.source };
+        for (const src of this.handlers.get(p.kind === 'added' ? 'worksheets.onAdded' : 'worksheets.onDeleted') ?? []) {
+          for (const h of src.handlers) setTimeout(() => void h(ev), 0);
+        }
+        continue;
+      }
       const args = {
         type: 'WorksheetChanged',
         worksheetId: p.sheet.id,

@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { STATUS_LABELS, type Status } from '@ce/rules';
+import { annotateActiveSheet, clearActiveSheet, COLUMN_COUNT, HEADERS, readTracks } from '../src/taskpane/annotate.js';
+import { a1, colLetter, PAYLOAD_LIMIT, type ExcelHost } from './double/excel-double.js';
+import { expectedRows, loadCases } from './helpers.js';
+import { hostForCase, ROSTER } from './setup-host.js';
+
+type Snap = { cells: Record<string, unknown> } & Record<string, unknown>;
+
+function withoutBlock(s: Snap, startCol: number, r0: number, rows: number): Snap {
+  const cells: Record<string, unknown> = {};
+  const cols = new Set(Array.from({ length: COLUMN_COUNT }, (_, i) => colLetter(startCol + i)));
+  for (const [k, v] of Object.entries(s.cells)) {
+    const m = /^([A-Z]+)(\d+)$/.exec(k)!;
+    const row = Number(m[2]) - 1;
+    if (cols.has(m[1]!) && row >= r0 && row < r0 + rows) continue;
+    cells[k] = v;
+  }
+  return { ...s, cells, cfs: [] };
+}
+
+async function annotate(policy: string, opts: { budget?: number; lang?: 'zh' | 'en' } = {}) {
+  return annotateActiveSheet({ settings: { policy }, lang: opts.lang ?? 'zh', syncBudget: opts.budget });
+}
+
+function checkCells(host: ExcelHost, rows: string[][], startCol: number, rowOffset: number, colOffset = 0): number {
+  let checked = 0;
+  const exp = expectedRows(rows);
+  for (const e of exp) {
+    const r = e.row + rowOffset;
+    const at = (i: number) => host.cell(ROSTER, `${colLetter(startCol + i)}${r}`)?.value;
+    const where = `row ${r}`;
+    expect(at(0), where).toBe(STATUS_LABELS[e.status as Status].zh);
+    if (e.status === 'invalid') {
+      expect(at(1), where).toBeUndefined();
+    } else {
+      expect(at(1) ?? 0, where).toBe(e.missing);
+      expect(at(2) ?? 0, where).toBe(e.public);
+      expect(at(3) ?? 0, where).toBe(e.professional);
+    }
+    expect(String(at(4)), where).toMatch(/结论/);
+    checked++;
+  }
+  void colOffset;
+  return checked;
+}
+
+describe('检查并标注 on the public cases (host double)', () => {
+  for (const c of loadCases()) {
+    it(`${c.file}: annotates every row correctly, re-runs in place, clears exactly`, async () => {
+      const { host, rows } = hostForCase(c);
+      const before = host.snapshot(ROSTER) as Snap;
+      const out = await annotate(c.policy);
+      if (!out.ok) throw new Error(out.reason);
+      const startCol = rows[0]!.length; // right of the last roster column
+      expect(out.address).toBe(a1(0, startCol, rows.length, COLUMN_COUNT));
+      HEADERS.zh.forEach((h, i) => expect(host.cell(ROSTER, `${colLetter(startCol + i)}1`)?.value).toBe(h));
+      expect(checkCells(host, rows, startCol, 0)).toBe(rows.length - 1);
+      // no other cell changed
+      const after = host.snapshot(ROSTER) as Snap;
+      expect(withoutBlock(after, startCol, 0, rows.length)).toEqual({ ...before, cfs: [] });
+      expect(host.sheet(ROSTER).cfs.length).toBe(5);
+      // re-run: same columns, same result
+      const again = await annotate(c.policy);
+      expect(again.ok).toBe(true);
+      expect(host.snapshot(ROSTER)).toEqual(after);
+      // clear: back to exactly the original sheet
+      const cleared = await clearActiveSheet();
+      expect(cleared.ok).toBe(true);
+      expect(host.snapshot(ROSTER)).toEqual(before);
+      expect(readTracks()).toEqual({});
+    });
+  }
+});
+
+describe('safety', () => {
+  const c = loadCases().find((x) => x.file.startsWith('xilingol'))!;
+
+  it('data right of the roster is roster data: the annotation goes further right, the data is kept', async () => {
+    const { host, rows } = hostForCase(c);
+    const startCol = rows[0]!.length;
+    host.userSetCell(ROSTER, `${colLetter(startCol + 2)}5`, '备注：已补学');
+    const before = host.snapshot(ROSTER) as Snap;
+    const out = await annotate(c.policy);
+    if (!out.ok) throw new Error(out.reason);
+    expect(withoutBlock(host.snapshot(ROSTER) as Snap, startCol + 3, 0, rows.length)).toEqual({ ...before, cfs: [] });
+  });
+
+  it('refuses when a target cell holds a formula showing nothing, and writes nothing', async () => {
+    const { host, rows } = hostForCase(c);
+    const startCol = rows[0]!.length;
+    host.sheet(ROSTER).cells.set(`4,${startCol + 1}`, { value: '', formula: '=IF(A4="","","")' });
+    const before = host.snapshot(ROSTER);
+    const out = await annotate(c.policy);
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.reason).toContain(`${colLetter(startCol + 1)}5`);
+    expect(host.snapshot(ROSTER)).toEqual(before);
+    expect(readTracks()).toEqual({});
+  });
+
+  it('refuses when new roster rows put user data under its old columns, and writes nothing', async () => {
+    const { host, rows } = hostForCase(c);
+    await annotate(c.policy);
+    const startCol = rows[0]!.length;
+    const newRow = rows.length + 1;
+    // a new person below the roster, with the clerk's note in what was the 状态 column
+    rows[1]!.forEach((v, i) => host.userSetCell(ROSTER, `${colLetter(i)}${newRow}`, v));
+    host.userSetCell(ROSTER, `${colLetter(startCol)}${newRow}`, '待核实');
+    const before = host.snapshot(ROSTER);
+    const out = await annotate(c.policy);
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.reason).toContain(`${colLetter(startCol)}${newRow}`);
+    expect(host.snapshot(ROSTER)).toEqual(before);
+  });
+
+  it('refuses when the roster table has user data right next to it', async () => {
+    const { host, rows } = hostForCase(c);
+    host.addTable(ROSTER, a1(0, 0, rows.length - 2, rows[0]!.length), '表1');
+    // beyond the table's rows but inside the roster rows: a note in the first annotation column
+    host.userSetCell(ROSTER, `${colLetter(rows[0]!.length)}${rows.length}`, '备注');
+    const before = host.snapshot(ROSTER);
+    const out = await annotate(c.policy);
+    expect(out.ok).toBe(false);
+    expect(host.snapshot(ROSTER)).toEqual(before);
+  });
+
+  it('refuses re-annotating and clearing when the user edited a header it wrote', async () => {
+    const { host, rows } = hostForCase(c);
+    await annotate(c.policy);
+    const startCol = rows[0]!.length;
+    host.userSetCell(ROSTER, `${colLetter(startCol)}1`, '我的列');
+    const before = host.snapshot(ROSTER);
+    const out = await annotate(c.policy);
+    expect(out.ok).toBe(false);
+    const cl = await clearActiveSheet();
+    expect(cl.ok).toBe(false);
+    expect(host.snapshot(ROSTER)).toEqual(before);
+  });
+
+  it('keeps user edits made elsewhere, and follows its columns when the user inserts a column', async () => {
+    const { host, rows } = hostForCase(c);
+    const before = host.snapshot(ROSTER) as Snap;
+    await annotate(c.policy);
+    // the tracking survives closing and reopening the workbook
+    host.reopen();
+    host.install();
+    const cl = await clearActiveSheet();
+    expect(cl.ok).toBe(true);
+    expect(host.snapshot(ROSTER)).toEqual(before);
+    void rows;
+  });
+
+  it('a roster with a title row, starting at column B, and a records sheet that is never touched', async () => {
+    const alxa = loadCases().find((x) => x.records)!;
+    const { host, rows } = hostForCase(alxa, { offsetRows: 2, offsetCols: 1, title: '2025年继续教育学时花名册' });
+    const recordsBefore = host.snapshot('培训记录');
+    const before = host.snapshot(ROSTER) as Snap;
+    const out = await annotate(alxa.policy);
+    if (!out.ok) throw new Error(out.reason);
+    const startCol = 1 + rows[0]!.length;
+    expect(checkCells(host, rows, startCol, 2)).toBe(rows.length - 1);
+    expect(withoutBlock(host.snapshot(ROSTER) as Snap, startCol, 2, rows.length)).toEqual({ ...before, cfs: [] });
+    expect(host.snapshot('培训记录')).toEqual(recordsBefore);
+    await clearActiveSheet();
+    expect(host.snapshot(ROSTER)).toEqual(before);
+  });
+
+  it('a roster inside an Excel table: the table is widened over the annotation and restored on clear', async () => {
+    const { host, rows } = hostForCase(c);
+    host.addTable(ROSTER, a1(0, 0, rows.length, rows[0]!.length), '花名册表');
+    const before = host.snapshot(ROSTER) as Snap;
+    const out = await annotate(c.policy);
+    if (!out.ok) throw new Error(out.reason);
+    const startCol = rows[0]!.length;
+    expect(host.sheet(ROSTER).tables[0]).toMatchObject({ c0: 0, cols: rows[0]!.length + COLUMN_COUNT, rows: rows.length });
+    expect(checkCells(host, rows, startCol, 0)).toBe(rows.length - 1);
+    const again = await annotate(c.policy);
+    expect(again.ok).toBe(true);
+    expect(host.sheet(ROSTER).tables[0]).toMatchObject({ cols: rows[0]!.length + COLUMN_COUNT });
+    await clearActiveSheet();
+    expect(host.snapshot(ROSTER)).toEqual(before);
+  });
+
+  it('English headers and labels; switching language re-annotates the same columns', async () => {
+    const { host, rows } = hostForCase(c);
+    const before = host.snapshot(ROSTER);
+    await annotate(c.policy, { lang: 'en' });
+    const startCol = rows[0]!.length;
+    expect(host.cell(ROSTER, `${colLetter(startCol)}1`)?.value).toBe('Status');
+    const out = await annotate(c.policy, { lang: 'zh' });
+    expect(out.ok).toBe(true);
+    expect(host.cell(ROSTER, `${colLetter(startCol)}1`)?.value).toBe('状态');
+    await clearActiveSheet();
+    expect(host.snapshot(ROSTER)).toEqual(before);
+  });
+});
+
+describe('large sheets: chunked writes under the request limit', () => {
+  it('20,000 rows: every sync stays under 5 MB, in few syncs, and all rows are annotated', async () => {
+    const c = loadCases().find((x) => x.file.startsWith('xilingol'))!;
+    const { host, rows } = hostForCase(c);
+    const header = rows[0]!;
+    const data = rows.slice(1);
+    const big: (string | number)[][] = [header];
+    for (let i = 0; big.length <= 20000; i++) big.push(data[i % data.length]!);
+    const s = host.sheet(ROSTER);
+    s.cells.clear();
+    big.forEach((r, ri) => r.forEach((v, ci) => v !== '' && s.cells.set(`${ri},${ci}`, { value: /^\d{1,3}$/.test(String(v)) ? Number(v) : v })));
+    host.syncLog = [];
+    const out = await annotate(c.policy);
+    if (!out.ok) throw new Error(out.reason);
+    expect(out.results.length).toBe(20000);
+    const maxBytes = Math.max(...host.syncLog.map((x) => x.bytes));
+    expect(maxBytes).toBeLessThan(PAYLOAD_LIMIT);
+    const totalBytes = host.syncLog.reduce((a, x) => a + x.bytes, 0);
+    expect(host.syncLog.length).toBeLessThanOrEqual(Math.ceil(totalBytes / (4 * 1024 * 1024)) + 8);
+    expect(host.cell(ROSTER, `${colLetter(header.length)}20001`)?.value).toBeTruthy();
+  }, 120_000);
+
+  it('a small budget splits the writes into many syncs, each within the budget', async () => {
+    const c = loadCases().find((x) => x.file.startsWith('hohhot'))!;
+    const { host, rows } = hostForCase(c);
+    host.syncLog = [];
+    const out = await annotate(c.policy, { budget: 1200 });
+    if (!out.ok) throw new Error(out.reason);
+    const writes = host.syncLog.filter((x) => x.bytes > 0);
+    expect(writes.length).toBeGreaterThan(3);
+    for (const w of writes) expect(w.bytes).toBeLessThan(1200 + 1500);
+    expect(checkCells(host, rows, rows[0]!.length, 0)).toBe(rows.length - 1);
+  });
+});
