@@ -80,15 +80,12 @@ export function evaluate(
   const asOf = options.asOf ?? { year: Y, month: 12, day: 31 };
   const t = new Trace(pack, person);
   const purpose = person.purpose;
-  const w: Working = { reviewYear: Y, asOf, baseYears: [], requiredYears: [], mode: 'plain' };
-  const finish = (result: EvaluationResult): EvaluationResult => {
-    if (options.explain) result.explanation = buildExplanation(result, person, pack, w, t);
-    return result;
-  };
+  const w: Working = { reviewYear: Y, asOf, baseYears: EMPTY, requiredYears: EMPTY, mode: 'plain' };
+  const explain = options.explain === true;
 
-  if (person.errors.length > 0) return finish(t.result('invalid', null, [], Y, person.errors));
+  if (person.errors.length > 0) return finish(t.result('invalid', null, [], Y, person.errors), explain, person, pack, w, t);
   checkData(person, pack, Y, t);
-  if (t.errors.length > 0) return finish(t.result('invalid', null, [], Y));
+  if (t.errors.length > 0) return finish(t.result('invalid', null, [], Y), explain, person, pack, w, t);
 
   const age = person.birth ? fullAge(person.birth, asOf) : undefined;
   w.age = age;
@@ -100,17 +97,17 @@ export function evaluate(
   // Required years by purpose (may itself exempt, e.g. 博士 under hohhot-2022/2.2).
   const window = purposeWindow(person, pack, Y, t, exemptions.length > 0);
   if (exemptions.length > 0 || window === 'exempt') {
-    return finish(t.result('exempt', { total: 0, public: 0, professional: 0 }, [], Y));
+    return finish(t.result('exempt', { total: 0, public: 0, professional: 0 }, [], Y), explain, person, pack, w, t);
   }
-  if (window === 'invalid') return finish(t.result('invalid', null, [], Y));
+  if (window === 'invalid') return finish(t.result('invalid', null, [], Y), explain, person, pack, w, t);
   w.baseYears = window;
 
   // Step 3: window changes. `keep` is applied to the purpose window and to the age rule's candidates alike.
   const keep = windowFilter(person, pack, Y, t);
-  const years = window.filter(keep);
+  const years = keepYears(window, keep);
   w.requiredYears = years;
 
-  // Hours credited per year.
+  // Hours credited per year (records and exams; roster columns are read per required year).
   const credit = creditHours(person, records, pack, Y, t);
 
   // Step 4: age reductions.
@@ -125,18 +122,18 @@ export function evaluate(
   let missing: Missing;
   if (reduced && reduction.mode === 'one-year-of-three') {
     w.mode = 'one-year-of-three';
-    const candidates = range(Y - 2, Y).filter(keep);
+    const candidates = keepYears(range(Y - 2, Y), keep);
     w.requiredYears = candidates;
-    figures = candidates.map((y) => yearFigures(y, person, pack, credit, t));
+    figures = allFigures(candidates, person, pack, credit, t);
     t.relief(reduction.key, `${sexLabel(person)}${age}周岁，已满${person.sex === 'M' ? reduction.male : reduction.female}周岁：完成近三年中任一年度的学时即可`);
     missing = oneYearOfThree(figures, w);
   } else if (reduced && reduction.mode === 'one-third') {
     w.mode = 'one-third';
-    figures = years.map((y) => yearFigures(y, person, pack, credit, t));
+    figures = allFigures(years, person, pack, credit, t);
     t.relief(reduction.key, `${sexLabel(person)}${age}周岁，已满${person.sex === 'M' ? reduction.male : reduction.female}周岁：完成规定学时的1/3即可（按类别合并计算）`);
     missing = oneThird(figures);
   } else {
-    figures = years.map((y) => yearFigures(y, person, pack, credit, t));
+    figures = allFigures(years, person, pack, credit, t);
     missing = plainMissing(figures);
   }
   if (figures.length === 0) {
@@ -147,7 +144,14 @@ export function evaluate(
   const reference = referenceOnly(person, pack, t);
   const status = missing.total === 0 ? 'compliant' : reference ? 'not-restrictive' : 'non-compliant';
   if (status === 'compliant' && reference) t.note('学时已达标；即使未达标，按上述规定学时也仅作评审参考');
-  return finish(t.result(status, missing, figures, Y));
+  return finish(t.result(status, missing, figures, Y), explain, person, pack, w, t);
+}
+
+const EMPTY: number[] = [];
+
+function finish(result: EvaluationResult, explain: boolean, person: Person, pack: PolicyPack, w: Working, t: Trace): EvaluationResult {
+  if (explain) result.explanation = buildExplanation(result, person, pack, w, t);
+  return result;
 }
 
 /** Rows that cannot be evaluated (RULES.md §4, last paragraph) beyond what the reader found. */
@@ -219,48 +223,53 @@ function fullExemptions(person: Person, pack: PolicyPack, Y: number, age: number
   return found;
 }
 
+function wouldNote(t: Trace, key: string, what: string): void {
+  t.note(`若申报职称评审，可享受：${what}`, key);
+}
+
 /** The annual check applies no title-review relief, but says which one would. */
 function noteTitleReliefs(person: Person, pack: PolicyPack, Y: number, age: number | undefined, t: Trace): void {
   const r = pack.reliefs;
-  const would = (key: string, what: string) => t.note(`若申报职称评审，可享受：${what}`, key);
   const threshold = ageExemptApplies(person, pack, age, 'title');
-  if (threshold !== undefined && r.ageExempt) would(r.ageExempt.key, `已满${threshold}周岁，免除学时要求`);
+  if (threshold !== undefined && r.ageExempt) wouldNote(t, r.ageExempt.key, `已满${threshold}周岁，免除学时要求`);
   else if (r.ageReduction && covers(r.ageReduction.purposes, 'title') && age !== undefined && person.sex !== undefined) {
     const th = person.sex === 'M' ? r.ageReduction.male : r.ageReduction.female;
-    if (age >= th) would(r.ageReduction.key, r.ageReduction.mode === 'one-third' ? `已满${th}周岁，完成规定学时的1/3即可` : `已满${th}周岁，完成近三年中一个年度的学时即可`);
+    if (age >= th) wouldNote(t, r.ageReduction.key, r.ageReduction.mode === 'one-third' ? `已满${th}周岁，完成规定学时的1/3即可` : `已满${th}周岁，完成近三年中一个年度的学时即可`);
   }
   for (const ref of r.referenceOnly ?? []) {
     if (covers(ref.purposes, 'title') && person[ref.when] === true) {
-      would(ref.key, ref.when === 'nonPublic' ? '非公有制经济领域，学时仅作参考' : '基层一线，学时仅作参考');
+      wouldNote(t, ref.key, ref.when === 'nonPublic' ? '非公有制经济领域，学时仅作参考' : '基层一线，学时仅作参考');
     }
   }
-  if (r.transfer && person.transferYear === Y) would(r.transfer.key, '当年由党政机关转任，免除学时要求');
+  if (r.transfer && person.transferYear === Y) wouldNote(t, r.transfer.key, '当年由党政机关转任，免除学时要求');
   if (r.epidemic && person.epidemic?.flagged) {
-    would(r.epidemic.key, r.epidemic.mode === 'exempt' ? '疫情防控一线，免除学时要求' : '疫情防控当年度不作要求');
+    wouldNote(t, r.epidemic.key, r.epidemic.mode === 'exempt' ? '疫情防控一线，免除学时要求' : '疫情防控当年度不作要求');
   }
+}
+
+function lastYears(n: number, key: string, Y: number, t: Trace): number[] {
+  t.rule(key);
+  t.windowKey = key;
+  return range(Y - n + 1, Y);
 }
 
 /** Years Y−n+1..Y that the purpose requires; 'exempt' or 'invalid' when the purpose itself decides. */
 function purposeWindow(person: Person, pack: PolicyPack, Y: number, t: Trace, alreadyExempt: boolean): number[] | 'exempt' | 'invalid' {
   const rules = pack.purposes;
-  const last = (n: number, key: string) => {
-    t.rule(key);
-    t.windowKey = key;
-    return range(Y - n + 1, Y);
-  };
+  const last = lastYears;
   switch (person.purpose) {
     case 'annual':
-      return last(rules.annual.years, rules.annual.key);
+      return last(rules.annual.years, rules.annual.key, Y, t);
     case 'title': {
       const title = rules.title!;
       const level = person.level!;
       const w = JUNIOR.has(level) ? title.junior : title.seniorIntermediate;
-      return last(w.years, w.key);
+      return last(w.years, w.key, Y, t);
     }
     case 'post': {
       const post = rules.post!;
       const w = person.postGrade! <= 10 ? post.grade1to10 : post.grade11to13;
-      return last(w.years, w.key);
+      return last(w.years, w.key, Y, t);
     }
     case 'assessment': {
       const a = rules.assessment!;
@@ -271,7 +280,7 @@ function purposeWindow(person: Person, pack: PolicyPack, Y: number, t: Trace, al
         if (a.yearsColumn === 'fallback') {
           t.interpretation(a.key, `学历为空，按“认定年限”${fromColumn}年计算`);
         }
-        return last(fromColumn, a.key);
+        return last(fromColumn, a.key, Y, t);
       }
       if (byEdu !== undefined) {
         if (a.yearsColumn === 'primary') {
@@ -284,7 +293,7 @@ function purposeWindow(person: Person, pack: PolicyPack, Y: number, t: Trace, al
           t.relief(byEdu.key, `${person.education}研究生考核认定：不要求学时`);
           return 'exempt';
         }
-        return last(byEdu.years, byEdu.key);
+        return last(byEdu.years, byEdu.key, Y, t);
       }
       if (alreadyExempt) return 'exempt';
       t.error('education', '考核认定无法确定要求年限：学历为空或无法识别，且未填写认定年限');
@@ -293,42 +302,55 @@ function purposeWindow(person: Person, pack: PolicyPack, Y: number, t: Trace, al
   }
 }
 
-/** Step 3: which years stay required (transfer, 破格, epidemic years). */
-function windowFilter(person: Person, pack: PolicyPack, Y: number, t: Trace): (year: number) => boolean {
+/** Step 3: which years stay required: after a transfer or before a 破格 window are out, and epidemic years. */
+interface YearFilter {
+  after: number;
+  epidemicYears: readonly number[];
+}
+
+const KEEP_ALL: YearFilter = { after: -Infinity, epidemicYears: [] };
+
+function keepYears(years: number[], keep: YearFilter): number[] {
+  if (keep === KEEP_ALL) return years;
+  const out: number[] = [];
+  for (const y of years) if (y > keep.after && !keep.epidemicYears.includes(y)) out.push(y);
+  return out;
+}
+
+function windowFilter(person: Person, pack: PolicyPack, Y: number, t: Trace): YearFilter {
   const r = pack.reliefs;
   const p = person.purpose;
   let after = -Infinity;
-  let epidemicYears: number[] = [];
+  let epidemicYears: readonly number[] = [];
   if (r.transfer && covers(r.transfer.purposes, p) && person.transferYear !== undefined && person.transferYear < Y) {
     after = person.transferYear;
     t.relief(r.transfer.key, `${person.transferYear}年由党政机关转任：只要求${person.transferYear + 1}年起的学时`);
   }
   if (r.exceptional && covers(r.exceptional.purposes, p) && person.exceptionalYears !== undefined) {
     const from = Y - person.exceptionalYears + 1;
-    if (from - 1 > after) {
-      after = from - 1;
-    }
+    if (from - 1 > after) after = from - 1;
     t.relief(r.exceptional.key, `破格申报，实际任职${person.exceptionalYears}年：只要求${from}年起的学时`);
   }
   if (r.epidemic?.mode === 'remove-years' && covers(r.epidemic.purposes, p) && person.epidemic?.flagged) {
-    epidemicYears = person.epidemic.years;
-    if (epidemicYears.length > 0) {
+    if (person.epidemic.years.length > 0) {
+      epidemicYears = person.epidemic.years;
       t.relief(r.epidemic.key, `疫情防控一线：${epidemicYears.join('、')}年不作要求`);
     } else {
       t.warn('疫情防控一线只填了“是”，未填年度：未减免任何年度，请填写疫情防控年度', r.epidemic.key, 'epidemic');
     }
   }
-  if (after === -Infinity && epidemicYears.length === 0) return () => true;
-  return (y) => y > after && !epidemicYears.includes(y);
+  return after === -Infinity && epidemicYears.length === 0 ? KEEP_ALL : { after, epidemicYears };
 }
 
-/** Credited hours per year: roster columns + records + exams, with every exclusion recorded. */
+/** Hours credited from records and exams, by year; the roster's own year columns are read in yearFigures. */
 interface Credit {
-  hours: Map<number, YearHours>;
-  examComplete: Set<number>;
+  /** undefined until a record or exam credits hours */
+  hours: Map<number, YearHours> | undefined;
+  examComplete: number[] | undefined;
 }
 
 function addHours(credit: Credit, year: number, category: 'public' | 'professional', hours: number): void {
+  credit.hours ??= new Map();
   let h = credit.hours.get(year);
   if (!h) {
     h = { public: 0, professional: 0 };
@@ -338,20 +360,18 @@ function addHours(credit: Credit, year: number, category: 'public' | 'profession
 }
 
 function creditHours(person: Person, records: readonly TrainingRecord[], pack: PolicyPack, Y: number, t: Trace): Credit {
-  const credit: Credit = { hours: new Map(), examComplete: new Set() };
-  for (const key in person.hours) {
-    const h = person.hours[key as unknown as number]!;
-    const year = Number(key);
-    addHours(credit, year, 'public', h.public);
-    addHours(credit, year, 'professional', h.professional);
+  const credit: Credit = { hours: undefined, examComplete: undefined };
+  if (person.qualExamYears !== undefined) {
+    for (const year of person.qualExamYears) {
+      applyExam(credit, pack.exams.qualification, year, person.row, '职业资格考试', t, person.cells.qualExamYears?.column);
+    }
   }
-  for (const year of person.qualExamYears ?? []) {
-    applyExam(credit, pack.exams.qualification, year, person.row, '职业资格考试', t, person.cells.qualExamYears?.column);
+  if (person.titleExamYears !== undefined) {
+    for (const year of person.titleExamYears) {
+      applyExam(credit, pack.exams.titleLanguageComputer, year, person.row, '职称外语计算机考试', t, person.cells.titleExamYears?.column);
+    }
   }
-  for (const year of person.titleExamYears ?? []) {
-    applyExam(credit, pack.exams.titleLanguageComputer, year, person.row, '职称外语计算机考试', t, person.cells.titleExamYears?.column);
-  }
-  for (const rec of records) creditRecord(credit, rec, person, pack, Y, t);
+  for (let i = 0; i < records.length; i++) creditRecord(credit, records[i]!, person, pack, Y, t);
   return credit;
 }
 
@@ -370,7 +390,7 @@ function applyExam(
       t.rule(rule.key);
       return true;
     case 'year-complete':
-      credit.examComplete.add(year);
+      (credit.examComplete ??= []).push(year);
       t.rule(rule.key);
       return true;
     case 'not-counted':
@@ -396,10 +416,12 @@ function inWindow(date: CivilDate, start: string, end: string): boolean {
   return compareDates(date, parseIsoDate(start)) >= 0 && compareDates(date, parseIsoDate(end)) <= 0;
 }
 
+function excludeRecord(t: Trace, rec: TrainingRecord, hours: number, reason: string, key: string): void {
+  t.exclude({ row: rec.row, source: rec.source, kind: rec.kind, year: rec.creditYear, hours, reason, key });
+}
+
 function creditRecord(credit: Credit, rec: TrainingRecord, person: Person, pack: PolicyPack, Y: number, t: Trace): void {
   const year = rec.creditYear;
-  const ex = (hours: number, reason: string, key: string) =>
-    t.exclude({ row: rec.row, source: rec.source, kind: rec.kind, year, hours, reason, key });
 
   // Exams are credits, not hours.
   if (rec.kind === '职业资格考试') {
@@ -413,23 +435,23 @@ function creditRecord(credit: Credit, rec: TrainingRecord, person: Person, pack:
 
   const hours = recordHours(rec, pack, t);
   if (hours === undefined) {
-    ex(0, '记录未填学时、分钟或半天', 'nm-2017/art10');
+    excludeRecord(t, rec, 0, '记录未填学时、分钟或半天', 'nm-2017/art10');
     return;
   }
   const rule: KindRule = pack.kinds[rec.kind];
   let category: 'public' | 'professional';
   if (rule.counts === 'excluded') {
-    ex(hours, rule.reason, rule.key);
+    excludeRecord(t, rec, hours, rule.reason, rule.key);
     return;
   } else if (rule.counts === 'named-category') {
     if (rec.category === undefined) {
-      ex(hours, `${rec.kind}记录未填类别（公需/专业），无法计入`, rule.key);
+      excludeRecord(t, rec, hours, `${rec.kind}记录未填类别（公需/专业），无法计入`, rule.key);
       return;
     }
     category = rec.category;
   } else {
     if (rule.onlyIf === 'highSkill' && person.highSkill !== true) {
-      ex(hours, '非高技能人才，职业技能培训不折合继续教育学时', rule.key);
+      excludeRecord(t, rec, hours, '非高技能人才，职业技能培训不折合继续教育学时', rule.key);
       return;
     }
     category = 'professional';
@@ -439,7 +461,7 @@ function creditRecord(credit: Credit, rec: TrainingRecord, person: Person, pack:
   const filing = pack.filing;
   if (filing && filing.kinds.includes(rec.kind) && filing.categories.includes(category)) {
     if (rec.filed === false) {
-      ex(hours, '培训未事前备案，不予认定学时', filing.key);
+      excludeRecord(t, rec, hours, '培训未事前备案，不予认定学时', filing.key);
       return;
     }
     if (rec.filed === undefined) {
@@ -455,17 +477,17 @@ function creditRecord(credit: Credit, rec: TrainingRecord, person: Person, pack:
       if (win?.makeUpYears === undefined) {
         t.warn(`第${rec.row}行记录（${year}年度）于${Y}年补学：本通知未规定补学规则，按所属学年度计入`);
       } else if (!win.makeUpYears.includes(year)) {
-        ex(hours, `${year}年度不在可补学年度（${win.makeUpYears.join('、')}）之内`, win.key);
+        excludeRecord(t, rec, hours, `${year}年度不在可补学年度（${win.makeUpYears.join('、')}）之内`, win.key);
         return;
       } else if (!inWindow(rec.date, win.start, win.end)) {
-        ex(hours, `补学完成日期${formatDate(rec.date)}不在培训时间（${win.start}至${win.end}）内`, win.key);
+        excludeRecord(t, rec, hours, `补学完成日期${formatDate(rec.date)}不在培训时间（${win.start}至${win.end}）内`, win.key);
         return;
       } else {
         t.rule(win.key);
       }
     } else if (win && year === Y && win.kinds.includes(rec.kind)) {
       if (!inWindow(rec.date, win.start, win.end)) {
-        ex(hours, `完成日期${formatDate(rec.date)}不在${Y}年培训时间（${win.start}至${win.end}）内`, win.key);
+        excludeRecord(t, rec, hours, `完成日期${formatDate(rec.date)}不在${Y}年培训时间（${win.start}至${win.end}）内`, win.key);
         return;
       }
       t.rule(win.key);
@@ -480,6 +502,7 @@ function creditRecord(credit: Credit, rec: TrainingRecord, person: Person, pack:
 
 function requirementFor(year: number, person: Person, pack: PolicyPack, t: Trace): Requirement {
   const req = { public: pack.annualRequirement.public, professional: pack.annualRequirement.professional };
+  if (pack.overrides.length === 0) return req;
   for (const o of pack.overrides) {
     if (overrideApplies(o, year, person)) {
       req[o.category] = o.hours;
@@ -496,16 +519,26 @@ function overrideApplies(o: RequirementOverride, year: number, person: Person): 
 }
 
 function yearFigures(year: number, person: Person, pack: PolicyPack, credit: Credit, t: Trace): YearFigures {
-  t.rule(pack.annualRequirement.key);
   const required = requirementFor(year, person, pack, t);
-  const h = credit.hours.get(year);
-  const credited = { public: h?.public ?? 0, professional: h?.professional ?? 0 };
+  const own = person.hours[year];
+  const extra = credit.hours?.get(year);
+  const credited = {
+    public: (own?.public ?? 0) + (extra?.public ?? 0),
+    professional: (own?.professional ?? 0) + (extra?.professional ?? 0),
+  };
   const fig: YearFigures = { year, required, credited };
-  if (credit.examComplete.has(year)) {
+  if (credit.examComplete?.includes(year)) {
     fig.examCompleted = true;
     if (credited.professional < required.professional) credited.professional = required.professional;
   }
   return fig;
+}
+
+function allFigures(years: number[], person: Person, pack: PolicyPack, credit: Credit, t: Trace): YearFigures[] {
+  t.rule(pack.annualRequirement.key);
+  const out: YearFigures[] = new Array(years.length);
+  for (let i = 0; i < years.length; i++) out[i] = yearFigures(years[i]!, person, pack, credit, t);
+  return out;
 }
 
 function gap(f: YearFigures): { public: number; professional: number } {

@@ -30,6 +30,8 @@ export const FIELD_HEADERS: Record<string, string> = {
 };
 
 const refsByPack = new WeakMap<PolicyPack, Map<string, RuleRef>>();
+/** The 按本系统解释 entry of a clause that has one, made once. */
+const interpretationRefs = new WeakMap<RuleRef, RuleRef>();
 
 /** The shared RuleRef of a clause (one object per pack and key, never copied per row). */
 export function ruleRef(pack: PolicyPack, key: string): RuleRef {
@@ -43,6 +45,7 @@ export function ruleRef(pack: PolicyPack, key: string): RuleRef {
     const c: Clause | undefined = pack.clauses[key];
     ref = c ? { key, text: c.rule, quote: c.quote, ...(c.interpretation ? { interpretation: c.interpretation } : {}) } : { key, text: key };
     refs.set(key, ref);
+    if (c?.interpretation) interpretationRefs.set(ref, { key, text: `按本系统解释：${c.interpretation}` });
   }
   return ref;
 }
@@ -56,19 +59,26 @@ export class Trace {
   readonly errors: CellIssue[] = [];
   readonly interpretations: RuleRef[] = [];
   windowKey?: string;
-  private readonly seen = new Set<string>();
 
   constructor(
     private readonly pack: PolicyPack,
     private readonly person: Person,
   ) {}
 
+  /** Record that a clause was applied (once per key; a row applies few, so a scan beats a Set). */
   rule(key: string): void {
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
+    const rules = this.rules;
+    for (let i = 0; i < rules.length; i++) if (rules[i]!.key === key) return;
     const ref = ruleRef(this.pack, key);
-    this.rules.push(ref);
-    if (ref.interpretation) this.interpretations.push({ key, text: `按本系统解释：${ref.interpretation}` });
+    rules.push(ref);
+    const reading = interpretationRefs.get(ref);
+    if (reading) this.interpretations.push(reading);
+  }
+
+  private has(key: string): boolean {
+    const rules = this.rules;
+    for (let i = 0; i < rules.length; i++) if (rules[i]!.key === key) return true;
+    return false;
   }
 
   relief(key: string, text: string): ReliefApplied {
@@ -79,7 +89,7 @@ export class Trace {
   }
 
   override(o: RequirementOverride): void {
-    if (this.seen.has(o.key)) return;
+    if (this.has(o.key)) return;
     this.rule(o.key);
     if (o.when !== undefined) this.reliefs.push({ key: o.key, text: `${o.year}年${o.category === 'public' ? '公需' : '专业'}科目不作要求（${this.pack.clauses[o.key]?.rule ?? o.key}）` });
   }
