@@ -2,16 +2,14 @@
  * The one path from files to results: @ce/files loads the grids, @ce/roster
  * reads people and records, @ce/rules evaluates. Nothing here parses cells or
  * applies rules.
- *
- * TEMPORARY: `combine` (reader + evaluator, records grouped by upper-cased ID)
- * belongs in @ce/roster as `checkRoster`; when that exists, call it instead and
- * delete `combine`.
+ * The reader + evaluator combination is @ce/roster's `checkRoster` (shared
+ * with the Excel add-in).
  */
 import { InputFileError, loadRosterInput } from '@ce/files';
 import type { LoadedSheet } from '@ce/files';
-import { readRecords, readRoster } from '@ce/roster';
+import { checkRoster, readRecords, readRoster } from '@ce/roster';
 import type { RosterRead } from '@ce/roster';
-import { evaluate, getPack, listPacks } from '@ce/rules';
+import { getPack, listPacks } from '@ce/rules';
 import type { CellIssue, CivilDate, EvaluationResult, Person, PolicyPack, TrainingRecord } from '@ce/rules';
 import type { CommonArgs } from './args.js';
 import { CliError } from './errors.js';
@@ -43,31 +41,6 @@ export function findPack(id: string): PolicyPack {
 
 function issueText(i: CellIssue): string {
   return (i.column ? `${i.column}${i.row} ` : i.row > 0 ? `第${i.row}行 ` : '') + i.message;
-}
-
-/** Reader + evaluator, one result per roster data row in sheet order. */
-export function combine(
-  people: readonly Person[],
-  records: readonly TrainingRecord[],
-  pack: PolicyPack,
-  options: { year: number; asOf: CivilDate; onProgress?: (done: number, total: number) => void },
-): { results: EvaluationResult[]; unmatched: Map<string, TrainingRecord[]> } {
-  const byId = new Map<string, TrainingRecord[]>();
-  for (const r of records) {
-    const k = r.id.trim().toUpperCase();
-    let list = byId.get(k);
-    if (!list) byId.set(k, (list = []));
-    list.push(r);
-  }
-  const seen = new Set<string>();
-  const results = people.map((p, i) => {
-    const k = p.id.trim().toUpperCase();
-    seen.add(k);
-    if (options.onProgress && i % 50 === 0) options.onProgress(i, people.length);
-    return evaluate(p, byId.get(k) ?? [], pack, { year: options.year, asOf: options.asOf, explain: true });
-  });
-  const unmatched = new Map([...byId].filter(([k]) => !seen.has(k)));
-  return { results, unmatched };
 }
 
 export async function runCheck(args: CommonArgs, onProgress?: (done: number, total: number) => void): Promise<CheckRun> {
@@ -107,8 +80,13 @@ export async function runCheck(args: CommonArgs, onProgress?: (done: number, tot
     records = read.records;
   }
 
-  const { results, unmatched } = combine(roster.people, records, pack, onProgress ? { year, asOf, onProgress } : { year, asOf });
-  for (const [id, list] of unmatched) {
+  const { results, unmatchedRecords } = checkRoster(roster.people, records, pack, {
+    year,
+    asOf,
+    explain: true,
+    ...(onProgress ? { onProgress, progressEvery: 50 } : {}),
+  });
+  for (const [id, list] of unmatchedRecords) {
     const rows = list.map((r) => r.row).join('、');
     warnings.push(`培训记录中的身份证号 ${id} 不在花名册中（记录第${rows}行），这些记录未计入`);
   }

@@ -1,0 +1,87 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRosterInput } from '@ce/files';
+import { buildSample } from '../scripts/make-sample.js';
+import { checkChar } from '../scripts/ids.js';
+import { SAMPLE } from './demo.js';
+import { runCheck } from './engine.js';
+import { progressBar } from './progress.js';
+import { CASES_DIR, HAS_CASES, runCli } from './testing.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'ce-report-summary-'));
+
+describe.runIf(HAS_CASES)('ce-report summary through the real CLI process', () => {
+  it('writes the chosen formats, prints counts and paths, no progress bar when stderr is not a TTY', () => {
+    const out = join(tmp, 'a');
+    const r = runCli(['summary', join(CASES_DIR, 'xilingol-2024.csv'), '--policy', 'xilingol-2024', '--out', out, '--format', 'html,xlsx']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/共 \d+ 人：达标/);
+    expect(r.stdout).toContain(join(out, 'summary.html'));
+    expect(existsSync(join(out, 'summary.html'))).toBe(true);
+    expect(existsSync(join(out, 'summary.xlsx'))).toBe(true);
+    expect(existsSync(join(out, 'summary.pdf'))).toBe(false);
+    expect(r.stderr).not.toMatch(/\r|\u001b\[/);
+  });
+
+  it('masks IDs unless --show-id', () => {
+    const ids = readFileSync(join(CASES_DIR, 'xilingol-2024.csv'), 'utf8').match(/\b\d{17}[\dX]\b/g)!;
+    const masked = join(tmp, 'm');
+    const shown = join(tmp, 's');
+    expect(runCli(['summary', join(CASES_DIR, 'xilingol-2024.csv'), '--policy', 'xilingol-2024', '--out', masked, '--format', 'html']).status).toBe(0);
+    expect(runCli(['summary', join(CASES_DIR, 'xilingol-2024.csv'), '--policy', 'xilingol-2024', '--out', shown, '--format', 'html', '--show-id']).status).toBe(0);
+    const a = readFileSync(join(masked, 'summary.html'), 'utf8');
+    const b = readFileSync(join(shown, 'summary.html'), 'utf8');
+    for (const id of ids) expect(a).not.toContain(id);
+    expect(ids.some((id) => b.includes(id))).toBe(true);
+  });
+
+  it('exits 2 with one line for an unknown pack', () => {
+    const r = runCli(['summary', join(CASES_DIR, 'xilingol-2024.csv'), '--policy', 'nope', '--out', join(tmp, 'x')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('progress bar', () => {
+  it('writes nothing when disabled and one self-erasing line when enabled', () => {
+    let off = '';
+    const a = progressBar((s) => (off += s), false);
+    a.update(1, 2, 'x');
+    a.done();
+    expect(off).toBe('');
+    let on = '';
+    const b = progressBar((s) => (on += s), true);
+    b.update(50, 100, '检查中');
+    b.done();
+    expect(on).toContain('50%');
+    expect(on).not.toContain('\n');
+  });
+});
+
+describe('the bundled sample roster', () => {
+  it('is what scripts/make-sample.ts makes (deterministic), with valid check digits on the valid IDs', async () => {
+    const { rows, records } = buildSample();
+    expect(buildSample()).toEqual({ rows, records });
+    expect(rows.length).toBeGreaterThanOrEqual(300);
+    const input = await loadRosterInput(SAMPLE);
+    expect(input.records?.name).toBe('培训记录');
+    const idCol = input.roster.grid.find((r) => r.includes('身份证号'))!.indexOf('身份证号');
+    const ids = input.roster.grid.map((r) => r[idCol]).filter((v): v is string => typeof v === 'string' && /^\d{17}[\dX]$/.test(v));
+    expect(ids).toEqual(rows.map((r) => String(r.身份证号)).filter((v) => /^\d{17}[\dX]$/.test(v)));
+    const good = ids.filter((id) => checkChar(id.slice(0, 17)) === id[17]);
+    expect(ids.length - good.length).toBe(1); // exactly one wrong check digit, on purpose
+  });
+
+  it('covers every status, the invalid cases, and a record for someone not on the roster', async () => {
+    const run = await runCheck({ roster: SAMPLE, policy: 'xilingol-2024' });
+    const statuses = new Set(run.results.map((r) => r.status));
+    expect([...statuses].sort()).toEqual(['compliant', 'exempt', 'invalid', 'non-compliant', 'not-restrictive']);
+    expect(run.results.filter((r) => r.status === 'invalid').length).toBeGreaterThanOrEqual(8);
+    expect(new Set(run.people.map((p) => p.unit)).size).toBeGreaterThanOrEqual(6);
+    expect(run.warnings.some((w) => w.includes('不在花名册中'))).toBe(true);
+    expect(run.results.some((r) => r.excluded.length > 0)).toBe(true);
+    expect(run.results.some((r) => r.reliefs.some((x) => x.key === 'xilingol-2024/6.7'))).toBe(true);
+  });
+});
