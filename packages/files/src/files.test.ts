@@ -125,6 +125,20 @@ describe('xlsx files', () => {
     expect(p.errors).toEqual([expect.objectContaining({ field: 'hours:2024:professional', column: 'D', value: '=SUM(C2:C3)' })]);
   });
 
+  it('error values (#DIV/0!, #N/A) come through as the text Excel shows, reported on their cell', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['姓名', '身份证号', '2024年公需学时', '2024年专业学时']);
+    ws.addRow(['张三', ID_M, { error: '#DIV/0!' }, { error: '#N/A' }]);
+    const [s] = readWorkbookSheetJS(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(s!.grid[1]).toEqual(['张三', ID_M, '#DIV/0!', '#N/A']);
+    const p = readRoster(s!.grid).people[0]!;
+    expect(p.errors).toEqual([
+      expect.objectContaining({ column: 'C', value: '#DIV/0!' }),
+      expect.objectContaining({ column: 'D', value: '#N/A' }),
+    ]);
+  });
+
   it('an ID typed as a number (precision lost) is a clear error', async () => {
     const ws = XLSX.utils.aoa_to_sheet([
       ['姓名', '身份证号'],

@@ -77,6 +77,18 @@ export function readWorkbookSheetJS(bytes: Uint8Array): LoadedSheet[] {
   return out;
 }
 
+/** BIFF error codes → the text Excel shows in the cell. */
+const EXCEL_ERRORS: Record<number, string> = {
+  0x00: '#NULL!',
+  0x07: '#DIV/0!',
+  0x0f: '#VALUE!',
+  0x17: '#REF!',
+  0x1d: '#NAME?',
+  0x24: '#NUM!',
+  0x2a: '#N/A',
+  0x2b: '#GETTING_DATA',
+};
+
 function sheetjsValue(cell: XLSX.CellObject, date1904: boolean): Cell {
   const v = cell.v;
   // stub cells: empty-but-formatted, or a formula whose result was never cached
@@ -97,7 +109,8 @@ function sheetjsValue(cell: XLSX.CellObject, date1904: boolean): Cell {
     case 'd':
       return v instanceof Date ? v : String(v);
     case 'e':
-      return cell.w ?? `#ERROR`;
+      // with cellText off SheetJS gives only the BIFF error code; name it as Excel shows it
+      return cell.w ?? (typeof v === 'number' ? EXCEL_ERRORS[v] : undefined) ?? '#ERROR';
     default:
       return typeof v === 'object' ? String(v) : (v as Cell);
   }
