@@ -43,6 +43,21 @@ function issueText(i: CellIssue): string {
   return (i.column ? `${i.column}${i.row} ` : i.row > 0 ? `第${i.row}行 ` : '') + i.message;
 }
 
+/**
+ * Year-hour columns (2019年公需学时 …) whose year no evaluated row requires:
+ * the evaluator reads hours only for required years, so these count for no
+ * one. Said once, so a clerk who typed hours into the wrong year's column
+ * finds out. Nothing is said when no row was evaluated (all invalid/exempt).
+ */
+export function unusedYearColumns(roster: RosterRead, results: readonly EvaluationResult[]): RosterRead['columns'] {
+  const used = new Set(results.flatMap((r) => r.years.map((y) => y.year)));
+  if (used.size === 0) return [];
+  return roster.columns.filter((c) => {
+    const m = /^hours:(\d+):/.exec(c.field);
+    return m !== null && !used.has(Number(m[1]));
+  });
+}
+
 export async function runCheck(args: CommonArgs, onProgress?: (done: number, total: number) => void): Promise<CheckRun> {
   const pack = findPack(args.policy);
   const year = args.year ?? pack.ceYear;
@@ -86,6 +101,10 @@ export async function runCheck(args: CommonArgs, onProgress?: (done: number, tot
     explain: true,
     ...(onProgress ? { onProgress, progressEvery: 50 } : {}),
   });
+  const unused = unusedYearColumns(roster, results);
+  if (unused.length > 0) {
+    warnings.push(`${unused.map((c) => `${c.column}「${c.header}」`).join('、')}：本次检查中没有人需要这些年度的学时，这些列未计入`);
+  }
   for (const [id, list] of unmatchedRecords) {
     const rows = list.map((r) => r.row).join('、');
     warnings.push(`培训记录中的身份证号 ${id} 不在花名册中（记录第${rows}行），这些记录未计入`);
