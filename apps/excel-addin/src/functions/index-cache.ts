@@ -19,6 +19,15 @@ export class IndexCache {
     this.version++;
   }
 
+  /** forget everything (a new workbook/runtime; used by tests) */
+  reset(): void {
+    this.version++;
+    this.current = undefined;
+    this.subscribed = false;
+    this.watchedSheetIds.clear();
+    this.builds = 0;
+  }
+
   /** an onChanged event: only the roster and records sheets matter */
   onSheetChanged(worksheetId: string | undefined): void {
     if (!worksheetId || this.watchedSheetIds.size === 0 || this.watchedSheetIds.has(worksheetId)) this.invalidate();
