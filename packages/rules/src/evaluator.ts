@@ -469,13 +469,15 @@ function creditRecord(credit: Credit, rec: TrainingRecord, person: Person, pack:
     }
   }
 
-  // Training window and make-up (RULES.md §6): only dated records.
+  // Training window and make-up (RULES.md §6): only dated records. The window
+  // belongs to the notice's own year, whatever review year was asked for.
   const win = pack.window;
+  const windowYear = win ? parseIsoDate(win.start).year : Y;
   if (rec.date !== undefined) {
-    const makeUp = year < Y && rec.date.year === Y;
+    const makeUp = year < windowYear && rec.date.year === windowYear;
     if (makeUp) {
       if (win?.makeUpYears === undefined) {
-        t.warn(`第${rec.row}行记录（${year}年度）于${Y}年补学：本通知未规定补学规则，按所属学年度计入`);
+        t.warn(`第${rec.row}行记录（${year}年度）于${windowYear}年补学：本通知未规定补学规则，按所属学年度计入`);
       } else if (!win.makeUpYears.includes(year)) {
         excludeRecord(t, rec, hours, `${year}年度不在可补学年度（${win.makeUpYears.join('、')}）之内`, win.key);
         return;
@@ -485,14 +487,14 @@ function creditRecord(credit: Credit, rec: TrainingRecord, person: Person, pack:
       } else {
         t.rule(win.key);
       }
-    } else if (win && year === Y && win.kinds.includes(rec.kind)) {
+    } else if (win && year === windowYear && win.kinds.includes(rec.kind)) {
       if (!inWindow(rec.date, win.start, win.end)) {
-        excludeRecord(t, rec, hours, `完成日期${formatDate(rec.date)}不在${Y}年培训时间（${win.start}至${win.end}）内`, win.key);
+        excludeRecord(t, rec, hours, `完成日期${formatDate(rec.date)}不在${windowYear}年培训时间（${win.start}至${win.end}）内`, win.key);
         return;
       }
       t.rule(win.key);
     }
-  } else if (win && year === Y && win.kinds.includes(rec.kind)) {
+  } else if (win && year === windowYear && win.kinds.includes(rec.kind)) {
     t.warn(`第${rec.row}行${rec.kind}记录无完成日期：已计入，未能核对培训时间`, win.key);
   }
 

@@ -170,3 +170,16 @@ describe('xilingol-2024', () => {
     expect(xilingol2024.clauses['xilingol-2024/8']!.quote).toContain('75元');
   });
 });
+
+describe('xilingol-2024 with another review year', () => {
+  it('xilingol-2024/2: the window stays the 2024 window when the review year is 2025', () => {
+    const r = run('xilingol-2024', person({ hours: { 2025: [0, 60] } }), [
+      record({ kind: '网络培训', category: 'public', hours: 30, date: '2025-03-01' }),
+      record({ kind: '网络培训', category: 'public', creditYear: 2024, hours: 30, date: '2025-03-01' }),
+    ], { year: 2025 });
+    expectOutcome(r, 'compliant', [0, 0, 0]);
+    // the 2025 record is not held to the 2024 window; the 2024 record finished in 2025 missed it
+    expect(r.excluded.map((e) => e.year)).toEqual([2024]);
+    expect(r.years.map((y) => y.year)).toEqual([2025]);
+  });
+});
