@@ -141,4 +141,15 @@ describe.runIf(HAS_CASES)('ce-report check through the real CLI process', () => 
     expect(r.stderr).toContain('11010519491231002X');
     expect(r.stderr).toContain('不在花名册中');
   });
+
+  it('a year column no one needs (2019 under a 2024 annual check) is said once on stderr; rows are unaffected', async () => {
+    const f = join(tmp, 'old-year.csv');
+    writeFileSync(f, '\uFEFF姓名,身份证号,2024年公需学时,2024年专业学时,2019年公需学时\r\n王芳,152502198503121121,30,40,100\r\n');
+    const io = memoryIo();
+    expect(await main(['check', f, '--policy', 'xilingol-2024', '--json'], io)).toBe(0);
+    const [r] = JSON.parse(io.out) as EvaluationResult[];
+    expect(r).toMatchObject({ status: 'non-compliant', missing: { total: 20 } });
+    expect(io.err.split('\n').filter((l) => l.includes('2019年公需学时'))).toEqual([expect.stringContaining('E「2019年公需学时」：本次检查中没有人需要这些年度的学时')]);
+    expect(io.err).not.toContain('2024年');
+  });
 });
