@@ -31,6 +31,17 @@ export function explainShort(r: EvaluationResult): string {
   const parts: string[] = [];
   for (const x of r.reliefs) parts.push(`${x.text}（${x.key}）`);
   if (r.excluded.length > 0) parts.push(`${r.excluded.length} 条记录不计（${[...new Set(r.excluded.map((x) => x.key))].join('、')}）`);
+  if ((r.status === 'non-compliant' || r.status === 'not-restrictive') && r.missing && r.missing.total > 0 && r.reliefs.length === 0) {
+    const gaps = r.years
+      .map((y) => {
+        const pub = Math.max(0, y.required.public - y.credited.public);
+        const prof = Math.max(0, y.required.professional - y.credited.professional);
+        const g = [pub > 0 ? `公需缺${fmtHours(pub)}` : '', prof > 0 ? `专业缺${fmtHours(prof)}` : ''].filter(Boolean).join('、');
+        return g ? `${y.year}年${g}` : '';
+      })
+      .filter(Boolean);
+    if (gaps.length > 0) parts.unshift(gaps.join('，'));
+  }
   if (parts.length === 0 && r.warnings.length > 0) parts.push(r.warnings[0]!.message);
   return parts.join('；');
 }
