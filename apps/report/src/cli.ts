@@ -50,6 +50,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // `ce-report check … --json | head`: a closed pipe is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   // Let stdout drain before exiting (large JSON through a pipe).
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
