@@ -1,3 +1,4 @@
+/// <reference path="../../apps/report/src/types/subset-font.d.ts" />
 /**
  * Runs several `ce-report` command lines in one process (the CLI's own `main`,
  * the code behind `pnpm ce-report`), so that a preload such as
