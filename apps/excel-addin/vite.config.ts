@@ -1,9 +1,9 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
-export default defineConfig(async ({ command }) => {
+export default defineConfig(async ({ command }): Promise<UserConfig> => {
   // Dev server: https://localhost:3000 with the Office-Addin dev certificate (as `yo office` projects do).
   let https: { key: Buffer | string; cert: Buffer | string; ca?: Buffer | string } | undefined;
   if (command === 'serve' && !process.env.CE_NO_HTTPS && !process.env.VITEST) {
@@ -14,7 +14,8 @@ export default defineConfig(async ({ command }) => {
   }
   return {
     root: here('./src/taskpane'),
-    publicDir: here('./public'),
+    // icons are copied to dist/assets by scripts/copy-manifest.ts (turbo's build inputs list assets/**)
+    publicDir: false,
     base: './',
     build: {
       outDir: here('./dist'),

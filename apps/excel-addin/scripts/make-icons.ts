@@ -3,7 +3,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-const dir = fileURLToPath(new URL('../public/assets/', import.meta.url));
+const dir = fileURLToPath(new URL('../assets/', import.meta.url));
 mkdirSync(dir, { recursive: true });
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {

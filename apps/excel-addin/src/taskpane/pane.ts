@@ -38,7 +38,7 @@ export function initPane(): PaneState {
   for (const p of packs) {
     const o = document.createElement('option');
     o.value = p.id;
-    o.textContent = `${p.title}（${p.id}）`;
+    o.textContent = `${p.id}：${p.title}`;
     policy.append(o);
   }
   policy.value = state.settings.policy ?? '';
