@@ -5,6 +5,7 @@ const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig(async ({ command }): Promise<UserConfig> => {
   // Dev server: https://localhost:3000 with the Office-Addin dev certificate (as `yo office` projects do).
+  // office-addin-dev-certs creates and trusts it on first use (asks for admin rights once).
   let https: { key: Buffer | string; cert: Buffer | string; ca?: Buffer | string } | undefined;
   if (command === 'serve' && !process.env.CE_NO_HTTPS && !process.env.VITEST) {
     const certs = (await import('office-addin-dev-certs')) as unknown as {
@@ -33,6 +34,8 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
       },
       modulePreload: { polyfill: false },
     },
+    // `vite preview` serves dist/ exactly as built (functions.json and manifest included)
     server: { port: 3000, strictPort: true, https },
+    preview: { port: 3000, strictPort: true, https },
   };
 });
