@@ -70,9 +70,11 @@ function readOutputs(dir: string): Outputs {
 let roster: HostileRoster;
 let def: Outputs;
 let shown: Outputs;
+let before: Buffer;
 
 beforeAll(async () => {
   roster = await writeHostileRoster(join(tmp, '花名册.xlsx'));
+  before = readFileSync(roster.path);
   const a = ceReport(['summary', roster.path, '--policy', 'xilingol-2024', '--out', join(tmp, 'default')]);
   expect(a.status, a.stderr).toBe(0);
   const b = ceReport(['summary', roster.path, '--policy', 'xilingol-2024', '--out', join(tmp, 'shown'), '--show-id']);
@@ -120,6 +122,12 @@ describe('ID numbers are masked by default', () => {
     const r = ceReport(['check', roster.path, '--policy', 'xilingol-2024']);
     expect(r.status, r.stderr).toBe(0);
     for (const id of roster.ids) expect(r.stdout).not.toContain(id);
+  });
+});
+
+describe('the roster itself', () => {
+  it('is left byte-for-byte unchanged by summary and check', () => {
+    expect(readFileSync(roster.path).equals(before)).toBe(true);
   });
 });
 
