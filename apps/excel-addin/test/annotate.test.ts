@@ -229,3 +229,12 @@ describe('large sheets: chunked writes under the request limit', () => {
     expect(checkCells(host, rows, rows[0]!.length, 0)).toBe(rows.length - 1);
   });
 });
+
+describe('cell text', () => {
+  it('text that looks like a formula is written as text', async () => {
+    const { asText } = await import('../src/taskpane/annotate.js');
+    expect(asText('=1+1')).toBe("'=1+1");
+    expect(asText('-5')).toBe("'-5");
+    expect(asText('结论：达标。')).toBe('结论：达标。');
+  });
+});

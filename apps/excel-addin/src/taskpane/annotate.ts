@@ -114,11 +114,17 @@ export function countByStatus(results: readonly EvaluationResult[]): Record<Stat
   return counts;
 }
 
+/** Text that Excel would take for a formula is written as text (apostrophe prefix). */
+export function asText(s: string): string {
+  return /^[=+\-@]/.test(s) ? `'${s}` : s;
+}
+
 /** The annotation row for one result: 状态, 缺少学时, 缺公需, 缺专业, 说明. */
 export function annotationRow(r: EvaluationResult, lang: Lang): CellValue[] {
   const label = STATUS_LABELS[r.status][lang];
-  if (r.status === 'invalid' || !r.missing) return [label, '', '', '', explanationText(r)];
-  return [label, r.missing.total, r.missing.public, r.missing.professional, explanationText(r)];
+  const text = asText(explanationText(r));
+  if (r.status === 'invalid' || !r.missing) return [label, '', '', '', text];
+  return [label, r.missing.total, r.missing.public, r.missing.professional, text];
 }
 
 interface TableInfo {
