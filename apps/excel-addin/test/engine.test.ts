@@ -69,3 +69,25 @@ describe('errors and helpers', () => {
     expect(fnIdCheck('123')).toMatch(/18位/);
   });
 });
+
+describe('the one check path', () => {
+  it('checkAll in slices gives exactly checkRoster over the whole roster, and counts unmatched records', async () => {
+    const { checkRoster } = await import('@ce/roster');
+    const { getPack } = await import('@ce/rules');
+    const { checkAllWithRecords } = await import('../src/core/check.js');
+    const c = loadCases().find((x) => x.records)!;
+    const rows = caseGrid(c.file);
+    // 1,200 rows (several slices), repeating the case so IDs repeat across slices
+    const big = [rows[0]!, ...Array.from({ length: 1200 }, (_, i) => rows[1 + (i % (rows.length - 1))]!)];
+    const recs = caseGrid(c.records!);
+    recs.push([...recs[1]!]);
+    recs[recs.length - 1]![0] = '110101199003072316';
+    const read = readWorkbook({ roster: toExcelGrid(big), records: toExcelGrid(recs) });
+    const pack = getPack(c.policy)!;
+    const whole = checkRoster(read.roster.people, read.records!.records, pack, { explain: true });
+    const sliced = await checkAllWithRecords(read, { policy: c.policy, explain: true });
+    expect(sliced.results).toEqual(whole.results);
+    expect(sliced.unmatchedRecords).toBe([...whole.unmatchedRecords.values()].flat().length);
+    expect(sliced.unmatchedRecords).toBeGreaterThan(0);
+  });
+});

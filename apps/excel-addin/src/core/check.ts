@@ -3,8 +3,8 @@
  * Everything here only moves data between sheet grids and @ce/roster / @ce/rules:
  * no rule and no parsing is implemented in the add-in.
  */
-import { conclusion, describeError, evaluate, getPack, type EvaluationResult, type Person, type TrainingRecord, type CivilDate, type PolicyPack } from '@ce/rules';
-import { readRecords, readRoster, type Grid, type RosterRead, type RecordsRead } from '@ce/roster';
+import { conclusion, describeError, getPack, type EvaluationResult, type Person, type TrainingRecord, type CivilDate, type PolicyPack } from '@ce/rules';
+import { checkRoster, groupRecordsById, readRecords, readRoster, type Grid, type RosterRead, type RecordsRead } from '@ce/roster';
 
 export type { Grid };
 
@@ -29,23 +29,26 @@ export interface CheckSettings {
 export interface ReadWorkbook {
   roster: RosterRead;
   records?: RecordsRead;
-  /** records grouped by normalised person id */
+  /** records grouped by person id (@ce/roster's groupRecordsById) */
   recordsById: Map<string, TrainingRecord[]>;
+}
+
+/** The key groupRecordsById files a person's records under (its own key function, not a copy). */
+export function recordsKey(id: string): string {
+  return [...groupRecordsById([{ id } as TrainingRecord]).keys()][0] ?? id;
+}
+
+/** The person's own training records. */
+export function recordsOf(read: ReadWorkbook, person: Person): TrainingRecord[] {
+  return read.recordsById.get(recordsKey(person.id)) ?? [];
 }
 
 export function readWorkbook(input: CheckInput): ReadWorkbook {
   const roster = readRoster(input.roster, { sheetName: input.sheetName, firstRow: input.firstRow ?? 1 });
-  let records: RecordsRead | undefined;
-  const recordsById = new Map<string, TrainingRecord[]>();
-  if (input.records) {
-    records = readRecords(input.records, { sheetName: input.recordsSheetName, firstRow: input.recordsFirstRow ?? 1 });
-    for (const r of records.records) {
-      const list = recordsById.get(r.id);
-      if (list) list.push(r);
-      else recordsById.set(r.id, [r]);
-    }
-  }
-  return { roster, records, recordsById };
+  const records = input.records
+    ? readRecords(input.records, { sheetName: input.recordsSheetName, firstRow: input.recordsFirstRow ?? 1 })
+    : undefined;
+  return { roster, records, recordsById: groupRecordsById(records?.records ?? []) };
 }
 
 export class UnknownPackError extends Error {
@@ -78,27 +81,54 @@ export function errorsText(result: EvaluationResult): string {
   return result.errors.map(describeError).join('；');
 }
 
-export function evaluatePerson(read: ReadWorkbook, person: Person, settings: CheckSettings, pack = packOf(settings.policy)): EvaluationResult {
-  return evaluate(person, read.recordsById.get(person.id) ?? [], pack, {
-    year: settings.year,
-    asOf: settings.asOf,
-    explain: settings.explain ?? true,
-  });
+function evalOptions(settings: CheckSettings) {
+  return { year: settings.year, asOf: settings.asOf, explain: settings.explain ?? true };
 }
 
-/** Evaluate every roster row in sheet order. `onProgress` lets the pane show progress. */
+/** One person (the CE.* functions), through @ce/roster's checkRoster like every other host. */
+export function evaluatePerson(read: ReadWorkbook, person: Person, settings: CheckSettings, pack = packOf(settings.policy)): EvaluationResult {
+  return checkRoster([person], recordsOf(read, person), pack, evalOptions(settings)).results[0]!;
+}
+
+export interface CheckAllResult {
+  results: EvaluationResult[];
+  /** training records whose ID is on no roster row */
+  unmatchedRecords: number;
+}
+
+/**
+ * Every roster row in sheet order, through checkRoster, in slices so the pane can
+ * repaint its progress bar between them (checkRoster itself is synchronous).
+ */
 export async function checkAll(
   read: ReadWorkbook,
   settings: CheckSettings,
   onProgress?: (done: number, total: number) => void | Promise<void>,
 ): Promise<EvaluationResult[]> {
+  return (await checkAllWithRecords(read, settings, onProgress)).results;
+}
+
+export async function checkAllWithRecords(
+  read: ReadWorkbook,
+  settings: CheckSettings,
+  onProgress?: (done: number, total: number) => void | Promise<void>,
+): Promise<CheckAllResult> {
   const pack = packOf(settings.policy);
-  const out: EvaluationResult[] = [];
   const people = read.roster.people;
-  const step = 200;
-  for (let i = 0; i < people.length; i += step) {
-    for (const p of people.slice(i, i + step)) out.push(evaluatePerson(read, p, settings, pack));
+  const results: EvaluationResult[] = [];
+  const used = new Set<string>();
+  const step = 500;
+  for (let i = 0; i < people.length || i === 0; i += step) {
+    const slice = people.slice(i, i + step);
+    // each slice gets the records of its own people (a duplicate ID in two slices gets them in both)
+    const keys = new Set(slice.map((p) => recordsKey(p.id)));
+    keys.forEach((k) => used.add(k));
+    const records = [...keys].flatMap((k) => read.recordsById.get(k) ?? []);
+    results.push(...checkRoster(slice, records, pack, evalOptions(settings)).results);
     if (onProgress) await onProgress(Math.min(i + step, people.length), people.length);
+    if (people.length === 0) break;
   }
-  return out;
+  let unmatchedRecords = 0;
+  for (const [k, list] of read.recordsById) if (!used.has(k)) unmatchedRecords += list.length;
+  return { results, unmatchedRecords };
 }

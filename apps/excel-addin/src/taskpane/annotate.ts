@@ -9,7 +9,7 @@
  */
 import { STATUS_LABELS, type EvaluationResult, type Status } from '@ce/rules';
 import { columnLetter } from '@ce/roster';
-import { checkAll, errorsText, explanationText, readWorkbook, type CheckSettings, type Grid, type ReadWorkbook } from '../core/check.js';
+import { checkAllWithRecords, errorsText, explanationText, readWorkbook, type CheckSettings, type Grid, type ReadWorkbook } from '../core/check.js';
 import { docSettings, saveDocSettings, type Lang } from '../core/settings.js';
 import { loadSheets, padColumns, RECORDS_SHEET, type CellValue } from '../core/workbook.js';
 
@@ -78,6 +78,8 @@ export interface AnnotateSuccess {
   read: ReadWorkbook;
   counts: Record<Status, number>;
   invalid: InvalidRow[];
+  /** 培训记录 rows whose ID is on no roster row */
+  unmatchedRecords: number;
   syncs: number;
 }
 
@@ -263,7 +265,9 @@ export async function annotateActiveSheet(opts: AnnotateOptions): Promise<Annota
     if (other) return { ok: false, reason: `标注列会与表格“${other.name}”重叠，没有写入任何内容。` };
 
     // 2. evaluate
-    const results = await checkAll(read, { ...opts.settings, explain: true }, (done, total) => opts.onProgress?.('check', done, total));
+    const { results, unmatchedRecords } = await checkAllWithRecords(read, { ...opts.settings, explain: true }, (done, total) =>
+      opts.onProgress?.('check', done, total),
+    );
     const byRow = new Map(results.map((r) => [r.row - 1, r]));
 
     // 3. write: remove last time's cells (they are ours), then the new block in chunks under the budget
@@ -343,6 +347,7 @@ export async function annotateActiveSheet(opts: AnnotateOptions): Promise<Annota
       read,
       counts: countByStatus(results),
       invalid,
+      unmatchedRecords,
       syncs,
     };
   });

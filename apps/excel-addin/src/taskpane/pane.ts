@@ -186,7 +186,10 @@ export function initPane(): PaneState {
       await writeSettings(state.settings);
       state.last = { sheetName: out.sheetName, counts: out.counts, invalid: out.invalid };
       renderResults();
-      say(t(state.lang, 'done', { n: out.results.length, address: `${out.sheetName}!${out.address}` }));
+      say(
+        t(state.lang, 'done', { n: out.results.length, address: `${out.sheetName}!${out.address}` }) +
+          (out.unmatchedRecords > 0 ? ` ${t(state.lang, 'unmatched', { n: out.unmatchedRecords })}` : ''),
+      );
     }),
   );
   $('clear').addEventListener('click', () =>
