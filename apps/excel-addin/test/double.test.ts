@@ -114,6 +114,19 @@ describe('proxy semantics', () => {
     expect(host.syncLog.at(-1)!.bytes).toBeGreaterThan(PAYLOAD_LIMIT);
   });
 
+  it('rejects a response above 5 MB (Excel on the web limits responses too)', async () => {
+    const s = host.sheet('花名册');
+    for (let r = 0; r < 3000; r++) s.cells.set(`${r},5`, { value: 'y'.repeat(2000) });
+    await expect(
+      Excel.run(async (context) => {
+        const r = context.workbook.worksheets.getItem('花名册').getUsedRange(true);
+        r.load('values');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    expect(host.syncLog.at(-1)!.responseBytes).toBeGreaterThan(PAYLOAD_LIMIT);
+  });
+
   it('onChanged fires after the sync that changed cells and after user edits', async () => {
     const seen: string[] = [];
     await Excel.run(async (context) => {

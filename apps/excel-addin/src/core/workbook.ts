@@ -29,20 +29,75 @@ export interface WorkbookRead extends ReadWorkbook {
   recordsSheet?: LoadedSheet;
 }
 
-/** Used ranges of the named sheets, in one sync. Missing or empty sheets are skipped. */
+/**
+ * Excel on the web also limits each *response* to 5 MB, so a big used range is read
+ * in row slices: the first slice is small, later ones are sized from the bytes per row
+ * seen so far (to ~3 MB), and a slice the host still rejects is retried at half size.
+ */
+export const READ_RESPONSE_BUDGET = 3 * 1024 * 1024;
+export const READ_MAX_CELLS = 200_000;
+const FIRST_SLICE_ROWS = 500;
+
+export interface UsedGrid {
+  /** padded so that column 0 is column A */
+  grid: Grid;
+  /** 1-based sheet row of grid[0] */
+  firstRow: number;
+}
+
+const utf8 = new TextEncoder();
+
+function isResponseTooLarge(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: string }).code === 'ResponsePayloadSizeLimitExceeded';
+}
+
+/** The used range's values (valuesOnly), read in slices under the response limit; undefined if the sheet is empty. */
+export async function readUsedGrid(context: Excel.RequestContext, sheet: Excel.Worksheet, budget = READ_RESPONSE_BUDGET): Promise<UsedGrid | undefined> {
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load('rowIndex,columnIndex,rowCount,columnCount');
+  await context.sync();
+  if (used.isNullObject) return undefined;
+  const cols = Math.max(1, used.columnCount);
+  const maxRows = Math.max(1, Math.floor(READ_MAX_CELLS / cols));
+  let rows = Math.min(maxRows, FIRST_SLICE_ROWS);
+  let widestRow = 0;
+  const values: CellValue[][] = [];
+  for (let r = 0; r < used.rowCount; ) {
+    const n = Math.min(rows, used.rowCount - r);
+    const part = sheet.getRangeByIndexes(used.rowIndex + r, used.columnIndex, n, used.columnCount);
+    part.load('values');
+    try {
+      await context.sync();
+    } catch (e) {
+      if (isResponseTooLarge(e) && n > 1) {
+        rows = Math.max(1, Math.floor(n / 2));
+        continue;
+      }
+      throw e;
+    }
+    for (const row of part.values as CellValue[][]) {
+      widestRow = Math.max(widestRow, utf8.encode(JSON.stringify(row)).length + 1);
+      values.push(row);
+    }
+    r += n;
+    rows = Math.max(1, Math.min(maxRows, Math.floor(budget / Math.max(1, widestRow * 1.25))));
+  }
+  return { grid: padColumns(values, used.columnIndex), firstRow: used.rowIndex + 1 };
+}
+
+/** Used ranges of the named sheets; missing or empty sheets are skipped. */
 export async function loadSheets(context: Excel.RequestContext, names: readonly string[]): Promise<LoadedSheet[]> {
-  const pending = names.map((name) => {
+  const sheets = names.map((name) => {
     const ws = context.workbook.worksheets.getItemOrNullObject(name);
     ws.load('name,id');
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load('values,rowIndex,columnIndex');
-    return { ws, used };
+    return ws;
   });
   await context.sync();
   const out: LoadedSheet[] = [];
-  for (const { ws, used } of pending) {
-    if (ws.isNullObject || used.isNullObject) continue;
-    out.push({ id: ws.id, name: ws.name, grid: padColumns(used.values as CellValue[][], used.columnIndex), firstRow: used.rowIndex + 1 });
+  for (const ws of sheets) {
+    if (ws.isNullObject) continue;
+    const used = await readUsedGrid(context, ws);
+    if (used) out.push({ id: ws.id, name: ws.name, ...used });
   }
   return out;
 }

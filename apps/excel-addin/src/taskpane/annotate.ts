@@ -11,7 +11,7 @@ import { STATUS_LABELS, type EvaluationResult, type Status } from '@ce/rules';
 import { columnLetter } from '@ce/roster';
 import { checkAllWithRecords, errorsText, explanationText, readWorkbook, type CheckSettings, type Grid, type ReadWorkbook } from '../core/check.js';
 import { docSettings, saveDocSettings, type Lang } from '../core/settings.js';
-import { loadSheets, padColumns, RECORDS_SHEET, type CellValue } from '../core/workbook.js';
+import { loadSheets, readUsedGrid, RECORDS_SHEET, type CellValue } from '../core/workbook.js';
 
 export const TRACK_KEY = 'ce.annotations';
 export const COLUMN_COUNT = 5;
@@ -185,13 +185,13 @@ export async function annotateActiveSheet(opts: AnnotateOptions): Promise<Annota
     await opts.onProgress?.('read', 0, 1);
     const sheet = context.workbook.worksheets.getActiveWorksheet();
     sheet.load('name,id');
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load('values,rowIndex,columnIndex');
     await sync();
     if (sheet.name === RECORDS_SHEET) return { ok: false, reason: '当前是“培训记录”工作表：请切换到花名册工作表后再检查。' };
-    if (used.isNullObject) return { ok: false, reason: `工作表“${sheet.name}”是空的。` };
-    const firstRow = used.rowIndex + 1;
-    const grid = padColumns(used.values as CellValue[][], used.columnIndex).map((r) => [...r]);
+    const used = await readUsedGrid(context, sheet);
+    syncs++;
+    if (!used) return { ok: false, reason: `工作表“${sheet.name}”是空的。` };
+    const firstRow = used.firstRow;
+    const grid = used.grid.map((r) => [...r]);
     const tracks = readTracks();
     let old = tracks[sheet.id];
     if (old) {
@@ -358,14 +358,12 @@ export async function clearActiveSheet(): Promise<{ ok: true; address: string } 
   return Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getActiveWorksheet();
     sheet.load('name,id');
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load('values,rowIndex,columnIndex');
     await context.sync();
     const tracks = readTracks();
     const track = tracks[sheet.id];
     if (!track) return { ok: false, reason: `工作表“${sheet.name}”上没有加载项写入的标注。` };
-    const grid = used.isNullObject ? [] : padColumns(used.values as CellValue[][], used.columnIndex);
-    const at = relocate(track, grid, used.isNullObject ? 1 : used.rowIndex + 1);
+    const used = await readUsedGrid(context, sheet);
+    const at = relocate(track, used?.grid ?? [], used?.firstRow ?? 1);
     if (!at) {
       return {
         ok: false,

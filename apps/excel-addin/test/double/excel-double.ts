@@ -58,7 +58,10 @@ export interface SheetData {
 
 export interface SyncRecord {
   ops: number;
+  /** request payload: the JSON of every queued write */
   bytes: number;
+  /** response payload: the JSON of every value loaded */
+  responseBytes: number;
 }
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -211,7 +214,11 @@ class ClientObject {
         const isNull = this._isNull();
         this._loaded.set('isNullObject', isNull);
         // a null object's other properties stay unavailable (Office.js: null/undefined)
-        if (!isNull) this._loaded.set(p, structuredClone(this._compute(p)));
+        if (!isNull) {
+          const v = structuredClone(this._compute(p));
+          this.context._responseBytes += bytesOf(v);
+          this._loaded.set(p, v);
+        }
       });
     }
     return this;
@@ -231,6 +238,7 @@ class ClientObject {
 
 export class RequestContext {
   private ops: { bytes: number; run: () => void }[] = [];
+  _responseBytes = 0;
   readonly workbook: Workbook;
   constructor(readonly host: ExcelHost) {
     this.workbook = new Workbook(this);
@@ -242,15 +250,21 @@ export class RequestContext {
     const ops = this.ops;
     this.ops = [];
     const bytes = ops.reduce((s, o) => s + o.bytes, 0);
-    this.host.syncLog.push({ ops: ops.length, bytes });
+    const record: SyncRecord = { ops: ops.length, bytes, responseBytes: 0 };
+    this.host.syncLog.push(record);
     await Promise.resolve();
     if (bytes > this.host.payloadLimit) {
       throw officeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
     }
+    this._responseBytes = 0;
     try {
       for (const op of ops) op.run();
     } finally {
       this.host._flushEvents();
+    }
+    record.responseBytes = this._responseBytes;
+    if (this._responseBytes > this.host.payloadLimit) {
+      throw officeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${this._responseBytes} bytes).`);
     }
   }
   trackedObjects = { add: (_o: unknown) => undefined, remove: (_o: unknown) => undefined };
