@@ -1,0 +1,86 @@
+/**
+ * Scenario 4 — reports: a roster .xlsx → HTML + PDF + XLSX through the report
+ * app's own path (runCheck: @ce/files loader → reader → checkRoster; then
+ * writeReports), and the xlsx reader alone, SheetJS and ExcelJS side by side.
+ * Each mode runs in its own process (run.ts), so peak RSS is its own.
+ *
+ *   tsx test/bench/reports.ts gen <people> <file.xlsx>
+ *   tsx test/bench/reports.ts run <file.xlsx> <outDir>
+ *   tsx test/bench/reports.ts read <sheetjs|exceljs> <file.xlsx>
+ *
+ * The workbook is the 花名册 sheet only (a title row, the header, one row per
+ * person, three years of hours in the roster columns): the issue's "100k-row
+ * .xlsx". A 培训记录 sheet of 500k rows would be a different file (see notes).
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as XLSX from '@e965/xlsx';
+import { DEFAULT_SEED, generate, POLICY } from './generate.js';
+import { emit, now, peakRssMB, ROOT } from './util.js';
+
+const app = (p: string) => pathToFileURL(join(ROOT, p)).href;
+
+const [mode, a, b] = process.argv.slice(2);
+
+if (mode === 'gen') {
+  const people = Number(a);
+  const t0 = now();
+  const g = generate(DEFAULT_SEED, people, 0, false);
+  const aoa = [['2024年度专业技术人员继续教育学时统计表'], ...g.roster.map((r) => r.map((v) => (v === undefined ? null : v)))];
+  const ws = XLSX.utils.aoa_to_sheet(aoa);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, '花名册');
+  writeFileSync(b!, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
+  emit({ people, bytes: statSync(b!).size, ms: Math.round(now() - t0) });
+} else if (mode === 'run') {
+  interface EngineMod {
+    runCheck(args: { roster: string; policy: string }): Promise<{ results: unknown[] }>;
+  }
+  interface SummaryMod {
+    writeReports(run: unknown, o: { formats: string[]; outDir: string; showId: boolean; onStage?: (d: number, t: number, l: string) => void }): Promise<{ files: Record<string, string> }>;
+  }
+  const { runCheck } = (await import(app('apps/report/src/engine.ts'))) as EngineMod;
+  const { writeReports } = (await import(app('apps/report/src/summary.ts'))) as SummaryMod;
+  const t0 = now();
+  const run = await runCheck({ roster: a!, policy: POLICY });
+  const tCheck = now();
+  const stages: Record<string, number> = {};
+  let last = tCheck;
+  let label = '';
+  const written = await writeReports(run, {
+    formats: ['html', 'pdf', 'xlsx'],
+    outDir: b!,
+    showId: false,
+    onStage: (_d, _t, l) => {
+      const tt = now();
+      if (label) stages[label] = Math.round(tt - last);
+      label = l;
+      last = tt;
+    },
+  });
+  const tEnd = now();
+  if (label) stages[label] = Math.round(tEnd - last);
+  const sizes = Object.fromEntries(Object.entries(written.files).map(([k, f]) => [k, statSync(f).size]));
+  emit({
+    people: run.results.length,
+    checkMs: Math.round(tCheck - t0),
+    renderMs: stages,
+    totalMs: Math.round(tEnd - t0),
+    sizes,
+    peakRssMB: peakRssMB(),
+  });
+} else if (mode === 'read') {
+  interface FilesMod {
+    readWorkbookSheetJS(bytes: Uint8Array): { grid: unknown[][] }[];
+    readWorkbookExcelJS(bytes: Uint8Array): Promise<{ grid: unknown[][] }[]>;
+  }
+  const files = (await import('@ce/files')) as unknown as FilesMod;
+  const t0 = now();
+  const bytes = readFileSync(b!);
+  const sheets = a === 'sheetjs' ? files.readWorkbookSheetJS(bytes) : await files.readWorkbookExcelJS(bytes);
+  const ms = now() - t0;
+  emit({ lib: a, rows: sheets[0]!.grid.length, ms: Math.round(ms), peakRssMB: peakRssMB() });
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}

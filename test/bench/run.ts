@@ -1,0 +1,204 @@
+/**
+ * `pnpm bench`: every scenario in its own child process, one table on stdout,
+ * the same table with the machine and date in docs/BENCHMARKS.md.
+ *
+ *   pnpm bench                 # full run (10k / 100k / 1M where it applies)
+ *   BENCH_QUICK=1 pnpm bench   # 10k only, for trying changes
+ *
+ * Scenarios: evaluator.ts (1, 5), formulas.ts (2), annotate.ts (3), reports.ts (4).
+ * Headline figures are ratios against a baseline measured in the same process;
+ * absolute numbers are given too. The machine is shared, so expect noise.
+ */
+import { cpus, freemem, loadavg, totalmem, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execSync } from 'node:child_process';
+import { BENCH_DIR, ROOT, runChild } from './util.js';
+
+/** hand-written notes (what limits each figure), kept in test/bench/notes.md */
+const NOTES = readFileSync(join(BENCH_DIR, 'notes.md'), 'utf8');
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const started = Date.now();
+const log = (s: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${s}\n`);
+
+const fmt = (n: number | undefined, digits = 0) =>
+  n === undefined || !Number.isFinite(n) ? '—' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const k = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+interface EvalResult {
+  people: number; records: number; runs: number; chunked: boolean; readMs: number; readRowsPerSec: number;
+  baselineMs: number; evaluateMs: number; explainMs: number; baselineRps: number; evaluateRps: number; explainRps: number;
+  counts: Record<string, number>; peakRssMB: number;
+}
+interface FormulaResult { people: number; pair: string; records: number; runs: number; ms: Record<string, number>; ratio: number; peakRssMB: number }
+interface AnnotateResult { people: number; ms: number; syncs: number; maxBytes: number; totalBytes: number; peakRssMB: number }
+interface ReportResult { people: number; checkMs: number; renderMs: Record<string, number>; totalMs: number; sizes: Record<string, number>; peakRssMB: number }
+interface ReadResult { lib: string; rows: number; ms: number; peakRssMB: number }
+
+const failures: string[] = [];
+async function attempt<T>(what: string, f: () => Promise<T>): Promise<T | undefined> {
+  const t0 = Date.now();
+  try {
+    const r = await f();
+    log(`${what}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    return r;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    log(`${what}: FAILED ${msg}`);
+    failures.push(`${what}: ${msg.split('\n')[0]!.slice(0, 300)}`);
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------- run
+const evalSizes = QUICK ? [10_000] : [10_000, 100_000, 1_000_000];
+const evals: EvalResult[] = [];
+for (const n of evalSizes) {
+  const r = await attempt(`evaluator ${k(n)}`, () => runChild<EvalResult>('evaluator.ts', [String(n)], { timeoutMs: 400_000 }));
+  if (r) evals.push(r);
+}
+
+const formulaRoster: FormulaResult[] = [];
+for (const [n, runs] of QUICK ? [[10_000, 3]] : [[10_000, 3], [100_000, 1]]) {
+  const r = await attempt(`formulas roster ${k(n!)}`, () => runChild<FormulaResult>('formulas.ts', [String(n), String(runs), 'roster'], { timeoutMs: 200_000 }));
+  if (r) formulaRoster.push(r);
+}
+// SUMIFS over the records sheet is quadratic in HyperFormula (every cell scans
+// the records): 10k people would take most of an hour, so it runs at 250 and 500 people.
+const formulaRecords: FormulaResult[] = [];
+for (const n of QUICK ? [250] : [250, 500]) {
+  const r = await attempt(`formulas records ${n}`, () => runChild<FormulaResult>('formulas.ts', [String(n), '1', 'records'], { timeoutMs: 120_000 }));
+  if (r) formulaRecords.push(r);
+}
+
+const annotations: AnnotateResult[] = [];
+for (const n of QUICK ? [10_000] : [10_000, 100_000]) {
+  const r = await attempt(`annotate ${k(n)}`, () => runChild<AnnotateResult>('annotate.ts', [String(n)], { timeoutMs: 240_000 }));
+  if (r) annotations.push(r);
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'ce-bench-'));
+const reports: (ReportResult | { people: number; failed: string })[] = [];
+const reads: ReadResult[] = [];
+for (const n of QUICK ? [10_000] : [10_000, 100_000]) {
+  const file = join(tmp, `roster-${k(n)}.xlsx`);
+  const gen = await attempt(`xlsx ${k(n)} generate`, () => runChild<{ bytes: number }>('reports.ts', ['gen', String(n), file], { timeoutMs: 120_000 }));
+  if (!gen) continue;
+  for (const lib of ['sheetjs', 'exceljs']) {
+    const r = await attempt(`read ${lib} ${k(n)}`, () => runChild<ReadResult>('reports.ts', ['read', lib, file], { timeoutMs: 120_000 }));
+    if (r) reads.push({ ...r, rows: n });
+  }
+  const limitMs = n >= 100_000 ? 150_000 : 120_000;
+  const out = join(tmp, `out-${k(n)}`);
+  mkdirSync(out, { recursive: true });
+  const r = await attempt(`reports ${k(n)}`, () => runChild<ReportResult>('reports.ts', ['run', file, out], { timeoutMs: limitMs, heapMB: 6144 }));
+  reports.push(r ?? { people: n, failed: `did not finish within ${limitMs / 1000} s (killed) or ran out of memory` });
+}
+rmSync(tmp, { recursive: true, force: true });
+
+// ---------------------------------------------------------------- table
+const rows: string[][] = [];
+const row = (...c: string[]) => rows.push(c);
+const ok = (b: boolean | undefined) => (b === undefined ? '—' : b ? 'met' : '**not met**');
+
+for (const e of evals) {
+  const ratio = e.baselineRps / e.evaluateRps;
+  row(`1 Evaluator, no explanation text`, k(e.people), `${fmt(e.evaluateRps)} rows/s (${fmt(e.evaluateMs)} ms)`, `baseline ${fmt(e.baselineRps)} rows/s; evaluator is ${fmt(ratio, 1)}× slower`, '≥ 1,000,000 rows/s; ≤ 3× baseline', `${ok(e.evaluateRps >= 1e6)}; ${ok(ratio <= 3)}`);
+  row(`1 Evaluator, full explanations`, k(e.people), `${fmt(e.explainRps)} rows/s (${fmt(e.explainMs)} ms)`, `${fmt(e.baselineRps / e.explainRps, 1)}× baseline`, '≥ 200,000 rows/s', ok(e.explainRps >= 2e5));
+  row(`  Reader (readRoster + readRecords)`, k(e.people), `${fmt(e.readRowsPerSec)} people/s (${s(e.readMs)}, ${fmt(e.records)} records)${e.chunked ? ', in 100k chunks' : ''}`, '', '', '');
+}
+for (const f of formulaRoster) {
+  row(`2 CE.MISSING vs hand formula (HyperFormula)`, k(f.people), `${fmt(f.ms.ce)} ms vs ${fmt(f.ms.hand)} ms`, `${fmt(f.ratio, 2)}×`, '≤ 2×', ok(f.ratio <= 2));
+}
+for (const f of formulaRecords) {
+  row(`2 CE.MISSING (with 培训记录) vs SUMIFS`, `${f.people} people, ${fmt(f.records)} records`, `${fmt(f.ms.ceRecords)} ms vs ${fmt(f.ms.sumifs)} ms`, `${fmt(f.ratio, 3)}× (SUMIFS ${fmt(1 / f.ratio, 0)}× slower)`, '(report)', '');
+}
+if (formulaRecords.length >= 1) {
+  const last = formulaRecords[formulaRecords.length - 1]!;
+  const est = last.ms.sumifs! * (10_000 / last.people) ** 2;
+  row(`2 SUMIFS at 10k (extrapolated, quadratic)`, '10k', `≈ ${s(est)}`, 'not run: n² in the engine', '', '');
+}
+for (const a of annotations) {
+  row(`3 Annotation (task pane, host double)`, k(a.people), `${fmt(a.syncs)} syncs; largest ${mb(a.maxBytes)}; ${s(a.ms)}`, `total ${mb(a.totalBytes)} written`, 'each sync < 5 MB', ok(a.maxBytes < 5 * 1024 * 1024));
+}
+for (const r of reports) {
+  if ('failed' in r) {
+    row(`4 Reports .xlsx → HTML+PDF+XLSX`, k(r.people), r.failed, '', '≤ 10 s, ≤ 1 GB', '**not met**');
+    continue;
+  }
+  const parts = Object.entries(r.renderMs).map(([l, ms]) => `${l.replace('生成 ', '')} ${s(ms)}`).join(', ');
+  row(`4 Reports .xlsx → HTML+PDF+XLSX`, k(r.people), `${s(r.totalMs)}, peak ${fmt(r.peakRssMB)} MB`, `load+check ${s(r.checkMs)}; ${parts}`, '≤ 10 s, ≤ 1 GB', `${ok(r.totalMs <= 10_000)}; ${ok(r.peakRssMB <= 1024)}`);
+}
+const sizes = [...new Set(reads.map((r) => r.rows))];
+for (const n of sizes) {
+  const sj = reads.find((r) => r.rows === n && r.lib === 'sheetjs');
+  const ej = reads.find((r) => r.rows === n && r.lib === 'exceljs');
+  row(`4 xlsx reader alone: SheetJS vs ExcelJS`, k(n), `SheetJS ${sj ? `${s(sj.ms)}, ${sj.peakRssMB} MB` : '—'}; ExcelJS ${ej ? `${s(ej.ms)}, ${ej.peakRssMB} MB` : '—'}`, sj && ej ? `ExcelJS ${fmt(ej.ms / sj.ms, 1)}× time, ${fmt(ej.peakRssMB / sj.peakRssMB, 1)}× memory` : '', '(choice)', 'SheetJS');
+}
+
+// scaling (5): per-row cost at each size relative to the smallest
+const scale: string[] = [];
+const per = (xs: { n: number; ms: number }[]) => {
+  const b = xs[0];
+  return b ? xs.map((x) => `${k(x.n)} ${fmt(x.ms / x.n / (b.ms / b.n), 2)}`).join(' · ') : '—';
+};
+if (evals.length > 1) {
+  scale.push(`evaluator (no text): ${per(evals.map((e) => ({ n: e.people, ms: e.evaluateMs })))}`);
+  scale.push(`evaluator (explained): ${per(evals.map((e) => ({ n: e.people, ms: e.explainMs })))}`);
+  scale.push(`baseline: ${per(evals.map((e) => ({ n: e.people, ms: e.baselineMs })))}`);
+  scale.push(`reader: ${per(evals.map((e) => ({ n: e.people, ms: e.readMs })))}`);
+}
+if (formulaRoster.length > 1) {
+  scale.push(`CE.MISSING cells: ${per(formulaRoster.map((f) => ({ n: f.people, ms: f.ms.ce! })))}`);
+  scale.push(`hand-formula cells: ${per(formulaRoster.map((f) => ({ n: f.people, ms: f.ms.hand! })))}`);
+}
+if (formulaRecords.length > 1) {
+  scale.push(`SUMIFS cells: ${per(formulaRecords.map((f) => ({ n: f.people, ms: f.ms.sumifs! })))} (quadratic)`);
+  scale.push(`CE.MISSING with records: ${per(formulaRecords.map((f) => ({ n: f.people, ms: f.ms.ceRecords! })))}`);
+}
+if (annotations.length > 1) scale.push(`annotation: ${per(annotations.map((a) => ({ n: a.people, ms: a.ms })))}`);
+const okReports = reports.filter((r): r is ReportResult => !('failed' in r));
+if (okReports.length > 1) scale.push(`reports: ${per(okReports.map((r) => ({ n: r.people, ms: r.totalMs })))}`);
+
+const header = ['Scenario', 'Size', 'Measured', 'Against baseline / detail', 'Target', 'Status'];
+const table = [
+  `| ${header.join(' | ')} |`,
+  `|${header.map(() => '---').join('|')}|`,
+  ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`),
+].join('\n');
+const scaling = scale.length ? `Scaling (5) — time per row relative to the smallest size (1.00 = linear):\n\n${scale.map((x) => `- ${x}`).join('\n')}` : '';
+
+let commit = '';
+try {
+  commit = execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim();
+} catch {
+  /* not a git checkout */
+}
+const cpu = cpus();
+const machine = `${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} GiB free at the end), Node ${process.version}, ${process.platform}; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' / ')}`;
+const date = new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+const total = ((Date.now() - started) / 1000).toFixed(0);
+
+process.stdout.write(`\n${table}\n\n${scaling}\n\n${failures.length ? `Failures:\n${failures.map((f) => `- ${f}`).join('\n')}\n` : ''}total ${total} s\n`);
+
+const md = `# Benchmarks
+
+Latest \`pnpm bench\`${QUICK ? ' (BENCH_QUICK=1: 10k only)' : ''} — ${date}, commit ${commit || '?'}, ${total} s in all.
+Machine: ${machine}.
+
+Generated by \`test/bench/run.ts\` (do not edit by hand; see the notes below the table, which the script keeps).
+Every scenario runs in its own Node process; peak memory is that process's \`maxRSS\`.
+Rosters are synthetic and deterministic (\`test/bench/generate.ts\`, seed 20240115): mixed purposes,
+ages 22–62, reliefs, three years of hours, ~5 training records per person; policy xilingol-2024, review year 2024.
+
+${table}
+
+${scaling}
+${failures.length ? `\nFailures in this run:\n\n${failures.map((f) => `- ${f}`).join('\n')}\n` : ''}
+${NOTES}
+`;
+writeFileSync(join(ROOT, 'docs/BENCHMARKS.md'), md);
+log(`wrote docs/BENCHMARKS.md`);
