@@ -110,6 +110,29 @@ describe('registered CE.* functions on the host double', () => {
     expect(String(await f.explain(e.id))).toMatch(/\[xilingol-2024\/|\[nm-2017\//);
   });
 
+  it('finds the roster on a later sheet, and prefers the sheet last checked in the pane', async () => {
+    const c = loadCases().find((x) => x.file.startsWith('xilingol'))!;
+    const { host, rows } = hostForCase(c);
+    // a cover sheet first in tab order
+    const cover = host.addSheet('封面', [['2024年度继续教育学时检查'], ['填表说明：…']]);
+    host.sheets = [cover, ...host.sheets.filter((x) => x !== cover)];
+    registerFunctions();
+    const f = fns(host);
+    const e = expectedRows(rows).find((x) => x.status === 'non-compliant')!;
+    expect(await f.missing(e.id)).toBe(e.missing);
+    expect(e.missing).toBeGreaterThan(0);
+    // a second roster copy where this person has all hours: preferred once the pane checked it
+    const copy = host.addSheet('花名册(2)', host.grid(ROSTER));
+    void copy;
+    rows[0]!.forEach((h, i) => {
+      const m = /^\d{4}年(公需|专业)学时$/.exec(h);
+      if (m) host.userSetCell('花名册(2)', `${String.fromCharCode(65 + i)}${e.row}`, m[1] === '公需' ? 30 : 60);
+    });
+    Office.context.document.settings.set('ce.settings', { policy: c.policy, rosterSheet: '花名册(2)' });
+    indexCache.invalidate();
+    expect(await f.missing(e.id)).toBe(0);
+  });
+
   it('no roster in the workbook → #N/A with a message; helpers need no workbook', async () => {
     const { host } = hostForCase(loadCases()[0]!);
     host.deleteSheet(ROSTER);

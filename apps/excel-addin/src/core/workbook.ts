@@ -112,10 +112,11 @@ export async function readRosterWorkbook(context: Excel.RequestContext, preferre
   await context.sync();
   const names = sheets.items.map((s) => s.name).filter((n) => n !== RECORDS_SHEET && n !== SUMMARY_SHEET);
   const order = preferred && names.includes(preferred) ? [preferred, ...names.filter((n) => n !== preferred)] : names;
-  const loaded = await loadSheets(context, [...order, RECORDS_SHEET]);
-  const recordsSheet = loaded.find((s) => s.name === RECORDS_SHEET);
-  for (const sheet of loaded) {
-    if (sheet === recordsSheet) continue;
+  // one sheet at a time, stopping at the first roster: a big workbook is not read whole
+  const recordsSheet = (await loadSheets(context, [RECORDS_SHEET]))[0];
+  for (const name of order) {
+    const sheet = (await loadSheets(context, [name]))[0];
+    if (!sheet) continue;
     const read = readWorkbook({
       roster: sheet.grid,
       sheetName: sheet.name,
