@@ -4,11 +4,13 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const source = `${root}src/functions/functions.ts`;
-const out = `${root}dist/functions.json`;
+// (source and output can be given for the test that proves errors fail the build)
+const source = process.argv[2] ?? `${root}src/functions/functions.ts`;
+const out = process.argv[3] ?? `${root}dist/functions.json`;
 
 const result = await generateCustomFunctionsMetadata(source, false);
 if (result.errors.length > 0) {
@@ -21,6 +23,6 @@ if (meta.functions.length === 0) {
   console.error('custom-functions-metadata: no @customfunction found');
   process.exit(1);
 }
-mkdirSync(`${root}dist`, { recursive: true });
+mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, result.metadataJson);
 console.log(`functions.json: ${meta.functions.map((f) => f.id).join(', ')}`);
