@@ -180,6 +180,17 @@ describe.skipIf(!canRun)('task pane in Chromium with the host double', () => {
           invalid[0].row,
         );
       }
+      // selecting a cell shows that row's full explanation in the pane
+      const shown = expectedRows(rows).find((e) => e.status === 'non-compliant')!;
+      await page.evaluate((row) => (window as unknown as { __host: { userSelect(s: string, a: string): void } }).__host.userSelect('花名册', `B${row}`), shown.row);
+      await page.waitForFunction(() => !document.getElementById('explain-box')?.hidden);
+      expect(await page.textContent('#explain-title')).toContain(`第 ${shown.row} 行`);
+      expect(await page.textContent('#explain')).toBe(String(after.cells[`${colLetter(startCol + 4)}${shown.row}`]?.value));
+      // a row outside the annotation hides it
+      await page.evaluate(() => (window as unknown as { __host: { userSelect(s: string, a: string): void } }).__host.userSelect('花名册', 'A1'));
+      await page.waitForFunction(() => document.getElementById('explain-box')?.hidden === true);
+      await page.evaluate((row) => (window as unknown as { __host: { userSelect(s: string, a: string): void } }).__host.userSelect('花名册', `B${row}`), shown.row);
+      await page.waitForFunction(() => !document.getElementById('explain-box')?.hidden);
       if (c.file.startsWith('xilingol')) {
         // always to test-output; the README's copy only on request (UPDATE_SCREENSHOTS=1), so test runs never dirty the tree
         await page.screenshot({ path: join(out, 'taskpane.png'), fullPage: true });

@@ -388,3 +388,24 @@ export async function selectRow(sheetName: string, row: number): Promise<void> {
     await context.sync();
   });
 }
+
+/**
+ * The 说明 the add-in wrote for a sheet row, or undefined when the row is not one it annotated
+ * (the pane shows it for the selected cell, since a long explanation is hard to read in a cell).
+ */
+export async function explanationAt(worksheetId: string, row0: number): Promise<{ row: number; text: string } | undefined> {
+  const track = readTracks()[worksheetId];
+  if (!track || row0 <= track.headerRow || row0 >= track.headerRow + track.rows) return undefined;
+  return Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(worksheetId);
+    const header = ws.getRangeByIndexes(track.headerRow, track.startCol, 1, COLUMN_COUNT);
+    const cell = ws.getRangeByIndexes(row0, track.startCol + COLUMN_COUNT - 1, 1, 1);
+    header.load('values');
+    cell.load('values');
+    await context.sync();
+    // only if the header is still the add-in's
+    if (!track.headers.every((h, i) => header.values[0]?.[i] === h)) return undefined;
+    const v = cell.values[0]?.[0];
+    return typeof v === 'string' && v !== '' ? { row: row0 + 1, text: v.replace(/^'/, '') } : undefined;
+  });
+}

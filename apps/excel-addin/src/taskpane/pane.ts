@@ -7,7 +7,7 @@ import { listPacks, STATUS_LABELS, type Status } from '@ce/rules';
 import { checkAll, packOf } from '../core/check.js';
 import { parseIso, readSettings, writeSettings, type AddinSettings, type Lang } from '../core/settings.js';
 import { readRosterWorkbook } from '../core/workbook.js';
-import { annotateActiveSheet, clearActiveSheet, selectRow, type InvalidRow } from './annotate.js';
+import { annotateActiveSheet, clearActiveSheet, explanationAt, selectRow, type InvalidRow } from './annotate.js';
 import { t, type TextKey } from './i18n.js';
 import { summaryModel, writeSummarySheet } from './summary-sheet.js';
 
@@ -231,6 +231,24 @@ export function initPane(): PaneState {
       else say(t(state.lang, 'summaryDone', { rows: out.rows }));
     }),
   );
+  // the full explanation of the selected row, from the 说明 cell the add-in wrote
+  const showExplanation = async (worksheetId: string, address: string): Promise<void> => {
+    const m = /^[A-Z]+(\d+)/.exec(address.replace(/^.*!/, '').replace(/\$/g, ''));
+    const hit = m ? await explanationAt(worksheetId, Number(m[1]) - 1) : undefined;
+    const box = $('explain-box');
+    box.hidden = !hit;
+    if (hit) {
+      $('explain-title').textContent = t(state.lang, 'explainTitle', { row: hit.row });
+      $('explain').textContent = hit.text;
+    }
+  };
+  void Excel.run(async (context) => {
+    context.workbook.worksheets.onSelectionChanged.add(async (e: { worksheetId: string; address: string }) => {
+      await showExplanation(e.worksheetId, e.address).catch(() => undefined);
+    });
+    await context.sync();
+  }).catch(() => undefined);
+
   render();
   $('app').setAttribute('aria-busy', 'false');
   return state;

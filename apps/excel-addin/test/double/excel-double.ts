@@ -291,11 +291,13 @@ class WorksheetCollection extends ClientObject {
   readonly onChanged: EventSource;
   readonly onAdded: EventSource;
   readonly onDeleted: EventSource;
+  readonly onSelectionChanged: EventSource;
   constructor(ctx: RequestContext) {
     super(ctx);
     this.onChanged = ctx.host._events('worksheets.onChanged', ctx);
     this.onAdded = ctx.host._events('worksheets.onAdded', ctx);
     this.onDeleted = ctx.host._events('worksheets.onDeleted', ctx);
+    this.onSelectionChanged = ctx.host._events('worksheets.onSelectionChanged', ctx);
   }
   get items(): Worksheet[] {
     return this._get<Worksheet[]>('items');
@@ -1066,6 +1068,17 @@ export class ExcelHost {
   }
   activeSheet(): SheetData {
     return this.sheetById(this.activeSheetId);
+  }
+  /** the user selects a range: fires onSelectionChanged */
+  userSelect(sheetName: string, address: string): void {
+    const s = this.sheet(sheetName);
+    const { rect } = parseAddress(address);
+    this.activeSheetId = s.id;
+    this.selection = { sheetId: s.id, rect };
+    const args = { type: 'WorksheetSelectionChanged', worksheetId: s.id, address: a1(rect.r0, rect.c0, rect.rows, rect.cols) };
+    for (const src of this.handlers.get('worksheets.onSelectionChanged') ?? []) {
+      for (const h of src.handlers) setTimeout(() => void h(args), 0);
+    }
   }
   /** a user edit (outside any add-in request): changes the cell and fires onChanged */
   userSetCell(sheetName: string, address: string, value: CellValue): void {
