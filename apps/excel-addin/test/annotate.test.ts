@@ -124,6 +124,29 @@ describe('safety', () => {
     expect(host.snapshot(ROSTER)).toEqual(before);
   });
 
+  it('formats the clerk gave the empty target cells, and the clerk\'s own rules there, survive annotate, re-annotate and clear', async () => {
+    const { host, rows } = hostForCase(c);
+    const startCol = rows[0]!.length;
+    const sheet = host.sheet(ROSTER);
+    // a whole-row header fill and a banded fill reaching into the empty columns, a number format, and a user CF
+    for (let col = 0; col < startCol + 8; col++) {
+      const k = `0,${col}`;
+      sheet.cells.set(k, { ...(sheet.cells.get(k) ?? { value: '' }), fill: '#D9E1F2', bold: true });
+    }
+    for (let r = 2; r < rows.length; r += 2) sheet.cells.set(`${r},${startCol + 1}`, { value: '', fill: '#F2F2F2', numberFormat: '0.0' });
+    sheet.cfs.push({ address: 'user', r0: 0, c0: 0, rows: 100, cols: startCol + 10, type: 'ContainsText', rule: { operator: 'Contains', text: '未达标' }, fill: '#FF0000' });
+    const before = host.snapshot(ROSTER);
+    const out = await annotate(c.policy);
+    if (!out.ok) throw new Error(out.reason);
+    expect(host.cell(ROSTER, `${colLetter(startCol)}1`)).toMatchObject({ value: '状态', fill: '#D9E1F2', bold: true });
+    expect(host.cell(ROSTER, `${colLetter(startCol + 1)}3`)).toMatchObject({ fill: '#F2F2F2', numberFormat: '0.0' });
+    expect(sheet.cfs).toHaveLength(6);
+    expect((await annotate(c.policy)).ok).toBe(true);
+    expect(sheet.cfs).toHaveLength(6);
+    expect((await clearActiveSheet()).ok).toBe(true);
+    expect(host.snapshot(ROSTER)).toEqual(before);
+  });
+
   it('refuses re-annotating and clearing when the user edited a header it wrote', async () => {
     const { host, rows } = hostForCase(c);
     await annotate(c.policy);

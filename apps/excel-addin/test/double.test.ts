@@ -177,6 +177,32 @@ describe('proxy semantics', () => {
     });
   });
 
+  it('conditional formats: load items, read type/rule/range, delete one', async () => {
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('花名册');
+      const a = ws.getRange('C2:C9').conditionalFormats.add('ContainsText' as Excel.ConditionalFormatType);
+      a.textComparison.rule = { operator: 'BeginsWith' as Excel.ConditionalTextOperator, text: '达标' };
+      const b = ws.getRange('A1:Z99').conditionalFormats.add('ContainsText' as Excel.ConditionalFormatType);
+      b.textComparison.rule = { operator: 'Contains' as Excel.ConditionalTextOperator, text: 'x' };
+      await context.sync();
+      const cfs = ws.getRange('C2:C9').conditionalFormats;
+      cfs.load('items/type');
+      await context.sync();
+      expect(cfs.items.map((x) => x.type)).toEqual(['ContainsText', 'ContainsText']);
+      const first = cfs.items[0]!;
+      expect(() => first.textComparison.rule).toThrow(/not available/);
+      const r = first.getRange();
+      r.load('address');
+      first.textComparison.load('rule');
+      await context.sync();
+      expect(r.address).toBe('花名册!C2:C9');
+      expect(first.textComparison.rule).toEqual({ operator: 'BeginsWith', text: '达标' });
+      first.delete();
+      await context.sync();
+      expect(host.sheet('花名册').cfs.map((x) => x.rule?.text)).toEqual(['x']);
+    });
+  });
+
   it('parses addresses like Office.js', () => {
     expect(parseAddress("'my sheet'!B2:C5")).toEqual({ sheet: 'my sheet', rect: { r0: 1, c0: 1, rows: 4, cols: 2 } });
     expect(parseAddress('3:3').rect).toMatchObject({ r0: 2, rows: 1, c0: 0, cols: 16384 });

@@ -172,6 +172,36 @@ async function loadTables(context: Excel.RequestContext, sheet: Excel.Worksheet)
   return ranges.map(({ t, r }) => ({ name: t.name, r0: r.rowIndex, c0: r.columnIndex, rows: r.rowCount, cols: r.columnCount }));
 }
 
+const OWN_RULE_TEXTS = new Set(Object.values(STATUS_LABELS).flatMap((l) => [l.zh, l.en]));
+
+/**
+ * Deletes the status-colour rules the add-in added: ContainsText rules on exactly its
+ * 状态 cells whose text is a status label. Any other rule (the clerk's) is left alone,
+ * even where it overlaps.
+ */
+async function removeOwnConditionalFormats(context: Excel.RequestContext, sheet: Excel.Worksheet, at: AnnotationTrack): Promise<void> {
+  if (at.rows < 2) return;
+  const r0 = at.headerRow + 1;
+  const rows = at.rows - 1;
+  const cfs = sheet.getRangeByIndexes(r0, at.startCol, rows, 1).conditionalFormats;
+  cfs.load('items/type');
+  await context.sync();
+  const candidates = cfs.items
+    .filter((cf) => String(cf.type) === 'ContainsText')
+    .map((cf) => {
+      const range = cf.getRange();
+      range.load('rowIndex,columnIndex,rowCount,columnCount');
+      cf.textComparison.load('rule');
+      return { cf, range };
+    });
+  await context.sync();
+  for (const { cf, range } of candidates) {
+    const same = range.rowIndex === r0 && range.columnIndex === at.startCol && range.rowCount === rows && range.columnCount === 1;
+    const rule = cf.textComparison.rule;
+    if (same && rule && String(rule.operator) === 'BeginsWith' && OWN_RULE_TEXTS.has(rule.text)) cf.delete();
+  }
+}
+
 /** Evaluates the active sheet's roster and writes (or rewrites) the annotation columns. */
 export async function annotateActiveSheet(opts: AnnotateOptions): Promise<AnnotateSuccess | Refusal> {
   const budget = opts.syncBudget ?? DEFAULT_SYNC_BUDGET;
@@ -272,13 +302,15 @@ export async function annotateActiveSheet(opts: AnnotateOptions): Promise<Annota
 
     // 3. write: remove last time's cells (they are ours), then the new block in chunks under the budget
     if (old) {
+      await removeOwnConditionalFormats(context, sheet, old);
+      syncs += 2;
       if (old.table) sheet.tables.getItem(old.table.name).resize(old.table.originalAddress);
-      sheet.getRangeByIndexes(old.headerRow, old.startCol, old.rows, COLUMN_COUNT).clear('All');
+      sheet.getRangeByIndexes(old.headerRow, old.startCol, old.rows, COLUMN_COUNT).clear('Contents');
     }
     const header = sheet.getRangeByIndexes(headerRow0, startCol, 1, COLUMN_COUNT);
+    // values only: the add-in sets no cell format, so whatever format the clerk gave these
+    // cells (a whole-row fill, a number format) is still there after 清除标注
     header.values = [[...headers]];
-    header.format.font.bold = true;
-    header.format.fill.color = HEADER_FILL;
     let pending = payloadBytes(headers) + 200;
     const dataRows = rows - 1;
     let chunkStart = 0;
@@ -370,8 +402,9 @@ export async function clearActiveSheet(): Promise<{ ok: true; address: string } 
         reason: `标注列的表头已被修改或移动，加载项无法确认哪些单元格是它写的，因此没有清除任何内容。`,
       };
     }
+    await removeOwnConditionalFormats(context, sheet, at);
     if (at.table) sheet.tables.getItem(at.table.name).resize(at.table.originalAddress);
-    sheet.getRangeByIndexes(at.headerRow, at.startCol, at.rows, COLUMN_COUNT).clear('All');
+    sheet.getRangeByIndexes(at.headerRow, at.startCol, at.rows, COLUMN_COUNT).clear('Contents');
     await context.sync();
     delete tracks[sheet.id];
     await writeTracks(tracks);

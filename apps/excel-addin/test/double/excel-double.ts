@@ -572,12 +572,9 @@ class RangeFormat extends ClientObject {
   }
 }
 
-class ConditionalFormat extends ClientObject {
-  readonly textComparison: {
-    format: { fill: { color: string }; font: { color: string } };
-    rule: { operator: string; text: string };
-  };
-  constructor(ctx: RequestContext, data: () => CondFormatData) {
+class TextComparison extends ClientObject {
+  readonly format: { fill: { color: string }; font: { color: string } };
+  constructor(ctx: RequestContext, private readonly data: () => CondFormatData) {
     super(ctx);
     const fill = {} as { color: string };
     const font = {} as { color: string };
@@ -593,20 +590,59 @@ class ConditionalFormat extends ClientObject {
         throw notLoaded('color');
       },
     });
-    const tc = { format: { fill, font } } as ConditionalFormat['textComparison'];
-    Object.defineProperty(tc, 'rule', {
-      set: (v: { operator: string; text: string }) =>
-        ctx._queue(bytesOf({ cfRule: v }), () => {
-          if (!['Contains', 'NotContains', 'BeginsWith', 'EndsWith'].includes(v.operator)) {
-            throw officeError('InvalidArgument', `Invalid operator ${v.operator}`);
-          }
-          data().rule = { ...v };
-        }),
-      get: () => {
-        throw notLoaded('rule');
-      },
+    this.format = { fill, font };
+  }
+  protected override _compute(prop: string): unknown {
+    if (prop === 'rule') return this.data().rule ?? null;
+    return super._compute(prop);
+  }
+  get rule(): { operator: string; text: string } {
+    return this._get('rule');
+  }
+  set rule(v: { operator: string; text: string }) {
+    this.context._queue(bytesOf({ cfRule: v }), () => {
+      if (!['Contains', 'NotContains', 'BeginsWith', 'EndsWith'].includes(v.operator)) {
+        throw officeError('InvalidArgument', `Invalid operator ${v.operator}`);
+      }
+      this.data().rule = { ...v };
     });
-    this.textComparison = tc;
+  }
+}
+
+class ConditionalFormat extends ClientObject {
+  readonly textComparison: TextComparison;
+  constructor(
+    ctx: RequestContext,
+    private readonly data: () => CondFormatData,
+    private readonly sheet?: () => SheetData,
+  ) {
+    super(ctx);
+    this.textComparison = new TextComparison(ctx, data);
+  }
+  protected override _child(name: string): ClientObject | undefined {
+    return name === 'textComparison' ? this.textComparison : undefined;
+  }
+  protected override _compute(prop: string): unknown {
+    if (prop === 'type') return this.data().type;
+    return super._compute(prop);
+  }
+  get type(): string {
+    return this._get('type');
+  }
+  getRange(): Range {
+    return new Range(this.context, () => {
+      const d = this.data();
+      if (!this.sheet) throw officeError('GeneralException', 'no sheet');
+      return { sheet: this.sheet(), rect: { r0: d.r0, c0: d.c0, rows: d.rows, cols: d.cols } };
+    });
+  }
+  delete(): void {
+    this.context._queue(bytesOf({ cfDelete: 1 }), () => {
+      if (!this.sheet) throw officeError('GeneralException', 'no sheet');
+      const sh = this.sheet();
+      const d = this.data();
+      sh.cfs = sh.cfs.filter((x) => x !== d);
+    });
   }
 }
 
@@ -622,10 +658,33 @@ class ConditionalFormatCollection extends ClientObject {
       made = { address: `${quoteSheet(t.sheet.name)}!${a1(t.rect.r0, t.rect.c0, t.rect.rows, t.rect.cols)}`, ...t.rect, type };
       t.sheet.cfs.push(made);
     });
-    return new ConditionalFormat(this.context, () => {
-      if (!made) throw officeError('GeneralException', 'conditional format not created');
-      return made;
+    return new ConditionalFormat(
+      this.context,
+      () => {
+        if (!made) throw officeError('GeneralException', 'conditional format not created');
+        return made;
+      },
+      () => this.range._target().sheet,
+    );
+  }
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    void props;
+    this.context._queue(0, () => {
+      const t = this.range._target();
+      const items = t.sheet.cfs
+        .filter((cf) => overlaps(cf, t.rect))
+        .map((cf) => {
+          const p = new ConditionalFormat(this.context, () => cf, () => t.sheet);
+          p._loadNow(['type']);
+          return p;
+        });
+      this.context._responseBytes += bytesOf(items.map((i) => i.type));
+      this._loaded.set('items', items);
     });
+    return this;
+  }
+  get items(): ConditionalFormat[] {
+    return this._get('items');
   }
   getCount(): { value: number } {
     const res: { _v?: number; value: number } = {
