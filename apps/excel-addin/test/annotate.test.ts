@@ -147,6 +147,41 @@ describe('safety', () => {
     expect(host.snapshot(ROSTER)).toEqual(before);
   });
 
+  it('finds its columns again after the clerk inserted rows above and a column to the left', async () => {
+    const { host, rows } = hostForCase(c);
+    await annotate(c.policy);
+    const startCol = rows[0]!.length;
+    // simulate Excel's insert: shift every cell down 2 rows and right 1 column
+    const sheet = host.sheet(ROSTER);
+    const moved = new Map<string, (typeof sheet.cells extends Map<string, infer V> ? V : never)>();
+    for (const [k, v] of sheet.cells) {
+      const [r, col] = k.split(',').map(Number) as [number, number];
+      moved.set(`${r + 2},${col + 1}`, v);
+    }
+    sheet.cells = moved;
+    for (const cf of sheet.cfs) {
+      cf.r0 += 2;
+      cf.c0 += 1;
+    }
+    sheet.cells.set('0,0', { value: '2024年花名册' });
+    const before = host.snapshot(ROSTER) as Snap;
+    const again = await annotate(c.policy);
+    if (!again.ok) throw new Error(again.reason);
+    expect(again.address).toBe(a1(2, startCol + 1, rows.length, COLUMN_COUNT));
+    const now = host.snapshot(ROSTER) as Snap;
+    const diff = Object.keys({ ...now.cells, ...before.cells }).filter((k) => JSON.stringify(now.cells[k]) !== JSON.stringify(before.cells[k]));
+    // only 说明 texts that name a cell changed (they now name the moved cell, e.g. 第17行D列)
+    const explainCol = colLetter(startCol + 1 + COLUMN_COUNT - 1);
+    expect(diff.every((k) => k.startsWith(explainCol) && /第\d+行[A-Z]+列/.test(String(now.cells[k]?.value)))).toBe(true);
+    const rects = (x: Snap) => (x.cfs as { r0: number; c0: number; rows: number; rule?: unknown }[]).map(({ r0, c0, rows, rule }) => ({ r0, c0, rows, rule }));
+    expect(rects(now)).toEqual(rects(before));
+    const cl = await clearActiveSheet();
+    expect(cl.ok).toBe(true);
+    const after = host.snapshot(ROSTER) as Snap;
+    expect(Object.keys(after.cells).some((k) => /^[A-Z]+3$/.test(k) && after.cells[k] && (after.cells[k] as { value: unknown }).value === '状态')).toBe(false);
+    expect(after.cfs).toEqual([]);
+  });
+
   it('refuses re-annotating and clearing when the user edited a header it wrote', async () => {
     const { host, rows } = hostForCase(c);
     await annotate(c.policy);

@@ -148,15 +148,22 @@ function locateHeaders(row: readonly unknown[] | undefined, headers: readonly st
 }
 
 /**
- * Where last time's annotation is now: the same place if its header cells are
- * intact, else the unique place on the header row where they moved (columns
- * inserted to the left). undefined = the user changed them: the add-in stops.
+ * Where last time's annotation is now: the same place if its header cells are intact,
+ * else the one place in the sheet where its header sequence now stands (rows or columns
+ * were inserted above or to the left). undefined = not found or ambiguous: the user
+ * changed them, and the add-in stops.
  */
 function relocate(track: AnnotationTrack, grid: Grid, firstRow: number): AnnotationTrack | undefined {
-  const row = grid[track.headerRow - (firstRow - 1)];
+  const rowAt = (r0: number): readonly unknown[] | undefined => grid[r0 - (firstRow - 1)];
+  const row = rowAt(track.headerRow);
   if (row && track.headers.every((h, i) => row[track.startCol + i] === h)) return track;
-  const c = locateHeaders(row, track.headers);
-  return c >= 0 ? { ...track, startCol: c } : undefined;
+  const found: { r0: number; c0: number }[] = [];
+  grid.forEach((cells, i) => {
+    const c = locateHeaders(cells, track.headers);
+    if (c >= 0) found.push({ r0: i + firstRow - 1, c0: c });
+  });
+  if (found.length !== 1) return undefined;
+  return { ...track, headerRow: found[0]!.r0, startCol: found[0]!.c0 };
 }
 
 async function loadTables(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<TableInfo[]> {
