@@ -163,6 +163,8 @@ function relocate(track: AnnotationTrack, grid: Grid, firstRow: number): Annotat
     if (c >= 0) found.push({ r0: i + firstRow - 1, c0: c });
   });
   if (found.length !== 1) return undefined;
+  // a moved table's original address is no longer known: do not guess
+  if (track.table) return undefined;
   return { ...track, headerRow: found[0]!.r0, startCol: found[0]!.c0 };
 }
 
