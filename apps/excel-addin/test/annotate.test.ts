@@ -172,7 +172,7 @@ describe('safety', () => {
     const diff = Object.keys({ ...now.cells, ...before.cells }).filter((k) => JSON.stringify(now.cells[k]) !== JSON.stringify(before.cells[k]));
     // only 说明 texts that name a cell changed (they now name the moved cell, e.g. 第17行D列)
     const explainCol = colLetter(startCol + 1 + COLUMN_COUNT - 1);
-    expect(diff.every((k) => k.startsWith(explainCol) && /第\d+行[A-Z]+列/.test(String(now.cells[k]?.value)))).toBe(true);
+    expect(diff.every((k) => k.startsWith(explainCol) && /第\d+行[A-Z]+列/.test(String((now.cells[k] as { value?: unknown } | undefined)?.value)))).toBe(true);
     const rects = (x: Snap) => (x.cfs as { r0: number; c0: number; rows: number; rule?: unknown }[]).map(({ r0, c0, rows, rule }) => ({ r0, c0, rows, rule }));
     expect(rects(now)).toEqual(rects(before));
     const cl = await clearActiveSheet();
