@@ -91,7 +91,7 @@ for (const n of QUICK ? [10_000] : [10_000, 100_000]) {
     const r = await attempt(`read ${lib} ${k(n)}`, () => runChild<ReadResult>('reports.ts', ['read', lib, file], { timeoutMs: 120_000 }));
     if (r) reads.push({ ...r, rows: n });
   }
-  const limitMs = n >= 100_000 ? 150_000 : 120_000;
+  const limitMs = n >= 100_000 ? 90_000 : 120_000;
   const out = join(tmp, `out-${k(n)}`);
   mkdirSync(out, { recursive: true });
   const r = await attempt(`reports ${k(n)}`, () => runChild<ReportResult>('reports.ts', ['run', file, out], { timeoutMs: limitMs, heapMB: 6144 }));
