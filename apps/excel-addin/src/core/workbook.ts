@@ -36,7 +36,7 @@ export interface WorkbookRead extends ReadWorkbook {
  */
 export const READ_RESPONSE_BUDGET = 3 * 1024 * 1024;
 export const READ_MAX_CELLS = 200_000;
-const FIRST_SLICE_ROWS = 500;
+const FIRST_SLICE_ROWS = 100;
 
 export interface UsedGrid {
   /** padded so that column 0 is column A */

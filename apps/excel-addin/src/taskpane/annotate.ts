@@ -17,6 +17,8 @@ export const TRACK_KEY = 'ce.annotations';
 export const COLUMN_COUNT = 5;
 /** Excel on the web rejects requests above 5 MB; stay well below it per sync. */
 export const DEFAULT_SYNC_BUDGET = 4 * 1024 * 1024;
+/** rows of the (normally empty) target block checked per sync */
+const CHECK_ROWS_PER_SYNC = 20_000;
 
 export const HEADERS: Record<Lang, readonly string[]> = {
   zh: ['状态', '缺少学时', '缺公需', '缺专业', '说明'],
@@ -281,19 +283,34 @@ export async function annotateActiveSheet(opts: AnnotateOptions): Promise<Annota
     // 1. never write over anything the add-in did not create
     const inOld = (r: number, c: number): boolean =>
       !!old && r >= old.headerRow && r < old.headerRow + old.rows && c >= old.startCol && c < old.startCol + COLUMN_COUNT;
-    const target = sheet.getRangeByIndexes(headerRow0, startCol, rows, COLUMN_COUNT);
-    target.load('formulas');
-    await sync();
-    const formulas = target.formulas;
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < COLUMN_COUNT; c++) {
-        const v = formulas[r]?.[c];
-        if (!isEmpty(v) && !inOld(headerRow0 + r, startCol + c)) {
-          const cell = addr(headerRow0 + r, startCol + c, 1, 1);
-          return {
-            ok: false,
-            reason: `标注列将写在 ${addr(headerRow0, startCol, rows, COLUMN_COUNT)}，但单元格 ${cell} 已有内容（“${String(v).slice(0, 40)}”）。为避免覆盖您的数据，没有写入任何内容。请在花名册右侧留出 ${COLUMN_COUNT} 列空列，或移动这些数据后重试。`,
-          };
+    // rows of the target that last time's block does not cover (its own cells may hold long
+    // explanations: never read back, so a re-run stays under the response limit too)
+    const segments: { r0: number; n: number }[] = [];
+    for (let r = headerRow0; r <= lastRow0; ) {
+      if (inOld(r, startCol)) {
+        r++;
+        continue;
+      }
+      let n = 0;
+      while (r + n <= lastRow0 && !inOld(r + n, startCol) && n < CHECK_ROWS_PER_SYNC) n++;
+      segments.push({ r0: r, n });
+      r += n;
+    }
+    for (const seg of segments) {
+      const part = sheet.getRangeByIndexes(seg.r0, startCol, seg.n, COLUMN_COUNT);
+      part.load('formulas');
+      await sync();
+      const formulas = part.formulas;
+      for (let r = 0; r < seg.n; r++) {
+        for (let c = 0; c < COLUMN_COUNT; c++) {
+          const v = formulas[r]?.[c];
+          if (!isEmpty(v)) {
+            const cell = addr(seg.r0 + r, startCol + c, 1, 1);
+            return {
+              ok: false,
+              reason: `标注列将写在 ${addr(headerRow0, startCol, rows, COLUMN_COUNT)}，但单元格 ${cell} 已有内容（“${String(v).slice(0, 40)}”）。为避免覆盖您的数据，没有写入任何内容。请在花名册右侧留出 ${COLUMN_COUNT} 列空列，或移动这些数据后重试。`,
+            };
+          }
         }
       }
     }
