@@ -43,7 +43,7 @@ let source: { roster: Cell[][]; records?: Cell[][] } = { roster: [] };
 let index: unknown;
 
 class CePlugin extends FunctionPlugin {
-  static implementedFunctions = {
+  static override implementedFunctions = {
     'CE.MISSING': { method: 'missing', parameters: [{ argumentType: FunctionArgumentType.SCALAR }] },
   };
   missing(ast: { args: unknown[] }, state: unknown): unknown {

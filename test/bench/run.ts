@@ -174,6 +174,12 @@ const scaling = scale.length ? `Scaling (5) — time per row relative to the sma
 let commit = '';
 try {
   commit = execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim();
+  // the bench measures the checkout as it is: say which measured sources were not committed
+  const dirty = execSync('git status --porcelain -- packages apps', { cwd: ROOT, encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => /^ ?M .*\.ts$/.test(l) && !l.includes('.test.ts'))
+    .map((l) => l.slice(3));
+  if (dirty.length > 0) commit += ` plus uncommitted edits in ${dirty.join(', ')}`;
 } catch {
   /* not a git checkout */
 }
