@@ -186,7 +186,7 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
       out.warnings.push({ field: 'row', row: sheetRow, value: footer, message: `第${sheetRow}行「${footer}」是合计或说明行（没有身份证号），已跳过` });
       continue;
     }
-    const person: Person = { row: sheetRow, id: '', purpose: 'annual', hours: {}, cells: {}, errors: [], warnings: [] };
+    const person = emptyPerson(sheetRow);
     try {
       readPersonRow(person, { row: sheetRow, cells: person.cells, errors: person.errors, warnings: person.warnings, byField, cellsRow });
     } catch (e) {
@@ -441,14 +441,55 @@ function readRecordRow(ctx: Ctx, source: string | undefined): TrainingRecord | u
   if (!filed.ok) ctx.warnings.push(issueAt(ctx, 'filed', `${filed.message}；按“未知”处理`));
 
   if (ctx.errors.length || !kind || creditYear === undefined) return undefined;
-  const rec: TrainingRecord = { row, id, creditYear, kind };
-  if (source !== undefined) rec.source = source;
-  if (category) rec.category = category;
+  // Every record has the same fields in the same order (absent = undefined): one
+  // object shape keeps the evaluator's property reads fast on large rosters.
+  const rec: TrainingRecord = {
+    row,
+    source,
+    id,
+    creditYear,
+    category: category || undefined,
+    kind,
+    hours: undefined,
+    minutes: undefined,
+    halfDays: undefined,
+    date: date || undefined,
+    filed: filed.ok ? filed.value : undefined,
+  };
   const a = amounts[0];
   if (a) rec[a.field] = a.value;
-  if (date) rec.date = date;
-  if (filed.ok && filed.value !== undefined) rec.filed = filed.value;
   return rec;
+}
+
+/** A person with every field present (absent = undefined), in one order, for the same reason as records. */
+function emptyPerson(row: number): Person {
+  return {
+    row,
+    name: undefined,
+    id: '',
+    sex: undefined,
+    birth: undefined,
+    unit: undefined,
+    nonPublic: undefined,
+    grassroots: undefined,
+    purpose: 'annual',
+    level: undefined,
+    education: undefined,
+    assessYears: undefined,
+    postGrade: undefined,
+    postdoc: undefined,
+    epidemic: undefined,
+    transferYear: undefined,
+    exceptionalYears: undefined,
+    highSkill: undefined,
+    qualExamYears: undefined,
+    titleExamYears: undefined,
+    unitPlanFiled: undefined,
+    hours: {},
+    cells: {},
+    errors: [],
+    warnings: [],
+  };
 }
 
 export { columnLetter };

@@ -22,7 +22,7 @@ import type {
 } from './types.js';
 import { Trace } from './trace.js';
 import { buildExplanation } from './explain.js';
-import { compareDates, fullAge, formatDate, parseIsoDate } from './dates.js';
+import { fullAge, formatDate, parseIsoDate } from './dates.js';
 
 const SENIOR: ReadonlySet<Level> = new Set<Level>(['senior-full', 'senior-deputy']);
 const JUNIOR: ReadonlySet<Level> = new Set<Level>(['junior', 'assistant', 'clerk']);
@@ -343,20 +343,37 @@ function windowFilter(person: Person, pack: PolicyPack, Y: number, t: Trace): Ye
 }
 
 /** Hours credited from records and exams, by year; the roster's own year columns are read in yearFigures. */
+interface YearCredit {
+  year: number;
+  public: number;
+  professional: number;
+}
+
 interface Credit {
-  /** undefined until a record or exam credits hours */
-  hours: Map<number, YearHours> | undefined;
+  /** a handful of years at most, so a list beats a Map */
+  hours: YearCredit[] | undefined;
   examComplete: number[] | undefined;
 }
 
 function addHours(credit: Credit, year: number, category: 'public' | 'professional', hours: number): void {
-  credit.hours ??= new Map();
-  let h = credit.hours.get(year);
-  if (!h) {
-    h = { public: 0, professional: 0 };
-    credit.hours.set(year, h);
+  const list = (credit.hours ??= []);
+  for (let i = 0; i < list.length; i++) {
+    const h = list[i]!;
+    if (h.year === year) {
+      h[category] += hours;
+      return;
+    }
   }
-  h[category] += hours;
+  const h: YearCredit = { year, public: 0, professional: 0 };
+  h[category] = hours;
+  list.push(h);
+}
+
+function creditFor(credit: Credit, year: number): YearCredit | undefined {
+  const list = credit.hours;
+  if (list === undefined) return undefined;
+  for (let i = 0; i < list.length; i++) if (list[i]!.year === year) return list[i];
+  return undefined;
 }
 
 function creditHours(person: Person, records: readonly TrainingRecord[], pack: PolicyPack, Y: number, t: Trace): Credit {
@@ -412,8 +429,26 @@ function recordHours(rec: TrainingRecord, pack: PolicyPack, t: Trace): number | 
   return undefined;
 }
 
-function inWindow(date: CivilDate, start: string, end: string): boolean {
-  return compareDates(date, parseIsoDate(start)) >= 0 && compareDates(date, parseIsoDate(end)) <= 0;
+/** Pack facts the record loop needs, worked out once per pack (dates as yyyymmdd numbers). */
+interface CompiledWindow {
+  year: number;
+  start: number;
+  end: number;
+}
+const compiledWindows = new WeakMap<PolicyPack, CompiledWindow | null>();
+
+function compiledWindow(pack: PolicyPack): CompiledWindow | null {
+  let w = compiledWindows.get(pack);
+  if (w === undefined) {
+    const win = pack.window;
+    w = win ? { year: parseIsoDate(win.start).year, start: dayNumber(parseIsoDate(win.start)), end: dayNumber(parseIsoDate(win.end)) } : null;
+    compiledWindows.set(pack, w);
+  }
+  return w;
+}
+
+function dayNumber(d: CivilDate): number {
+  return d.year * 10000 + d.month * 100 + d.day;
 }
 
 function excludeRecord(t: Trace, rec: TrainingRecord, hours: number, reason: string, key: string): void {
@@ -472,23 +507,26 @@ function creditRecord(credit: Credit, rec: TrainingRecord, person: Person, pack:
   // Training window and make-up (RULES.md §6): only dated records. The window
   // belongs to the notice's own year, whatever review year was asked for.
   const win = pack.window;
-  const windowYear = win ? parseIsoDate(win.start).year : Y;
+  const cw = compiledWindow(pack);
+  const windowYear = cw ? cw.year : Y;
   if (rec.date !== undefined) {
-    const makeUp = year < windowYear && rec.date.year === windowYear;
-    if (makeUp) {
+    const day = dayNumber(rec.date);
+    const inside = cw !== null && day >= cw.start && day <= cw.end;
+    if (year < windowYear && rec.date.year === windowYear) {
+      // make-up of an earlier year
       if (win?.makeUpYears === undefined) {
         t.warn(`第${rec.row}行记录（${year}年度）于${windowYear}年补学：本通知未规定补学规则，按所属学年度计入`);
       } else if (!win.makeUpYears.includes(year)) {
         excludeRecord(t, rec, hours, `${year}年度不在可补学年度（${win.makeUpYears.join('、')}）之内`, win.key);
         return;
-      } else if (!inWindow(rec.date, win.start, win.end)) {
+      } else if (!inside) {
         excludeRecord(t, rec, hours, `补学完成日期${formatDate(rec.date)}不在培训时间（${win.start}至${win.end}）内`, win.key);
         return;
       } else {
         t.rule(win.key);
       }
     } else if (win && year === windowYear && win.kinds.includes(rec.kind)) {
-      if (!inWindow(rec.date, win.start, win.end)) {
+      if (!inside) {
         excludeRecord(t, rec, hours, `完成日期${formatDate(rec.date)}不在${windowYear}年培训时间（${win.start}至${win.end}）内`, win.key);
         return;
       }
@@ -523,7 +561,7 @@ function overrideApplies(o: RequirementOverride, year: number, person: Person): 
 function yearFigures(year: number, person: Person, pack: PolicyPack, credit: Credit, t: Trace): YearFigures {
   const required = requirementFor(year, person, pack, t);
   const own = person.hours[year];
-  const extra = credit.hours?.get(year);
+  const extra = creditFor(credit, year);
   const credited = {
     public: (own?.public ?? 0) + (extra?.public ?? 0),
     professional: (own?.professional ?? 0) + (extra?.professional ?? 0),
