@@ -6,7 +6,7 @@ import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { readRecords, readRoster, toCivilDate } from '@ce/roster';
-import { InputFileError, decodeCsvBytes, loadRosterInput, parseCsv, readSpreadsheetFile, readWorkbookExcelJS, readWorkbookSheetJS } from './index.js';
+import { InputFileError, decodeCsvBytes, loadRosterInput, parseCsv, readSpreadsheetBytes, readSpreadsheetFile, readWorkbookExcelJS, readWorkbookSheetJS } from './index.js';
 
 const CASES = join(import.meta.dirname, '../../../../shared/cases');
 const ID_M = '15010219981111475X';
@@ -123,6 +123,19 @@ describe('xlsx files', () => {
     const p = readRoster(s!.grid).people[0]!;
     expect(p.hours[2024]?.public).toBe(30);
     expect(p.errors).toEqual([expect.objectContaining({ field: 'hours:2024:professional', column: 'D', value: '=SUM(C2:C3)' })]);
+  });
+
+  it('a truncated or damaged .xlsx is an InputFileError at once (SheetJS alone loops forever on some)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('花名册').addRow(['姓名', '身份证号']);
+    const full = new Uint8Array(await wb.xlsx.writeBuffer());
+    expect(readSpreadsheetBytes(full, 'a.xlsx')).toHaveLength(1);
+    for (const n of [10, 29, 100, 200, full.length - 1]) {
+      expect(() => readSpreadsheetBytes(full.subarray(0, n), 'a.xlsx'), `first ${n} bytes`).toThrow(InputFileError);
+    }
+    const damaged = Uint8Array.from(full);
+    damaged[200] = damaged[200]! ^ 0xff; // a byte inside the first entry's compressed data
+    expect(() => readSpreadsheetBytes(damaged, 'a.xlsx')).toThrow(/损坏|damaged/);
   });
 
   it('error values (#DIV/0!, #N/A) come through as the text Excel shows, reported on their cell', async () => {
