@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputFileError, loadRosterInput, readSpreadsheetFile } from '@ce/files';
+import { InputFileError, loadRosterInput, readSpreadsheetBytes, readSpreadsheetFile } from '@ce/files';
 import { checkRoster, readRecords, readRoster, parseIdNumber } from '@ce/roster';
 import type { Cell, Grid } from '@ce/roster';
 import { getPack } from '@ce/rules';
@@ -219,6 +219,30 @@ describe('properties (fast-check)', () => {
     const row: Cell[] = [...h];
     row.splice(at % (h.length + 1), 0, '身份证号'); // the one column the header must have
     return row;
+  });
+
+  it('a damaged or random file gives sheets or an InputFileError, never another exception', () => {
+    const xlsx = readFileSync(join(BAD_DIR, 'formula.xlsx'));
+    const damaged = fc
+      .tuple(fc.nat({ max: xlsx.length }), fc.array(fc.tuple(fc.nat({ max: xlsx.length - 1 }), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }))
+      .map(([cut, flips]) => {
+        const b = Uint8Array.from(xlsx.subarray(0, Math.max(cut, 1)));
+        for (const [at, v] of flips) if (at < b.length) b[at] = v;
+        return b;
+      });
+    const bytes = fc.oneof(fc.uint8Array({ maxLength: 400 }), damaged);
+    fc.assert(
+      fc.property(bytes, fc.constantFrom('x.xlsx', 'x.xls', 'x.csv', 'x.txt', 'x'), (b, name) => {
+        try {
+          const sheets = readSpreadsheetBytes(b, name);
+          for (const s of sheets) readRoster(s.grid, { sheetName: s.name, firstRow: s.firstRow });
+        } catch (e) {
+          expect(e, String(e)).toBeInstanceOf(InputFileError);
+          expect((e as Error).message.split('\n')).toHaveLength(1);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('the reader never throws on any 2D array of cell values, and neither does the evaluator after it', () => {
