@@ -19,12 +19,15 @@ export interface CheckOptions extends EvaluateOptions {
   progressEvery?: number;
 }
 
-const idKey = (id: string) => id.trim().toUpperCase();
+/** The key a person's records are filed under: the ID number, trimmed, x as X. */
+export function recordsKey(id: string): string {
+  return id.trim().toUpperCase();
+}
 
 export function groupRecordsById(records: readonly TrainingRecord[]): Map<string, TrainingRecord[]> {
   const byId = new Map<string, TrainingRecord[]>();
   for (const r of records) {
-    const k = idKey(r.id);
+    const k = recordsKey(r.id);
     const list = byId.get(k);
     if (list) list.push(r);
     else byId.set(k, [r]);
@@ -39,7 +42,7 @@ export function checkRoster(people: readonly Person[], records: readonly Trainin
   const results: EvaluationResult[] = new Array(people.length);
   for (let i = 0; i < people.length; i++) {
     const p = people[i]!;
-    const k = idKey(p.id);
+    const k = recordsKey(p.id);
     seen.add(k);
     results[i] = evaluate(p, byId.get(k) ?? [], pack, evalOptions);
     if (onProgress && (i + 1) % progressEvery === 0) onProgress(i + 1, people.length);

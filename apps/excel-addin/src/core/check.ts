@@ -4,9 +4,10 @@
  * no rule and no parsing is implemented in the add-in.
  */
 import { conclusion, describeError, getPack, type EvaluationResult, type Person, type TrainingRecord, type CivilDate, type PolicyPack } from '@ce/rules';
-import { checkRoster, groupRecordsById, readRecords, readRoster, type Grid, type RosterRead, type RecordsRead } from '@ce/roster';
+import { checkRoster, groupRecordsById, readRecords, readRoster, recordsKey, type Grid, type RosterRead, type RecordsRead } from '@ce/roster';
 
 export type { Grid };
+export { recordsKey };
 
 export interface CheckInput {
   roster: Grid;
@@ -33,10 +34,6 @@ export interface ReadWorkbook {
   recordsById: Map<string, TrainingRecord[]>;
 }
 
-/** The key groupRecordsById files a person's records under (its own key function, not a copy). */
-export function recordsKey(id: string): string {
-  return [...groupRecordsById([{ id } as TrainingRecord]).keys()][0] ?? id;
-}
 
 /** The person's own training records. */
 export function recordsOf(read: ReadWorkbook, person: Person): TrainingRecord[] {
