@@ -41,6 +41,8 @@ const settings = { policy: POLICY };
 /** what the lazily built index reads: set per variant */
 let source: { roster: Cell[][]; records?: Cell[][] } = { roster: [] };
 let index: unknown;
+/** time spent inside CE.MISSING: building the index (the reader) and in all calls (index included) */
+const inside = { index: 0, total: 0 };
 
 class CePlugin extends FunctionPlugin {
   static override implementedFunctions = {
@@ -49,11 +51,17 @@ class CePlugin extends FunctionPlugin {
   missing(ast: { args: unknown[] }, state: unknown): unknown {
     const run = this.runFunction as unknown as (args: unknown[], state: unknown, meta: unknown, f: (id: unknown) => unknown) => unknown;
     return run(ast.args, state, this.metadata('CE.MISSING'), (id: unknown) => {
-      index ??= engine.buildIndex(check.readWorkbook({ roster: source.roster, sheetName: ROSTER, records: source.records, recordsSheetName: RECORDS }), ROSTER);
+      const t0 = now();
+      if (index === undefined) {
+        index = engine.buildIndex(check.readWorkbook({ roster: source.roster, sheetName: ROSTER, records: source.records, recordsSheetName: RECORDS }), ROSTER);
+        inside.index += now() - t0;
+      }
       try {
         return engine.fnMissing(index, id, settings);
       } catch (e) {
         return new CellError(ErrorType.NA, e instanceof Error ? e.message : String(e));
+      } finally {
+        inside.total += now() - t0;
       }
     });
   }
@@ -92,13 +100,15 @@ function formulas(kind: string, people: number, recordRows: number): string[][] 
   return out;
 }
 
-function variant(kind: 'hand' | 'ce' | 'sumifs' | 'ceRecords', people: number, seedOffset = 0): { ms: number; buildMs: number; sum: number; errors: number } {
+function variant(kind: 'hand' | 'ce' | 'sumifs' | 'ceRecords', people: number, seedOffset = 0): { ms: number; buildMs: number; sum: number; errors: number; indexMs: number; insideMs: number } {
   const g = generate(DEFAULT_SEED + seedOffset, people);
   const withRecords = kind === 'sumifs' || kind === 'ceRecords';
   const sheets: Record<string, (string | number | boolean | null)[][]> = { [ROSTER]: hfSheet(g.roster) };
   if (withRecords) sheets[RECORDS] = hfSheet(g.records);
   source = { roster: g.roster, records: withRecords ? g.records : undefined };
   index = undefined;
+  inside.index = 0;
+  inside.total = 0;
   let t0 = now();
   const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3', maxRows: 1_048_576 });
   const buildMs = now() - t0;
@@ -116,7 +126,7 @@ function variant(kind: 'hand' | 'ce' | 'sumifs' | 'ceRecords', people: number, s
     else errors++;
   }
   hf.destroy();
-  return { ms, buildMs, sum, errors };
+  return { ms, buildMs, sum, errors, indexMs: inside.index, insideMs: inside.total };
 }
 
 const KINDS = pair === 'records' ? (['sumifs', 'ceRecords'] as const) : (['hand', 'ce'] as const);
@@ -125,12 +135,16 @@ type Kind = 'hand' | 'ce' | 'sumifs' | 'ceRecords';
 for (const k of KINDS) variant(k, pair === 'records' ? 100 : 500, 1);
 const times: Record<string, number[]> = { hand: [], ce: [], sumifs: [], ceRecords: [] };
 const checks: Record<string, { sum: number; errors: number; buildMs: number }> = {};
+const insideTimes = { index: [] as number[], calls: [] as number[] };
 for (let k = 0; k < runs; k++) {
   for (const kind of KINDS) {
     const v = variant(kind, n);
-    console.error(`${kind} ${n}: ${Math.round(v.ms)} ms (build ${Math.round(v.buildMs)} ms)`);
     times[kind]!.push(v.ms);
     checks[kind] = { sum: v.sum, errors: v.errors, buildMs: Math.round(v.buildMs) };
+    if (kind === 'ce' || kind === 'ceRecords') {
+      insideTimes.index.push(v.indexMs);
+      insideTimes.calls.push(v.insideMs - v.indexMs);
+    }
   }
 }
 const ms = Object.fromEntries(KINDS.map((k) => [k, median(times[k]!)])) as Partial<Record<Kind, number>>;
@@ -143,5 +157,8 @@ emit({
   times: Object.fromEntries(KINDS.map((k) => [k, times[k]])),
   ratio: pair === 'records' ? ms.ceRecords! / ms.sumifs! : ms.ce! / ms.hand!,
   checks,
+  /** of the CE time: building the index (reading the sheets) and the calls themselves (evaluation + lookup) */
+  ceIndexMs: median(insideTimes.index),
+  ceCallsMs: median(insideTimes.calls),
   peakRssMB: peakRssMB(),
 });
