@@ -540,9 +540,21 @@ function creditRecord(credit: Credit, rec: TrainingRecord, person: Person, pack:
   addHours(credit, year, category, hours);
 }
 
+/** The pack's plain yearly requirement, one frozen object per pack (results only read it). */
+const plainRequirements = new WeakMap<PolicyPack, Requirement>();
+
 function requirementFor(year: number, person: Person, pack: PolicyPack, t: Trace): Requirement {
+  let applies = false;
+  for (const o of pack.overrides) if (overrideApplies(o, year, person)) applies = true;
+  if (!applies) {
+    let plain = plainRequirements.get(pack);
+    if (!plain) {
+      plain = Object.freeze({ public: pack.annualRequirement.public, professional: pack.annualRequirement.professional });
+      plainRequirements.set(pack, plain);
+    }
+    return plain;
+  }
   const req = { public: pack.annualRequirement.public, professional: pack.annualRequirement.professional };
-  if (pack.overrides.length === 0) return req;
   for (const o of pack.overrides) {
     if (overrideApplies(o, year, person)) {
       req[o.category] = o.hours;
