@@ -12,6 +12,7 @@
  * sequence from i / 14600).
  */
 import type { Cell } from '@ce/roster';
+import { checkChar } from '../support/ids.js';
 
 export const REVIEW_YEAR = 2024;
 export const POLICY = 'xilingol-2024';
@@ -67,15 +68,7 @@ function mix(seed: number, i: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = '10X98765432';
-
-/** GB 11643 MOD 11-2 check character (independent of the reader, so the test can compare). */
-export function checkChar(first17: string): string {
-  let sum = 0;
-  for (let k = 0; k < 17; k++) sum += (first17.charCodeAt(k) - 48) * WEIGHTS[k]!;
-  return CHECK[sum % 11]!;
-}
+export { checkChar };
 
 const REGIONS = ['150102', '150203', '150402', '150602', '152502', '152921', '150702', '152201'];
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗巴其宝乌';
