@@ -165,11 +165,14 @@ export async function renderPdf(model: SummaryModel, options: PdfOptions = {}): 
     fontFile('700Bold').then((f) => subsetFont(f, text, { targetFormat: 'truetype' })),
   ]);
   const g = model.generatedOn;
+  // Pages are not buffered: the whole document is laid out first (cheap: each
+  // page is a list of draw steps), so the page count is known, and then each
+  // page is drawn, numbered and flushed before the next one is started.
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'portrait',
     margins: { top: 42, bottom: 48, left: 36, right: 36 },
-    bufferPages: true,
+    bufferPages: false,
     autoFirstPage: true,
     lang: 'zh-CN',
     displayTitle: true,
@@ -191,140 +194,336 @@ export async function renderPdf(model: SummaryModel, options: PdfOptions = {}): 
 
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
-  const bottom = () => doc.page.height - doc.page.margins.bottom;
-  const ensure = (h: number) => {
-    if (doc.y + h > bottom()) doc.addPage();
+  const top = doc.page.margins.top;
+  const bottom = doc.page.height - doc.page.margins.bottom;
+  const L: Layout = { doc, pages: [[]], y: top, top, bottom, left, width, measure: new Measure(doc) };
+  const draw = (step: Step) => L.pages[L.pages.length - 1]!.push(step);
+  const moveDown = (lines: number) => {
+    L.y += doc.currentLineHeight(true) * lines;
   };
 
   for (const b of bs) {
     switch (b.type) {
-      case 'title':
-        doc.font('B').fontSize(15).fillColor('#111').text(b.text, left, doc.y, { width, align: 'center' });
-        doc.moveDown(0.3);
+      case 'title': {
+        doc.font('B').fontSize(15);
+        const y = L.y;
+        const h = doc.heightOfString(b.text, { width, align: 'center' });
+        draw((d) => d.font('B').fontSize(15).fillColor('#111').text(b.text, left, y, { width, align: 'center' }));
+        L.y += h;
+        moveDown(0.3);
         break;
-      case 'sub':
-        doc.font('R').fontSize(8.5).fillColor('#444').text(b.text, left, doc.y, { width, align: 'center' });
-        doc.moveDown(0.6);
+      }
+      case 'sub': {
+        doc.font('R').fontSize(8.5);
+        const y = L.y;
+        const h = doc.heightOfString(b.text, { width, align: 'center' });
+        draw((d) => d.font('R').fontSize(8.5).fillColor('#444').text(b.text, left, y, { width, align: 'center' }));
+        L.y += h;
+        moveDown(0.6);
         break;
-      case 'h2':
-        ensure(60);
-        doc.moveDown(0.5);
-        doc.rect(left, doc.y + 1, 3, 12).fill('#345');
-        doc.font('B').fontSize(11.5).fillColor('#111').text(b.text, left + 8, doc.y, { width: width - 8 });
-        doc.moveDown(0.3);
+      }
+      case 'h2': {
+        ensure(L, 60);
+        moveDown(0.5);
+        const y = L.y;
+        doc.font('B').fontSize(11.5);
+        const h = doc.heightOfString(b.text, { width: width - 8 });
+        draw((d) => {
+          d.rect(left, y + 1, 3, 12).fill('#345');
+          d.font('B').fontSize(11.5).fillColor('#111').text(b.text, left + 8, y, { width: width - 8 });
+        });
+        L.y += h;
+        moveDown(0.3);
         break;
+      }
       case 'para': {
-        doc.font('R').fontSize(b.small ? 7.5 : 9).fillColor(b.small ? '#555' : '#111');
-        ensure(doc.heightOfString(b.text, { width }) + 2);
-        doc.text(b.text, left, doc.y, { width });
-        doc.moveDown(0.15);
+        const size = b.small ? 7.5 : 9;
+        const color = b.small ? '#555' : '#111';
+        doc.font('R').fontSize(size);
+        const h = doc.heightOfString(b.text, { width });
+        ensure(L, h + 2);
+        const y = L.y;
+        draw((d) => d.font('R').fontSize(size).fillColor(color).text(b.text, left, y, { width }));
+        L.y += h;
+        moveDown(0.15);
         break;
       }
       case 'chart':
-        drawChart(doc, model, left, width, ensure);
+        layoutChart(L, model, draw);
         break;
       case 'table':
-        drawTable(doc, b, left, width, bottom);
+        layoutTable(L, b, draw);
         break;
     }
   }
 
-  const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    const label = `第 ${i + 1} 页 / 共 ${range.count} 页`;
+  const count = L.pages.length;
+  for (let i = 0; i < count; i++) {
+    if (i > 0) doc.addPage();
+    const steps = L.pages[i]!;
+    L.pages[i] = [];
+    for (const s of steps) s(doc);
+    const label = `第 ${i + 1} 页 / 共 ${count} 页`;
     const saved = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('R').fontSize(7.5).fillColor('#666').text(label, left, doc.page.height - 30, { width, align: 'center', lineBreak: false });
     doc.page.margins.bottom = saved;
+    // pdfkit caches the layout of every distinct string; names and ID numbers rarely repeat.
+    if (i % 20 === 19) clearLayoutCaches(doc);
   }
   doc.end();
   return done;
 }
 
 type Doc = InstanceType<typeof PDFDocument>;
+/** One drawing step, replayed on its page once the page count is known. */
+type Step = (doc: Doc) => void;
+interface Layout {
+  doc: Doc;
+  pages: Step[][];
+  y: number;
+  top: number;
+  bottom: number;
+  left: number;
+  width: number;
+  measure: Measure;
+}
 
-function drawChart(doc: Doc, model: SummaryModel, left: number, width: number, ensure: (h: number) => void): void {
+function clearLayoutCaches(doc: Doc): void {
+  const fams = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: unknown }> })._fontFamilies;
+  if (!fams) return;
+  for (const f of Object.values(fams)) if (f.layoutCache) f.layoutCache = Object.create(null) as unknown;
+}
+
+function ensure(L: Layout, h: number): void {
+  if (L.y + h > L.bottom) newPage(L);
+}
+
+function newPage(L: Layout): void {
+  L.pages.push([]);
+  L.y = L.top;
+}
+
+interface PdfFont {
+  id: string;
+  ascender: number;
+  ref(): unknown;
+  encode(text: string): [string[], unknown[]];
+}
+
+const num = (v: number): string => String(Math.round(v * 100) / 100);
+
+/** Widths of single characters, cached per font and size; lines wrapped by character (CJK text). */
+class Measure {
+  private readonly widths = new Map<string, Map<string, number>>();
+  private readonly heights = new Map<string, number>();
+  private readonly codes = new Map<string, Map<string, string>>();
+  constructor(private readonly doc: Doc) {}
+  private table(font: 'R' | 'B', size: number): Map<string, number> {
+    const k = `${font}${size}`;
+    let m = this.widths.get(k);
+    if (!m) this.widths.set(k, (m = new Map()));
+    return m;
+  }
+  lineHeight(font: 'R' | 'B', size: number): number {
+    const k = `${font}${size}`;
+    let h = this.heights.get(k);
+    if (h === undefined) {
+      this.doc.font(font).fontSize(size);
+      h = this.doc.currentLineHeight(true);
+      this.heights.set(k, h);
+    }
+    return h;
+  }
+  width(s: string, font: 'R' | 'B', size: number): number {
+    const m = this.table(font, size);
+    let w = 0;
+    for (const ch of s) {
+      let cw = m.get(ch);
+      if (cw === undefined) {
+        this.doc.font(font).fontSize(size);
+        cw = this.doc.widthOfString(ch);
+        m.set(ch, cw);
+      }
+      w += cw;
+    }
+    return w;
+  }
+  /**
+   * Draw single lines (top-left positions, as pdfkit's text()) in one text
+   * object. Each character is encoded once through pdfkit's font (which also
+   * records it for the subset and the ToUnicode map, so the text stays
+   * selectable); pdfkit's per-call text layout is skipped.
+   */
+  text(doc: Doc, font: 'R' | 'B', size: number, items: readonly { x: number; y: number; s: string }[]): void {
+    if (items.length === 0) return;
+    doc.font(font).fontSize(size);
+    const f = (doc as unknown as { _font: PdfFont })._font;
+    let codes = this.codes.get(font);
+    if (!codes) this.codes.set(font, (codes = new Map()));
+    const page = doc.page as unknown as { fonts: Record<string, unknown>; height: number };
+    if (page.fonts[f.id] == null) page.fonts[f.id] = f.ref();
+    const dy = (f.ascender / 1000) * size;
+    let out = `BT\n/${f.id} ${num(size)} Tf\n`;
+    for (const it of items) {
+      let hex = '';
+      for (const ch of it.s) {
+        let c = codes.get(ch);
+        if (c === undefined) {
+          c = f.encode(ch)[0].join('');
+          codes.set(ch, c);
+        }
+        hex += c;
+      }
+      out += `1 0 0 1 ${num(it.x)} ${num(page.height - it.y - dy)} Tm\n[<${hex}>] TJ\n`;
+    }
+    doc.save();
+    doc.transform(1, 0, 0, -1, 0, page.height);
+    doc.addContent(out + 'ET');
+    doc.restore();
+  }
+  /** Break `s` into lines no wider than `max`: at newlines, then before the character that would overflow (at a space if one is near). */
+  wrap(s: string, font: 'R' | 'B', size: number, max: number): string[] {
+    const out: string[] = [];
+    for (const para of s.split('\n')) {
+      if (this.width(para, font, size) <= max) {
+        out.push(para);
+        continue;
+      }
+      const m = this.table(font, size);
+      let line = '';
+      let w = 0;
+      for (const ch of para) {
+        const cw = m.get(ch) ?? this.width(ch, font, size);
+        if (w + cw > max && line !== '') {
+          const sp = line.lastIndexOf(' ');
+          if (sp > 0 && line.length - sp < 12 && ch !== ' ') {
+            out.push(line.slice(0, sp));
+            line = line.slice(sp + 1);
+            w = this.width(line, font, size);
+          } else {
+            out.push(line);
+            line = '';
+            w = 0;
+            if (ch === ' ') continue;
+          }
+        }
+        line += ch;
+        w += cw;
+      }
+      out.push(line);
+    }
+    return out;
+  }
+}
+
+function layoutChart(L: Layout, model: SummaryModel, draw: (s: Step) => void): void {
+  const { doc, left, width } = L;
   const rowH = 14;
   const labelW = 150;
   const barW = width - labelW - 40;
   const max = Math.max(1, ...model.units.map((u) => u.people));
-  ensure(Math.min(model.units.length, 10) * rowH + 30);
-  doc.moveDown(0.3);
+  ensure(L, Math.min(model.units.length, 10) * rowH + 30);
+  doc.font('R').fontSize(7.5);
+  L.y += doc.currentLineHeight(true) * 0.3;
   for (const u of model.units) {
-    ensure(rowH + 2);
-    const y = doc.y;
+    ensure(L, rowH + 2);
+    const y = L.y;
     const name = u.unit.length > 14 ? `${u.unit.slice(0, 13)}…` : u.unit;
-    doc.font('R').fontSize(7.5).fillColor('#111').text(name, left, y + 3, { width: labelW - 6, align: 'right', lineBreak: false, height: rowH });
-    let x = left + labelW;
-    for (const s of STATUS_ORDER) {
-      const n = u.counts[s];
-      if (n === 0) continue;
-      const w = (n / max) * barW;
-      doc.rect(x, y + 2, w, rowH - 4).fill(STATUS_COLORS[s]);
-      x += w;
-    }
-    doc.font('R').fontSize(7).fillColor('#333').text(String(u.people), x + 3, y + 3, { lineBreak: false });
-    doc.x = left;
-    doc.y = y + rowH;
+    draw((d) => {
+      d.font('R').fontSize(7.5).fillColor('#111').text(name, left, y + 3, { width: labelW - 6, align: 'right', lineBreak: false, height: rowH });
+      let x = left + labelW;
+      for (const s of STATUS_ORDER) {
+        const n = u.counts[s];
+        if (n === 0) continue;
+        const w = (n / max) * barW;
+        d.rect(x, y + 2, w, rowH - 4).fill(STATUS_COLORS[s]);
+        x += w;
+      }
+      d.font('R').fontSize(7).fillColor('#333').text(String(u.people), x + 3, y + 3, { lineBreak: false });
+    });
+    L.y = y + rowH;
   }
   // legend
-  let x = left + labelW;
-  const y = doc.y + 3;
-  for (const s of STATUS_ORDER) {
-    doc.rect(x, y + 1, 7, 7).fill(STATUS_COLORS[s as Status]);
-    const label = model.statusLabels[s];
-    doc.font('R').fontSize(7.5).fillColor('#111').text(label, x + 10, y, { lineBreak: false });
-    x += 10 + doc.widthOfString(label) + 14;
-  }
-  doc.x = left;
-  doc.y = y + 16;
+  const y = L.y + 3;
+  draw((d) => {
+    let x = left + labelW;
+    for (const s of STATUS_ORDER) {
+      d.rect(x, y + 1, 7, 7).fill(STATUS_COLORS[s as Status]);
+      const label = model.statusLabels[s];
+      d.font('R').fontSize(7.5).fillColor('#111').text(label, x + 10, y, { lineBreak: false });
+      x += 10 + d.widthOfString(label) + 14;
+    }
+  });
+  L.y = y + 16;
 }
 
-function drawTable(doc: Doc, t: Extract<Block, { type: 'table' }>, left: number, width: number, bottom: () => number): void {
+function layoutTable(L: Layout, t: Extract<Block, { type: 'table' }>, draw: (s: Step) => void): void {
+  const { left, width, measure } = L;
   const total = t.columns.reduce((a, c) => a + c.width, 0);
   const widths = t.columns.map((c) => (c.width / total) * width);
   const pad = 2.5;
   const size = t.columns.length > 8 ? 7 : 8;
-  const cellH = (cells: string[], font: 'R' | 'B') => {
-    doc.font(font).fontSize(size);
-    return Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: widths[i]! - 2 * pad }))) + 2 * pad;
+  // lines of each cell, wrapped to the column (every line is drawn on its own, never re-wrapped by pdfkit)
+  const lay = (cells: string[], font: 'R' | 'B') => {
+    const lines = cells.map((c, i) => measure.wrap(c, font, size, widths[i]! - 2 * pad));
+    const n = Math.max(1, ...lines.map((l) => l.length));
+    return { lines, h: n * measure.lineHeight(font, size) + 2 * pad };
   };
-  const drawRow = (cells: string[], y: number, h: number, head: boolean, bold: boolean) => {
-    let x = left;
-    cells.forEach((c, i) => {
+  const drawRow = (lines: string[][], y: number, h: number, head: boolean, bold: boolean): Step => {
+    const font = head || bold ? 'B' : 'R';
+    const lh = measure.lineHeight(font, size);
+    const xs: number[] = [];
+    let x0 = left;
+    for (const w of widths) {
+      xs.push(x0);
+      x0 += w;
+    }
+    // right-aligned lines are placed by their measured width
+    const placed = lines.map((cell, i) => {
+      const align = head ? 'left' : (t.columns[i]!.align ?? 'left');
       const w = widths[i]!;
-      if (head) doc.rect(x, y, w, h).fill('#eef1f5');
-      doc.lineWidth(0.4).strokeColor('#bbbbbb').rect(x, y, w, h).stroke();
-      doc
-        .font(head || bold ? 'B' : 'R')
-        .fontSize(size)
-        .fillColor('#111')
-        .text(c, x + pad, y + pad, { width: w - 2 * pad, align: head ? 'left' : (t.columns[i]!.align ?? 'left'), lineBreak: true });
-      x += w;
+      return cell.map((s) => {
+        if (align === 'left' || s === '') return xs[i]! + pad;
+        const sw = measure.width(s, font, size);
+        return align === 'right' ? xs[i]! + w - pad - sw : xs[i]! + (w - sw) / 2;
+      });
     });
+    return (d) => {
+      if (head) d.rect(left, y, width, h).fill('#eef1f5');
+      d.lineWidth(0.4).strokeColor('#bbbbbb');
+      let path = '';
+      for (let i = 0; i < widths.length; i++) path += `${num(xs[i]!)} ${num(y)} ${num(widths[i]!)} ${num(h)} re\n`;
+      d.addContent(path + 'S');
+      d.fillColor('#111');
+      const items: { x: number; y: number; s: string }[] = [];
+      lines.forEach((cell, i) => {
+        cell.forEach((s, k) => {
+          if (s !== '') items.push({ x: placed[i]![k]!, y: y + pad + k * lh, s });
+        });
+      });
+      measure.text(d, font, size, items);
+    };
   };
-  const headCells = t.columns.map((c) => c.title);
-  const headH = cellH(headCells, 'B');
-  let y = doc.y;
-  if (y + headH + 20 > bottom()) {
-    doc.addPage();
-    y = doc.y;
+  const head = lay(t.columns.map((c) => c.title), 'B');
+  let y = L.y;
+  if (y + head.h + 20 > L.bottom) {
+    newPage(L);
+    y = L.y;
   }
-  drawRow(headCells, y, headH, true, false);
-  y += headH;
+  draw(drawRow(head.lines, y, head.h, true, false));
+  y += head.h;
   t.rows.forEach((r, k) => {
     const bold = t.boldLast === true && k === t.rows.length - 1;
-    const h = cellH(r, bold ? 'B' : 'R');
-    if (y + h > bottom()) {
-      doc.addPage();
-      y = doc.y;
-      drawRow(headCells, y, headH, true, false);
-      y += headH;
+    const row = lay(r, bold ? 'B' : 'R');
+    if (y + row.h > L.bottom) {
+      newPage(L);
+      y = L.y;
+      draw(drawRow(head.lines, y, head.h, true, false));
+      y += head.h;
     }
-    drawRow(r, y, h, false, bold);
-    y += h;
+    draw(drawRow(row.lines, y, row.h, false, bold));
+    y += row.h;
   });
-  doc.x = left;
-  doc.y = y + 6;
+  L.y = y + 6;
 }
