@@ -54,12 +54,11 @@ export async function writeReports(run: CheckRun, options: WriteOptions): Promis
   for (const f of options.formats) {
     options.onStage?.(k++, options.formats.length, `生成 ${f.toUpperCase()}`);
     const path = join(out, `${base}.${f}`);
-    let data: string | Buffer;
-    if (f === 'html') data = renderHtml(model);
-    else if (f === 'pdf') data = await (await import('./render/pdf.js')).renderPdf(model);
-    else {
-      const { renderXlsx } = await import('./render/xlsx.js');
-      data = await renderXlsx({
+    const fail = (e: unknown) =>
+      new CliError(`无法写入文件：${path}`, `cannot write the file: ${path} (${e instanceof Error ? e.message : String(e)})`);
+    if (f === 'xlsx') {
+      const { writeXlsx } = await import('./render/xlsx.js');
+      const input = {
         model,
         sheetName: run.rosterGrid.name,
         grid: run.rosterGrid.grid,
@@ -69,12 +68,20 @@ export async function writeReports(run: CheckRun, options: WriteOptions): Promis
         results: run.results,
         idColumns: run.roster.columns.filter((c) => c.field === 'id').map((c) => c.index),
         showId: options.showId,
-      });
-    }
-    try {
-      await writeFile(path, data);
-    } catch (e) {
-      throw new CliError(`无法写入文件：${path}`, `cannot write the file: ${path} (${e instanceof Error ? e.message : String(e)})`);
+      };
+      try {
+        await writeXlsx(input, path);
+      } catch (e) {
+        if (e instanceof Error && (e as NodeJS.ErrnoException).syscall !== undefined) throw fail(e); // the file system, not a bug
+        throw e;
+      }
+    } else {
+      const data = f === 'html' ? renderHtml(model) : await (await import('./render/pdf.js')).renderPdf(model);
+      try {
+        await writeFile(path, data);
+      } catch (e) {
+        throw fail(e);
+      }
     }
     files[f] = path;
   }

@@ -2,7 +2,13 @@
  * The annotated workbook: the roster as given (every original cell, same
  * rows), five annotation columns to its right, and a 汇总 sheet. Text that
  * looks like a formula (=, +, -, @) is written as text, never as a formula.
+ *
+ * Written with exceljs's streaming writer: each row is committed (serialised
+ * and zipped) as soon as it is complete, so a 100k-row roster is never held as
+ * cell objects. Cells share a few frozen style objects, which exceljs's style
+ * table recognises by identity instead of hashing a new style per cell.
  */
+import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { STATUS_LABELS } from '@ce/rules';
 import type { EvaluationResult } from '@ce/rules';
@@ -38,16 +44,26 @@ export function safeValue(v: unknown): ExcelJS.CellValue {
   return String(v);
 }
 
-function setCell(cell: ExcelJS.Cell, v: unknown): void {
+type Style = Partial<ExcelJS.Style>;
+/** Style objects are shared between cells (exceljs caches the style id per object): never mutate one. */
+const styleCache = new Map<string, Style>();
+function style(key: string, make: () => Style): Style {
+  let st = styleCache.get(key);
+  if (!st) styleCache.set(key, (st = make()));
+  return st;
+}
+const PLAIN: Style = {};
+
+/** Set a value that can never become a formula, with `base` plus the text or date format it needs. */
+function setCell(cell: ExcelJS.Cell, v: unknown, base: Style = PLAIN, key = ''): void {
   const value = safeValue(v);
   cell.value = value;
   if (typeof value === 'string' && FORMULA_START.test(value)) {
     // Mark as text so that editing the cell in Excel does not turn it into a formula.
-    cell.numFmt = '@';
-    (cell.style as { quotePrefix?: boolean }).quotePrefix = true;
+    cell.style = style(`text|${key}`, () => ({ ...base, numFmt: '@', quotePrefix: true }) as Style);
   } else if (value instanceof Date) {
-    cell.numFmt = 'yyyy-mm-dd';
-  }
+    cell.style = style(`date|${key}`, () => ({ ...base, numFmt: 'yyyy-mm-dd' }));
+  } else cell.style = base;
 }
 
 const SHEET_NAME_BAD = /[\\/?*[\]:]/g;
@@ -76,79 +92,108 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: 'thin', color: { argb: 'FFBBBBBB' } },
 };
 
-function a4(ws: ExcelJS.Worksheet, landscape: boolean, titleRow?: number): void {
-  ws.pageSetup.paperSize = 9; // A4
-  ws.pageSetup.orientation = landscape ? 'landscape' : 'portrait';
-  ws.pageSetup.fitToPage = true;
-  ws.pageSetup.fitToWidth = 1;
-  ws.pageSetup.fitToHeight = 0;
-  ws.pageSetup.margins = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
-  if (titleRow) ws.pageSetup.printTitlesRow = `${titleRow}:${titleRow}`;
-  ws.headerFooter.oddFooter = '&C第 &P 页 / 共 &N 页';
+function a4(landscape: boolean, titleRow?: number): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: 9, // A4
+    orientation: landscape ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(titleRow ? { printTitlesRow: `${titleRow}:${titleRow}` } : {}),
+  };
 }
+const FOOTER: Partial<ExcelJS.HeaderFooter> = { oddFooter: '&C第 &P 页 / 共 &N 页' };
 
-function rosterSheet(wb: ExcelJS.Workbook, input: XlsxInput, taken: Set<string>): void {
-  const ws = wb.addWorksheet(sheetName(input.sheetName, taken));
-  const width = Math.max(input.lastColumnIndex + 1, ...input.grid.map((r) => r.length));
+type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
+type Sheet = ExcelJS.Worksheet;
+
+function rosterSheet(wb: Writer, input: XlsxInput, taken: Set<string>): void {
+  let width = input.lastColumnIndex + 1;
+  for (const r of input.grid) if (r.length > width) width = r.length;
+  const ws = wb.addWorksheet(sheetName(input.sheetName, taken), {
+    pageSetup: a4(true, input.headerRow),
+    headerFooter: FOOTER,
+    views: [{ state: 'frozen', ySplit: input.headerRow, xSplit: 0 }],
+  }) as unknown as Sheet;
   const mask = new Set(input.showId ? [] : (input.idColumns ?? []));
-  input.grid.forEach((cells, i) => {
-    const sheetRow = input.firstRow + i;
-    const row = ws.getRow(sheetRow);
-    cells.forEach((v, c) => {
-      if (v === null || v === undefined || v === '') return;
-      const masked = mask.has(c) && sheetRow > input.headerRow ? maskId(String(v)) : v;
-      setCell(row.getCell(c + 1), masked);
-    });
-  });
   const first = width + 1;
-  const head = ws.getRow(input.headerRow);
-  ANNOTATION_HEADERS.forEach((h, k) => {
-    const cell = head.getCell(first + k);
-    cell.value = h;
-    cell.font = { bold: true };
-    cell.fill = HEAD_FILL;
-    cell.border = THIN;
-  });
-  for (const r of input.results) {
-    const row = ws.getRow(r.row);
-    const label = STATUS_LABELS[r.status].zh;
-    const m = r.missing;
-    const values: unknown[] = [label, m ? m.total : null, m ? m.public : null, m ? m.professional : null, explainShort(r)];
-    values.forEach((v, k) => {
-      const cell = row.getCell(first + k);
-      setCell(cell, v);
-      cell.border = THIN;
-      if (k === 0) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILL[r.status] ?? 'FFFFFFFF' } };
-    });
-  }
   for (let k = 0; k < ANNOTATION_HEADERS.length; k++) ws.getColumn(first + k).width = k === 4 ? 48 : 10;
-  ws.views = [{ state: 'frozen', ySplit: input.headerRow, xSplit: 0 }];
-  a4(ws, true, input.headerRow);
+  const headStyle = style('annot-head', () => ({ font: { bold: true }, fill: HEAD_FILL, border: THIN }));
+  const border = style('border', () => ({ border: THIN }));
+  const statusStyle = (status: string) =>
+    style(`status|${status}`, () => ({ border: THIN, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILL[status] ?? 'FFFFFFFF' } } }));
+  const byRow = new Map<number, EvaluationResult>();
+  let last = input.firstRow + input.grid.length - 1;
+  for (const r of input.results) {
+    byRow.set(r.row, r);
+    if (r.row > last) last = r.row;
+  }
+  if (input.headerRow > last) last = input.headerRow;
+  for (let sheetRow = Math.min(input.firstRow, input.headerRow); sheetRow <= last; sheetRow++) {
+    const cells = input.grid[sheetRow - input.firstRow];
+    const res = byRow.get(sheetRow);
+    const head = sheetRow === input.headerRow;
+    if (!cells && !res && !head) continue;
+    const row = ws.getRow(sheetRow);
+    if (cells) {
+      for (let c = 0; c < cells.length; c++) {
+        const v = cells[c];
+        if (v === null || v === undefined || v === '') continue;
+        const masked = mask.has(c) && sheetRow > input.headerRow ? maskId(String(v)) : v;
+        setCell(row.getCell(c + 1), masked);
+      }
+    }
+    if (head) {
+      ANNOTATION_HEADERS.forEach((h, k) => {
+        const cell = row.getCell(first + k);
+        cell.value = h;
+        cell.style = headStyle;
+      });
+    }
+    if (res) {
+      const label = STATUS_LABELS[res.status].zh;
+      const m = res.missing;
+      const values: unknown[] = [label, m ? m.total : null, m ? m.public : null, m ? m.professional : null, explainShort(res)];
+      values.forEach((v, k) => {
+        const st = k === 0 ? statusStyle(res.status) : border;
+        setCell(row.getCell(first + k), v, st, k === 0 ? `status|${res.status}` : 'border');
+      });
+    }
+    row.commit();
+  }
+  (ws as unknown as { commit(): void }).commit();
 }
 
-function summarySheet(wb: ExcelJS.Workbook, model: SummaryModel, taken: Set<string>): void {
-  taken.add('汇总');
-  const ws = wb.addWorksheet('汇总');
+function summarySheet(wb: Writer, model: SummaryModel, listHeadRow: (r: number) => void): Sheet {
+  const ws = wb.addWorksheet('汇总', { headerFooter: FOOTER, pageSetup: a4(true) }) as unknown as Sheet;
   const cols = 11;
   ws.columns = [24, 22, 12, 20, 10, 10, 10, 10, 26, 48, 12].map((w) => ({ width: w }));
   let r = 1;
-  const put = (values: unknown[], style?: { bold?: boolean; head?: boolean; size?: number }) => {
+  let pending: ExcelJS.Row | undefined;
+  const put = (values: unknown[], opt?: { bold?: boolean; head?: boolean; size?: number; center?: boolean; moneyCol?: number }) => {
+    pending?.commit();
     const row = ws.getRow(r++);
+    pending = row;
+    const bold = opt?.bold === true || opt?.head === true;
+    const head = opt?.head === true;
+    const border = head || opt?.bold === false;
     values.forEach((v, i) => {
-      const cell = row.getCell(i + 1);
-      setCell(cell, v);
-      if (style?.bold || style?.head) cell.font = { bold: true, size: style.size ?? 11 };
-      if (style?.head) {
-        cell.fill = HEAD_FILL;
-      }
-      if (style?.head || style?.bold === false) cell.border = THIN;
-      cell.alignment = { vertical: 'top', wrapText: true };
+      const money = opt?.moneyCol === i + 1;
+      const key = `sum|${bold ? 1 : 0}${head ? 1 : 0}|${opt?.size ?? 11}|${border ? 1 : 0}|${opt?.center ? 1 : 0}|${money ? 1 : 0}`;
+      const base = style(key, () => ({
+        ...(bold ? { font: { bold: true, size: opt?.size ?? 11 } } : {}),
+        ...(head ? { fill: HEAD_FILL } : {}),
+        ...(border ? { border: THIN } : {}),
+        ...(money ? { numFmt: '0.00' } : {}),
+        alignment: opt?.center ? { horizontal: 'center' } : { vertical: 'top', wrapText: true },
+      }));
+      setCell(row.getCell(i + 1), v, base, key);
     });
     return row;
   };
   ws.mergeCells(1, 1, 1, cols);
-  put([model.title], { bold: true, size: 15 });
-  ws.getRow(1).getCell(1).alignment = { horizontal: 'center' };
+  put([model.title], { bold: true, size: 15, center: true });
   ws.mergeCells(2, 1, 2, cols);
   put([model.basis]);
   ws.mergeCells(3, 1, 3, cols);
@@ -174,19 +219,14 @@ function summarySheet(wb: ExcelJS.Workbook, model: SummaryModel, taken: Set<stri
   section('二、各单位情况');
   const fees = model.fees !== undefined;
   put(['工作单位', '人数', ...STATUS_ORDER.map((s) => model.statusLabels[s]), '缺少学时', ...(fees ? ['补学费用(元)'] : [])], { head: true });
-  const money = (row: ExcelJS.Row, col: number) => {
-    row.getCell(col).numFmt = '0.00';
-  };
-  const moneyCol = 2 + STATUS_ORDER.length + 2;
+  const moneyCol = fees ? 2 + STATUS_ORDER.length + 2 : undefined;
   for (const u of model.units) {
-    const ur = put([u.unit, u.people, ...STATUS_ORDER.map((s) => u.counts[s]), u.missing.total, ...(fees ? [u.cost ?? 0] : [])], { bold: false });
-    if (fees) money(ur, moneyCol);
+    put([u.unit, u.people, ...STATUS_ORDER.map((s) => u.counts[s]), u.missing.total, ...(fees ? [u.cost ?? 0] : [])], { bold: false, moneyCol });
   }
-  const tr = put(['合计', t.people, ...STATUS_ORDER.map((s) => t.counts[s]), t.missing.total, ...(fees ? [model.fees!.total.total] : [])], { head: true });
-  if (fees) money(tr, moneyCol);
+  put(['合计', t.people, ...STATUS_ORDER.map((s) => t.counts[s]), t.missing.total, ...(fees ? [model.fees!.total.total] : [])], { head: true, moneyCol });
   r++;
   section(`三、未达标人员名单（${model.shortfalls.length} 人）`);
-  const listHead = r;
+  listHeadRow(r);
   put(['行号', '单位', '姓名', '身份证号', '状态', '缺少学时', '缺公需', '缺专业', '各年度缺口', '原因与依据', ...(fees ? ['费用(元)'] : [])], { head: true });
   for (const s of model.shortfalls) {
     const years = s.years
@@ -194,8 +234,7 @@ function summarySheet(wb: ExcelJS.Workbook, model: SummaryModel, taken: Set<stri
       .map((y) => `${y.year}：${[y.short.public > 0 ? `公需缺 ${fmtHours(y.short.public)}` : '', y.short.professional > 0 ? `专业缺 ${fmtHours(y.short.professional)}` : ''].filter(Boolean).join('，')}`)
       .join('\n');
     const why = s.reasons.map((x) => (x.kind === 'rule' ? `依据 ${x.key}` : `${x.text}（${x.key}）`)).join('\n');
-    const sr = put([s.row, s.unit, s.name, s.id, s.statusLabel, s.missing.total, s.missing.public, s.missing.professional, years, why, ...(fees ? [s.cost?.total ?? 0] : [])], { bold: false });
-    if (fees) money(sr, 11);
+    put([s.row, s.unit, s.name, s.id, s.statusLabel, s.missing.total, s.missing.public, s.missing.professional, years, why, ...(fees ? [s.cost?.total ?? 0] : [])], { bold: false, moneyCol: fees ? 11 : undefined });
   }
   r++;
   section(`四、数据有误需修改的行（${model.invalid.length} 行）`);
@@ -210,17 +249,25 @@ function summarySheet(wb: ExcelJS.Workbook, model: SummaryModel, taken: Set<stri
   }
   ws.mergeCells(r, 1, r, cols);
   put([`制表日期：${zhDate(model.generatedOn)}`]);
-  a4(ws, true, listHead);
+  return ws;
 }
 
-export async function renderXlsx(input: XlsxInput): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+/** Write the annotated workbook to `path`, streaming row by row. */
+export async function writeXlsx(input: XlsxInput, path: string): Promise<void> {
+  const out = createWriteStream(path);
+  const failed = new Promise<never>((_, reject) => out.on('error', reject));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = 'ce-report';
   wb.created = new Date(Date.UTC(input.model.generatedOn.year, input.model.generatedOn.month - 1, input.model.generatedOn.day));
   const taken = new Set<string>(['汇总']);
-  rosterSheet(wb, input, taken);
-  taken.delete('汇总');
-  summarySheet(wb, input.model, taken);
-  const buf = await wb.xlsx.writeBuffer();
-  return Buffer.from(buf as ArrayBuffer);
+  const write = async () => {
+    rosterSheet(wb, input, taken);
+    // The print-title row of 汇总 is known once its list starts; it is written with the workbook's defined names.
+    let listHead = 1;
+    const ws = summarySheet(wb, input.model, (r) => (listHead = r));
+    ws.pageSetup.printTitlesRow = `${listHead}:${listHead}`;
+    (ws as unknown as { commit(): void }).commit();
+    await wb.commit();
+  };
+  await Promise.race([write(), failed]);
 }
