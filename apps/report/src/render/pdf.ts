@@ -318,6 +318,7 @@ class Measure {
   private readonly widths = new Map<string, Map<string, number>>();
   private readonly heights = new Map<string, number>();
   private readonly codes = new Map<string, Map<string, string>>();
+  private readonly wrapped = new Map<string, Map<string, string[]>>();
   constructor(private readonly doc: Doc) {}
   private table(font: 'R' | 'B', size: number): Map<string, number> {
     const k = `${font}${size}`;
@@ -384,6 +385,19 @@ class Measure {
   }
   /** Break `s` into lines no wider than `max`: at newlines, then before the character that would overflow (at a space if one is near). */
   wrap(s: string, font: 'R' | 'B', size: number, max: number): string[] {
+    // Many cells repeat (status, hours, unit, reasons, masked IDs): wrap each distinct one once per column width.
+    const k = `${font}${size}|${max}`;
+    let cache = this.wrapped.get(k);
+    if (!cache) this.wrapped.set(k, (cache = new Map()));
+    let lines = cache.get(s);
+    if (lines === undefined) {
+      lines = this.wrapNow(s, font, size, max);
+      if (cache.size >= 20000) cache.clear();
+      cache.set(s, lines);
+    }
+    return lines;
+  }
+  private wrapNow(s: string, font: 'R' | 'B', size: number, max: number): string[] {
     const out: string[] = [];
     for (const para of s.split('\n')) {
       if (this.width(para, font, size) <= max) {
@@ -511,19 +525,33 @@ function layoutTable(L: Layout, t: Extract<Block, { type: 'table' }>, draw: (s: 
     newPage(L);
     y = L.y;
   }
-  draw(drawRow(head.lines, y, head.h, true, false));
-  y += head.h;
-  t.rows.forEach((r, k) => {
-    const bold = t.boldLast === true && k === t.rows.length - 1;
-    const row = lay(r, bold ? 'B' : 'R');
-    if (y + row.h > L.bottom) {
-      newPage(L);
-      y = L.y;
-      draw(drawRow(head.lines, y, head.h, true, false));
-      y += head.h;
+  // Only the row heights are kept from this pass; a page's rows are wrapped
+  // again when the page is drawn, so no page holds its content before then.
+  const isBold = (k: number) => t.boldLast === true && k === t.rows.length - 1;
+  const segment = (from: number, to: number, y0: number): Step => (d) => {
+    drawRow(head.lines, y0, head.h, true, false)(d);
+    let yy = y0 + head.h;
+    for (let k = from; k < to; k++) {
+      const bold = isBold(k);
+      const row = lay(t.rows[k]!, bold ? 'B' : 'R');
+      drawRow(row.lines, yy, row.h, false, bold)(d);
+      yy += row.h;
     }
-    draw(drawRow(row.lines, y, row.h, false, bold));
-    y += row.h;
-  });
+  };
+  let y0 = y;
+  let from = 0;
+  y += head.h;
+  for (let k = 0; k < t.rows.length; k++) {
+    const h = lay(t.rows[k]!, isBold(k) ? 'B' : 'R').h;
+    if (y + h > L.bottom) {
+      draw(segment(from, k, y0));
+      newPage(L);
+      y0 = L.y;
+      y = y0 + head.h;
+      from = k;
+    }
+    y += h;
+  }
+  draw(segment(from, t.rows.length, y0));
   L.y = y + 6;
 }
