@@ -176,4 +176,21 @@ describe.runIf(commandExists('pdftotext') && commandExists('pdfinfo') && command
       expect(h / w).toBeCloseTo(841.89 / 595.28, 1);
     }
   });
+
+  it('cuts a list longer than the limit, says so above and below it, and the XLSX and HTML keep every row', async () => {
+    const { renderPdf } = await import('./render/pdf.js');
+    const m = rep.model;
+    expect(m.shortfalls.length).toBeGreaterThan(2);
+    const file = join(dir, 'cut.pdf');
+    writeFileSync(file, await renderPdf(m, { listLimit: 2 }));
+    const flat = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(flat).toContain(`三、未达标人员名单（${m.shortfalls.length}人）`);
+    expect(flat).toContain('以下列出前2人，完整名单见XLSX（“汇总”工作表）和HTML。');
+    expect(flat).toContain(`……其余${m.shortfalls.length - 2}人未在PDF中列出`);
+    for (const s of m.shortfalls.slice(0, 2)) expect(flat).toContain(`${s.row}`);
+    const html = readFileSync(rep.files.html!, 'utf8');
+    for (const s of m.shortfalls) expect(html).toContain(`<td>${esc(s.name)}</td>`);
+    const csv = XLSX.utils.sheet_to_csv(XLSX.read(readFileSync(rep.files.xlsx!), { type: 'buffer' }).Sheets['汇总']!);
+    for (const s of m.shortfalls) expect(csv).toContain(s.id);
+  });
 });

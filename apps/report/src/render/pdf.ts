@@ -32,7 +32,14 @@ type Block =
   | { type: 'table'; columns: Column[]; rows: string[][]; boldLast?: boolean }
   | { type: 'chart' };
 
-function blocks(model: SummaryModel): Block[] {
+/**
+ * At most this many people in each PDF list (未达标人员名单, 数据有误的行): about
+ * 450 A4 pages. A longer list is cut, and the PDF says so above and below the
+ * table; the XLSX 汇总 sheet and the HTML always have every row.
+ */
+export const PDF_LIST_LIMIT = 10_000;
+
+function blocks(model: SummaryModel, limit: number): Block[] {
   const b: Block[] = [];
   const fees = model.fees !== undefined;
   b.push({ type: 'title', text: model.title });
@@ -73,6 +80,9 @@ function blocks(model: SummaryModel): Block[] {
   });
 
   b.push({ type: 'h2', text: `三、未达标人员名单（${model.shortfalls.length} 人）` });
+  const shortfalls = model.shortfalls.slice(0, limit);
+  const cutShort = model.shortfalls.length - shortfalls.length;
+  if (cutShort > 0) b.push({ type: 'para', text: `以下列出前 ${limit} 人，完整名单见 XLSX（“汇总”工作表）和 HTML。` });
   if (model.shortfalls.length === 0) b.push({ type: 'para', text: '无未达标人员。' });
   else
     b.push({
@@ -90,7 +100,7 @@ function blocks(model: SummaryModel): Block[] {
         { title: '原因与依据', width: 3.6 },
         ...(fees ? [{ title: '费用(元)', width: 1.2, align: 'right' as Align }] : []),
       ],
-      rows: model.shortfalls.map((s) => [
+      rows: shortfalls.map((s) => [
         String(s.row),
         s.unit,
         s.name,
@@ -108,7 +118,12 @@ function blocks(model: SummaryModel): Block[] {
       ]),
     });
 
+  if (cutShort > 0) b.push({ type: 'para', text: `……其余 ${cutShort} 人未在 PDF 中列出，完整名单见 XLSX（“汇总”工作表）和 HTML。` });
+
   b.push({ type: 'h2', text: `四、数据有误需修改的行（${model.invalid.length} 行）` });
+  const invalid = model.invalid.slice(0, limit);
+  const cutInvalid = model.invalid.length - invalid.length;
+  if (cutInvalid > 0) b.push({ type: 'para', text: `以下列出前 ${limit} 行，完整清单见 XLSX（“汇总”工作表）和 HTML。` });
   if (model.invalid.length === 0) b.push({ type: 'para', text: '无数据有误的行。' });
   else
     b.push({
@@ -122,8 +137,9 @@ function blocks(model: SummaryModel): Block[] {
         { title: '当前值', width: 2.2 },
         { title: '需修改', width: 4 },
       ],
-      rows: model.invalid.flatMap((v) => v.fixes.map((f) => [String(v.row), v.name, v.id, f.cell ?? '', f.header ?? '', f.value ?? '', f.message + (f.key ? `（${f.key}）` : '')])),
+      rows: invalid.flatMap((v) => v.fixes.map((f) => [String(v.row), v.name, v.id, f.cell ?? '', f.header ?? '', f.value ?? '', f.message + (f.key ? `（${f.key}）` : '')])),
     });
+  if (cutInvalid > 0) b.push({ type: 'para', text: `……其余 ${cutInvalid} 行未在 PDF 中列出，完整清单见 XLSX（“汇总”工作表）和 HTML。` });
   for (const n of model.notes) b.push({ type: 'para', text: n, small: true });
   b.push({ type: 'para', text: `制表：ce-report，${zhDate(model.generatedOn)}`, small: true });
   return b;
@@ -155,10 +171,12 @@ async function fontFile(weight: '400Regular' | '700Bold'): Promise<Buffer> {
 export interface PdfOptions {
   /** fixed creation date, for reproducible files */
   creationDate?: Date;
+  /** people per list, PDF_LIST_LIMIT unless given (tests) */
+  listLimit?: number;
 }
 
 export async function renderPdf(model: SummaryModel, options: PdfOptions = {}): Promise<Buffer> {
-  const bs = blocks(model);
+  const bs = blocks(model, options.listLimit ?? PDF_LIST_LIMIT);
   const text = charsOf(bs, model);
   const [regular, bold] = await Promise.all([
     fontFile('400Regular').then((f) => subsetFont(f, text, { targetFormat: 'truetype' })),
