@@ -108,6 +108,81 @@ const FOOTER: Partial<ExcelJS.HeaderFooter> = { oddFooter: '&C第 &P 页 / 共 &
 type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
 type Sheet = ExcelJS.Worksheet;
 
+/** 0-based column index → A, B, …, Z, AA, … */
+function colName(c: number): string {
+  let n = c + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** exceljs internals used by RawRows (exceljs 4.4 streaming writer). */
+interface WriterInternals {
+  sharedStrings: { add(s: string): number };
+  styles: { addStyleModel(style: Style, cellType: number): number };
+}
+interface SheetInternals {
+  startedData: boolean;
+  _writeColumns(): void;
+  _writeOpenSheetData(): void;
+  _write(text: string): void;
+}
+const VALUE_TYPE = { Number: 2, String: 3, Date: 4, Boolean: 9 } as const; // ExcelJS.ValueType
+
+/**
+ * Rows written as XML into a streaming worksheet, cells the way exceljs writes
+ * them (shared strings, style ids from its style table), in batches.
+ */
+class RawRows {
+  private buf = '';
+  private n = 0;
+  private readonly w: WriterInternals;
+  private readonly s: SheetInternals;
+  constructor(wb: Writer, ws: Sheet) {
+    this.w = wb as unknown as WriterInternals;
+    this.s = ws as unknown as SheetInternals;
+  }
+  private sid(st: Style, type: number): string {
+    if (st === PLAIN) return '';
+    return ` s="${this.w.styles.addStyleModel(st, type)}"`;
+  }
+  /** One cell (same rules as setCell: never a formula, =+-@ text as text). */
+  cell(ref: string, v: unknown, base: Style, key: string): string {
+    const value = safeValue(v);
+    if (value === null) return base === PLAIN ? '' : `<c r="${ref}"${this.sid(base, VALUE_TYPE.String)}/>`;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) return this.cell(ref, String(value), base, key);
+      return `<c r="${ref}"${this.sid(base, VALUE_TYPE.Number)}><v>${value}</v></c>`;
+    }
+    if (typeof value === 'boolean') return `<c r="${ref}"${this.sid(base, VALUE_TYPE.Boolean)} t="b"><v>${value ? 1 : 0}</v></c>`;
+    if (value instanceof Date) {
+      const st = style(`date|${key}`, () => ({ ...base, numFmt: 'yyyy-mm-dd' }));
+      return `<c r="${ref}"${this.sid(st, VALUE_TYPE.Date)}><v>${25569 + value.getTime() / 86_400_000}</v></c>`;
+    }
+    const str = typeof value === 'string' ? value : String(value as unknown);
+    const st = FORMULA_START.test(str) ? style(`text|${key}`, () => ({ ...base, numFmt: '@', quotePrefix: true }) as Style) : base;
+    return `<c r="${ref}"${this.sid(st, VALUE_TYPE.String)} t="s"><v>${this.w.sharedStrings.add(str)}</v></c>`;
+  }
+  row(r: number, cellsXml: string): void {
+    this.buf += `<row r="${r}">${cellsXml}</row>`;
+    if (++this.n >= 500) this.flush();
+  }
+  flush(): void {
+    if (!this.s.startedData) {
+      this.s._writeColumns();
+      this.s._writeOpenSheetData();
+      this.s.startedData = true;
+    }
+    if (this.buf !== '') this.s._write(this.buf);
+    this.buf = '';
+    this.n = 0;
+  }
+}
+
 function rosterSheet(wb: Writer, input: XlsxInput, taken: Set<string>): void {
   let width = input.lastColumnIndex + 1;
   for (const r of input.grid) if (r.length > width) width = r.length;
@@ -130,38 +205,41 @@ function rosterSheet(wb: Writer, input: XlsxInput, taken: Set<string>): void {
     if (r.row > last) last = r.row;
   }
   if (input.headerRow > last) last = input.headerRow;
+  // The roster rows are serialised here, not through exceljs Row/Cell objects (about
+  // 25 cells a row, 100k rows): the same XML exceljs writes, with its shared-string
+  // table and its style ids, straight into the sheet's stream.
+  const raw = new RawRows(wb, ws);
+  const cols: string[] = [];
+  const col = (c: number) => (cols[c] ??= colName(c));
   for (let sheetRow = Math.min(input.firstRow, input.headerRow); sheetRow <= last; sheetRow++) {
     const cells = input.grid[sheetRow - input.firstRow];
     const res = byRow.get(sheetRow);
     const head = sheetRow === input.headerRow;
     if (!cells && !res && !head) continue;
-    const row = ws.getRow(sheetRow);
+    let xml = '';
     if (cells) {
       for (let c = 0; c < cells.length; c++) {
         const v = cells[c];
         if (v === null || v === undefined || v === '') continue;
         const masked = mask.has(c) && sheetRow > input.headerRow ? maskId(String(v)) : v;
-        setCell(row.getCell(c + 1), masked);
+        xml += raw.cell(`${col(c)}${sheetRow}`, masked, PLAIN, '');
       }
     }
-    if (head) {
-      ANNOTATION_HEADERS.forEach((h, k) => {
-        const cell = row.getCell(first + k);
-        cell.value = h;
-        cell.style = headStyle;
-      });
-    }
+    if (head) ANNOTATION_HEADERS.forEach((h, k) => (xml += raw.cell(`${col(first - 1 + k)}${sheetRow}`, h, headStyle, 'annot-head')));
     if (res) {
       const label = STATUS_LABELS[res.status].zh;
       const m = res.missing;
-      const values: unknown[] = [label, m ? m.total : null, m ? m.public : null, m ? m.professional : null, explainShort(res)];
-      values.forEach((v, k) => {
-        const st = k === 0 ? statusStyle(res.status) : border;
-        setCell(row.getCell(first + k), v, st, k === 0 ? `status|${res.status}` : 'border');
-      });
+      const st = statusStyle(res.status);
+      const stKey = `status|${res.status}`;
+      xml += raw.cell(`${col(first - 1)}${sheetRow}`, label, st, stKey);
+      xml += raw.cell(`${col(first)}${sheetRow}`, m ? m.total : null, border, 'border');
+      xml += raw.cell(`${col(first + 1)}${sheetRow}`, m ? m.public : null, border, 'border');
+      xml += raw.cell(`${col(first + 2)}${sheetRow}`, m ? m.professional : null, border, 'border');
+      xml += raw.cell(`${col(first + 3)}${sheetRow}`, explainShort(res), border, 'border');
     }
-    row.commit();
+    if (xml !== '') raw.row(sheetRow, xml);
   }
+  raw.flush();
   (ws as unknown as { commit(): void }).commit();
 }
 
