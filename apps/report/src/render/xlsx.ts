@@ -249,23 +249,52 @@ function summarySheet(wb: Writer, model: SummaryModel, listHeadRow: (r: number) 
   ws.columns = [24, 22, 12, 20, 10, 10, 10, 10, 26, 48, 12].map((w) => ({ width: w }));
   let r = 1;
   let pending: ExcelJS.Row | undefined;
-  const put = (values: unknown[], opt?: { bold?: boolean; head?: boolean; size?: number; center?: boolean; moneyCol?: number }) => {
-    pending?.commit();
-    const row = ws.getRow(r++);
-    pending = row;
+  type PutOptions = { bold?: boolean; head?: boolean; size?: number; center?: boolean; moneyCol?: number };
+  const styleOf = (opt: PutOptions | undefined, i: number) => {
     const bold = opt?.bold === true || opt?.head === true;
     const head = opt?.head === true;
     const border = head || opt?.bold === false;
+    const money = opt?.moneyCol === i + 1;
+    const key = `sum|${bold ? 1 : 0}${head ? 1 : 0}|${opt?.size ?? 11}|${border ? 1 : 0}|${opt?.center ? 1 : 0}|${money ? 1 : 0}`;
+    const base = style(key, () => ({
+      ...(bold ? { font: { bold: true, size: opt?.size ?? 11 } } : {}),
+      ...(head ? { fill: HEAD_FILL } : {}),
+      ...(border ? { border: THIN } : {}),
+      ...(money ? { numFmt: '0.00' } : {}),
+      alignment: opt?.center ? { horizontal: 'center' } : { vertical: 'top', wrapText: true },
+    }));
+    return { key, base };
+  };
+  // The long lists (one row a person) are written as raw rows, like the roster copy.
+  const raw = new RawRows(wb, ws);
+  const cols11: string[] = [];
+  const putRaw = (values: unknown[], opt: PutOptions) => {
+    if (pending) {
+      pending.commit();
+      pending = undefined;
+    }
+    let xml = '';
     values.forEach((v, i) => {
-      const money = opt?.moneyCol === i + 1;
-      const key = `sum|${bold ? 1 : 0}${head ? 1 : 0}|${opt?.size ?? 11}|${border ? 1 : 0}|${opt?.center ? 1 : 0}|${money ? 1 : 0}`;
-      const base = style(key, () => ({
-        ...(bold ? { font: { bold: true, size: opt?.size ?? 11 } } : {}),
-        ...(head ? { fill: HEAD_FILL } : {}),
-        ...(border ? { border: THIN } : {}),
-        ...(money ? { numFmt: '0.00' } : {}),
-        alignment: opt?.center ? { horizontal: 'center' } : { vertical: 'top', wrapText: true },
-      }));
+      const { key, base } = styleOf(opt, i);
+      xml += raw.cell(`${(cols11[i] ??= colName(i))}${r}`, v, base, key);
+    });
+    raw.row(r++, xml);
+  };
+  const endRaw = () => {
+    if (pending) {
+      pending.commit();
+      pending = undefined;
+    }
+    raw.flush();
+    // exceljs counts rows from the next uncommitted one
+    (ws as unknown as { _rowZero: number })._rowZero = r;
+  };
+  const put = (values: unknown[], opt?: PutOptions) => {
+    pending?.commit();
+    const row = ws.getRow(r++);
+    pending = row;
+    values.forEach((v, i) => {
+      const { key, base } = styleOf(opt, i);
       setCell(row.getCell(i + 1), v, base, key);
     });
     return row;
@@ -312,14 +341,16 @@ function summarySheet(wb: Writer, model: SummaryModel, listHeadRow: (r: number) 
       .map((y) => `${y.year}：${[y.short.public > 0 ? `公需缺 ${fmtHours(y.short.public)}` : '', y.short.professional > 0 ? `专业缺 ${fmtHours(y.short.professional)}` : ''].filter(Boolean).join('，')}`)
       .join('\n');
     const why = s.reasons.map((x) => (x.kind === 'rule' ? `依据 ${x.key}` : `${x.text}（${x.key}）`)).join('\n');
-    put([s.row, s.unit, s.name, s.id, s.statusLabel, s.missing.total, s.missing.public, s.missing.professional, years, why, ...(fees ? [s.cost?.total ?? 0] : [])], { bold: false, moneyCol: fees ? 11 : undefined });
+    putRaw([s.row, s.unit, s.name, s.id, s.statusLabel, s.missing.total, s.missing.public, s.missing.professional, years, why, ...(fees ? [s.cost?.total ?? 0] : [])], { bold: false, moneyCol: fees ? 11 : undefined });
   }
+  endRaw();
   r++;
   section(`四、数据有误需修改的行（${model.invalid.length} 行）`);
   put(['行号', '姓名', '身份证号', '单元格', '列名', '当前值', '需修改'], { head: true });
   for (const v of model.invalid) {
-    for (const f of v.fixes) put([v.row, v.name, v.id, f.cell ?? '', f.header ?? '', f.value ?? '', f.message], { bold: false });
+    for (const f of v.fixes) putRaw([v.row, v.name, v.id, f.cell ?? '', f.header ?? '', f.value ?? '', f.message], { bold: false });
   }
+  endRaw();
   r++;
   for (const n of model.notes) {
     ws.mergeCells(r, 1, r, cols);
