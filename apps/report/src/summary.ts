@@ -1,5 +1,8 @@
 /** `ce-report summary`: check the roster, build the summary model, write HTML / PDF / XLSX. */
+import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { join, resolve } from 'node:path';
 import { buildSummary } from '@ce/summary';
 import type { SummaryModel } from '@ce/summary';
@@ -10,7 +13,7 @@ import { runCheck } from './engine.js';
 import type { CheckRun } from './engine.js';
 import { CliError } from './errors.js';
 import { LARGE_ROSTER, progressBar } from './progress.js';
-import { renderHtml } from './render/html.js';
+import { renderHtmlParts } from './render/html.js';
 import { statusCounts } from './table.js';
 
 export function today(): CivilDate {
@@ -76,11 +79,13 @@ export async function writeReports(run: CheckRun, options: WriteOptions): Promis
         throw e;
       }
     } else {
-      const data = f === 'html' ? renderHtml(model) : await (await import('./render/pdf.js')).renderPdf(model);
+      const pdf = f === 'pdf' ? await (await import('./render/pdf.js')).renderPdf(model) : undefined;
       try {
-        await writeFile(path, data);
+        if (pdf) await writeFile(path, pdf);
+        else await pipeline(Readable.from(renderHtmlParts(model)), createWriteStream(path));
       } catch (e) {
-        throw fail(e);
+        if (e instanceof Error && (e as NodeJS.ErrnoException).syscall !== undefined) throw fail(e);
+        throw e;
       }
     }
     files[f] = path;

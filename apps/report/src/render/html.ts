@@ -2,6 +2,7 @@
  * The summary as one self-contained HTML file: A4 print stylesheet, inline SVG
  * chart, no network. Every piece of roster text goes through `esc`.
  */
+import { randomUUID } from 'node:crypto';
 import { fmtHours, fmtYuan, isoDate, STATUS_ORDER, zhDate } from '@ce/summary';
 import type { SummaryModel } from '@ce/summary';
 import type { Status } from '@ce/rules';
@@ -168,22 +169,23 @@ function yearsCell(years: SummaryModel['shortfalls'][number]['years']): string {
   return lines.length > 0 ? lines.map(esc).join('<br>') : '<span class="muted">—</span>';
 }
 
-function shortfallTable(model: SummaryModel): string {
+function shortfallRow(s: SummaryModel['shortfalls'][number], fees: boolean): string {
+  const reasons = s.reasons.filter((r) => r.kind !== 'rule');
+  const rules = s.reasons.filter((r) => r.kind === 'rule');
+  const why = [
+    ...reasons.map((r) => `<li>${esc(r.text)} <span class="key">${esc(r.key)}</span></li>`),
+    rules.length > 0 ? `<li>依据 ${rules.map((r) => `<span class="key">${esc(r.key)}</span>`).join(' ')}</li>` : '',
+  ].join('');
+  return `<tr><td class="n">${s.row}</td><td>${esc(s.unit)}</td><td>${esc(s.name)}</td><td class="small">${esc(s.id)}</td><td>${tag(s.status, s.statusLabel)}</td><td class="n">${fmtHours(s.missing.total)}</td><td class="n">${fmtHours(s.missing.public)}</td><td class="n">${fmtHours(s.missing.professional)}</td><td class="small">${yearsCell(s.years)}</td><td><ul class="reasons">${why}</ul></td>${fees ? `<td class="n">${fmtYuan(s.cost?.total ?? 0)}</td>` : ''}</tr>`;
+}
+
+/** The table; its rows are `rows` (the rows themselves, or a marker replaced by them when streaming). */
+function shortfallTable(model: SummaryModel, rows?: string): string {
   if (model.shortfalls.length === 0) return '<p>无未达标人员。</p>';
   const fees = model.fees !== undefined;
-  const rows = model.shortfalls
-    .map((s) => {
-      const reasons = s.reasons.filter((r) => r.kind !== 'rule');
-      const rules = s.reasons.filter((r) => r.kind === 'rule');
-      const why = [
-        ...reasons.map((r) => `<li>${esc(r.text)} <span class="key">${esc(r.key)}</span></li>`),
-        rules.length > 0 ? `<li>依据 ${rules.map((r) => `<span class="key">${esc(r.key)}</span>`).join(' ')}</li>` : '',
-      ].join('');
-      return `<tr><td class="n">${s.row}</td><td>${esc(s.unit)}</td><td>${esc(s.name)}</td><td class="small">${esc(s.id)}</td><td>${tag(s.status, s.statusLabel)}</td><td class="n">${fmtHours(s.missing.total)}</td><td class="n">${fmtHours(s.missing.public)}</td><td class="n">${fmtHours(s.missing.professional)}</td><td class="small">${yearsCell(s.years)}</td><td><ul class="reasons">${why}</ul></td>${fees ? `<td class="n">${fmtYuan(s.cost?.total ?? 0)}</td>` : ''}</tr>`;
-    })
-    .join('\n');
+  const body = rows ?? model.shortfalls.map((s) => shortfallRow(s, fees)).join('\n');
   return `<table class="shortfalls"><thead><tr><th class="n">行号</th><th>单位</th><th>姓名</th><th>身份证号</th><th>状态</th><th class="n">缺少学时</th><th class="n">缺公需</th><th class="n">缺专业</th><th>各年度缺口</th><th>原因与依据</th>${fees ? '<th class="n">费用(元)</th>' : ''}</tr></thead>
-<tbody>${rows}</tbody></table>`;
+<tbody>${body}</tbody></table>`;
 }
 
 function invalidTable(model: SummaryModel): string {
@@ -200,7 +202,32 @@ function invalidTable(model: SummaryModel): string {
 <tbody>${rows}</tbody></table>`;
 }
 
+/**
+ * The same document as renderHtml, in pieces: the person list is produced a
+ * batch of rows at a time, so a 100k-row summary is never one huge string.
+ */
+export function* renderHtmlParts(model: SummaryModel): Generator<string> {
+  const marker = `<!--rows-${randomUUID()}-->`;
+  const page = renderPage(model, marker);
+  const at = page.indexOf(marker);
+  if (at < 0) {
+    yield page;
+    return;
+  }
+  yield page.slice(0, at);
+  const fees = model.fees !== undefined;
+  const list = model.shortfalls;
+  for (let i = 0; i < list.length; i += 1000) {
+    yield (i > 0 ? '\n' : '') + list.slice(i, i + 1000).map((s) => shortfallRow(s, fees)).join('\n');
+  }
+  yield page.slice(at + marker.length);
+}
+
 export function renderHtml(model: SummaryModel): string {
+  return renderPage(model);
+}
+
+function renderPage(model: SummaryModel, shortfallRows?: string): string {
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -223,7 +250,7 @@ ${totalsTable(model)}
 <h2>二、各单位情况</h2>
 ${unitTable(model)}
 <h2>三、未达标人员名单（${model.shortfalls.length} 人）</h2>
-${shortfallTable(model)}
+${shortfallTable(model, shortfallRows)}
 <h2>四、数据有误需修改的行（${model.invalid.length} 行）</h2>
 ${invalidTable(model)}
 <footer class="print-note">
