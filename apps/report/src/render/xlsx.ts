@@ -183,7 +183,7 @@ class RawRows {
   }
 }
 
-function rosterSheet(wb: Writer, input: XlsxInput, taken: Set<string>): void {
+async function rosterSheet(wb: Writer, input: XlsxInput, taken: Set<string>): Promise<void> {
   let width = input.lastColumnIndex + 1;
   for (const r of input.grid) if (r.length > width) width = r.length;
   const ws = wb.addWorksheet(sheetName(input.sheetName, taken), {
@@ -238,6 +238,11 @@ function rosterSheet(wb: Writer, input: XlsxInput, taken: Set<string>): void {
       xml += raw.cell(`${col(first + 3)}${sheetRow}`, explainShort(res), border, 'border');
     }
     if (xml !== '') raw.row(sheetRow, xml);
+    // let the zip stream compress what is written so far instead of buffering the whole sheet
+    if (sheetRow % 2000 === 0) {
+      raw.flush();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   raw.flush();
   (ws as unknown as { commit(): void }).commit();
@@ -370,7 +375,7 @@ export async function writeXlsx(input: XlsxInput, path: string): Promise<void> {
   wb.created = new Date(Date.UTC(input.model.generatedOn.year, input.model.generatedOn.month - 1, input.model.generatedOn.day));
   const taken = new Set<string>(['汇总']);
   const write = async () => {
-    rosterSheet(wb, input, taken);
+    await rosterSheet(wb, input, taken);
     // The print-title row of 汇总 is known once its list starts; it is written with the workbook's defined names.
     let listHead = 1;
     const ws = summarySheet(wb, input.model, (r) => (listHead = r));
