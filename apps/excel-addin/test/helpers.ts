@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { decodeCsvBytes, parseCsv } from '@ce/files';
 import type { CellValue } from './double/excel-double.js';
 
 export const CASES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../shared/cases');
@@ -11,41 +12,6 @@ export interface CaseSpec {
   records?: string;
   asOf?: string;
   year?: number;
-}
-
-/** RFC 4180 CSV (UTF-8, optional BOM). */
-export function parseCsv(text: string): string[][] {
-  const s = text.replace(/^\uFEFF/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (s[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 /**
@@ -66,7 +32,8 @@ export function loadCases(): CaseSpec[] {
 }
 
 export function caseGrid(file: string): string[][] {
-  return parseCsv(readFileSync(join(CASES_DIR, file), 'utf8'));
+  // the project's one CSV reader (encoding detection included), as a clerk's file is read
+  return parseCsv(decodeCsvBytes(readFileSync(join(CASES_DIR, file)))) as string[][];
 }
 
 export const EXPECTED = ['期望状态', '期望缺少学时', '期望缺公需', '期望缺专业'] as const;
