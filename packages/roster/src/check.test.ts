@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getPack } from '@ce/rules';
-import { checkRoster, groupRecordsById, recordsKey } from './check.js';
+import { checkRoster, evaluatePeople, groupRecordsById, recordsKey } from './check.js';
 import { readRecords, readRoster } from './reader.js';
 
 const roster = [
@@ -43,5 +43,14 @@ describe('checkRoster', () => {
   it('files records under the trimmed, upper-cased ID', () => {
     expect(recordsKey(' 15250219880920136x ')).toBe('15250219880920136X');
     expect([...groupRecordsById(recs).keys()]).toHaveLength(3);
+  });
+});
+
+describe('evaluatePeople', () => {
+  it('gives the same results as checkRoster from records already grouped by key', () => {
+    const people = readRoster(roster).people;
+    const recs = readRecords(records).records;
+    const pack = getPack('xilingol-2024')!;
+    expect(evaluatePeople(people, groupRecordsById(recs), pack)).toEqual(checkRoster(people, recs, pack).results);
   });
 });

@@ -35,19 +35,33 @@ export function groupRecordsById(records: readonly TrainingRecord[]): Map<string
   return byId;
 }
 
-export function checkRoster(people: readonly Person[], records: readonly TrainingRecord[], pack: PolicyPack, options: CheckOptions = {}): RosterCheck {
+/**
+ * Evaluate people against records already grouped by recordsKey (hosts that
+ * keep such an index, like the add-in's CE.* functions, call this directly).
+ */
+export function evaluatePeople(
+  people: readonly Person[],
+  recordsById: ReadonlyMap<string, readonly TrainingRecord[]>,
+  pack: PolicyPack,
+  options: CheckOptions = {},
+): EvaluationResult[] {
   const { onProgress, progressEvery = 500, ...evalOptions } = options;
-  const byId = groupRecordsById(records);
-  const seen = new Set<string>();
   const results: EvaluationResult[] = new Array(people.length);
   for (let i = 0; i < people.length; i++) {
     const p = people[i]!;
-    const k = recordsKey(p.id);
-    seen.add(k);
-    results[i] = evaluate(p, byId.get(k) ?? [], pack, evalOptions);
+    results[i] = evaluate(p, recordsById.get(recordsKey(p.id)) ?? NO_RECORDS, pack, evalOptions);
     if (onProgress && (i + 1) % progressEvery === 0) onProgress(i + 1, people.length);
   }
   onProgress?.(people.length, people.length);
+  return results;
+}
+
+const NO_RECORDS: readonly TrainingRecord[] = Object.freeze([]);
+
+export function checkRoster(people: readonly Person[], records: readonly TrainingRecord[], pack: PolicyPack, options: CheckOptions = {}): RosterCheck {
+  const byId = groupRecordsById(records);
+  const results = evaluatePeople(people, byId, pack, options);
+  const seen = new Set(people.map((p) => recordsKey(p.id)));
   const unmatchedRecords = new Map([...byId].filter(([k]) => !seen.has(k)));
   return { results, unmatchedRecords };
 }

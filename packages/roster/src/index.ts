@@ -29,5 +29,5 @@ export {
 } from './values.js';
 export type { Parsed } from './values.js';
 export { t2s, normHeader, normValue } from './normalize.js';
-export { checkRoster, groupRecordsById, recordsKey } from './check.js';
+export { checkRoster, evaluatePeople, groupRecordsById, recordsKey } from './check.js';
 export type { RosterCheck, CheckOptions } from './check.js';

@@ -4,7 +4,7 @@
  * no rule and no parsing is implemented in the add-in.
  */
 import { conclusion, describeError, getPack, type EvaluationResult, type Person, type TrainingRecord, type CivilDate, type PolicyPack } from '@ce/rules';
-import { checkRoster, groupRecordsById, readRecords, readRoster, recordsKey, type Grid, type RosterRead, type RecordsRead } from '@ce/roster';
+import { evaluatePeople, groupRecordsById, readRecords, readRoster, recordsKey, type Grid, type RosterRead, type RecordsRead } from '@ce/roster';
 
 export type { Grid };
 export { recordsKey };
@@ -34,11 +34,6 @@ export interface ReadWorkbook {
   recordsById: Map<string, TrainingRecord[]>;
 }
 
-
-/** The person's own training records. */
-export function recordsOf(read: ReadWorkbook, person: Person): TrainingRecord[] {
-  return read.recordsById.get(recordsKey(person.id)) ?? [];
-}
 
 export function readWorkbook(input: CheckInput): ReadWorkbook {
   const roster = readRoster(input.roster, { sheetName: input.sheetName, firstRow: input.firstRow ?? 1 });
@@ -82,9 +77,9 @@ function evalOptions(settings: CheckSettings) {
   return { year: settings.year, asOf: settings.asOf, explain: settings.explain ?? true };
 }
 
-/** One person (the CE.* functions), through @ce/roster's checkRoster like every other host. */
+/** One person (the CE.* functions): the workbook's record index is already grouped, so no regrouping per cell. */
 export function evaluatePerson(read: ReadWorkbook, person: Person, settings: CheckSettings, pack = packOf(settings.policy)): EvaluationResult {
-  return checkRoster([person], recordsOf(read, person), pack, evalOptions(settings)).results[0]!;
+  return evaluatePeople([person], read.recordsById, pack, evalOptions(settings))[0]!;
 }
 
 export interface CheckAllResult {
@@ -94,8 +89,8 @@ export interface CheckAllResult {
 }
 
 /**
- * Every roster row in sheet order, through checkRoster, in slices so the pane can
- * repaint its progress bar between them (checkRoster itself is synchronous).
+ * Every roster row in sheet order, in slices so the pane can repaint its
+ * progress bar between them (evaluation itself is synchronous).
  */
 export async function checkAll(
   read: ReadWorkbook,
@@ -113,19 +108,14 @@ export async function checkAllWithRecords(
   const pack = packOf(settings.policy);
   const people = read.roster.people;
   const results: EvaluationResult[] = [];
-  const used = new Set<string>();
   const step = 500;
-  for (let i = 0; i < people.length || i === 0; i += step) {
-    const slice = people.slice(i, i + step);
-    // each slice gets the records of its own people (a duplicate ID in two slices gets them in both)
-    const keys = new Set(slice.map((p) => recordsKey(p.id)));
-    keys.forEach((k) => used.add(k));
-    const records = [...keys].flatMap((k) => read.recordsById.get(k) ?? []);
-    results.push(...checkRoster(slice, records, pack, evalOptions(settings)).results);
+  for (let i = 0; i < people.length; i += step) {
+    results.push(...evaluatePeople(people.slice(i, i + step), read.recordsById, pack, evalOptions(settings)));
     if (onProgress) await onProgress(Math.min(i + step, people.length), people.length);
-    if (people.length === 0) break;
   }
+  if (people.length === 0 && onProgress) await onProgress(0, 0);
+  const onRoster = new Set(people.map((p) => recordsKey(p.id)));
   let unmatchedRecords = 0;
-  for (const [k, list] of read.recordsById) if (!used.has(k)) unmatchedRecords += list.length;
+  for (const [k, list] of read.recordsById) if (!onRoster.has(k)) unmatchedRecords += list.length;
   return { results, unmatchedRecords };
 }
