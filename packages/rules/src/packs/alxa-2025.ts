@@ -2,7 +2,7 @@
  * 阿拉善盟人社局《關于做好全盟2025年專業技術人員繼續教育工作的通知》(seed 001, Traditional characters), 2025-01-02.
  * Alxa League, CE year 2025. Quotes keep the notice's own characters.
  */
-import { extendPack, clauses } from './define.js';
+import { certificateKinds, clauses, extendPack } from './define.js';
 import { nm2017 } from './nm-2017.js';
 
 const CERT = 'alxa-2025/1.4.4';
@@ -106,7 +106,6 @@ export const alxa2025 = extendPack(nm2017, {
       rule: '破格申报职称评审：只要求现岗位实际任职的最近N年。',
     },
   ),
-  annualRequirement: nm2017.annualRequirement,
   purposes: {
     annual: nm2017.purposes.annual,
     title: { seniorIntermediate: { years: 3, key: 'alxa-2025/1.3.1' }, junior: { years: 1, key: 'alxa-2025/1.3.1' } },
@@ -136,11 +135,7 @@ export const alxa2025 = extendPack(nm2017, {
     exceptional: { purposes: ['title'], key: 'alxa-2025/1.5.6' },
   },
   kinds: {
-    ...nm2017.kinds,
-    高研班: { counts: 'professional', key: CERT },
-    论坛: { counts: 'professional', key: CERT },
-    学术交流: { counts: 'professional', key: CERT },
-    进修考察: { counts: 'professional', key: CERT },
+    ...certificateKinds(CERT),
     事业单位培训: { counts: 'named-category', key: 'alxa-2025/1.4.2' },
     行业培训: { counts: 'professional', key: 'alxa-2025/1.4.3' },
     三科教师培训: { counts: 'professional', key: TEACHERS },

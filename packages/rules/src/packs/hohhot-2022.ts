@@ -2,7 +2,7 @@
  * 呼和浩特市人社局《关于做好全市2022年专业技术人员继续教育工作的通知》(seed 002), 2021-12-27.
  * Hohhot city, CE year 2022.
  */
-import { extendPack, clauses } from './define.js';
+import { certificateKinds, clauses, extendPack } from './define.js';
 import { nm2017 } from './nm-2017.js';
 
 export const hohhot2022 = extendPack(nm2017, {
@@ -79,7 +79,6 @@ export const hohhot2022 = extendPack(nm2017, {
       rule: '区内核定的学时全区认可，不按地区筛选记录。',
     },
   ),
-  annualRequirement: nm2017.annualRequirement,
   purposes: {
     annual: nm2017.purposes.annual,
     title: { seniorIntermediate: { years: 3, key: 'hohhot-2022/2.1' }, junior: { years: 1, key: 'hohhot-2022/2.1' } },
@@ -106,11 +105,7 @@ export const hohhot2022 = extendPack(nm2017, {
     transfer: { purposes: ['title'], key: 'hohhot-2022/3.7' },
   },
   kinds: {
-    ...nm2017.kinds,
-    高研班: { counts: 'professional', key: 'hohhot-2022/3.6' },
-    论坛: { counts: 'professional', key: 'hohhot-2022/3.6' },
-    学术交流: { counts: 'professional', key: 'hohhot-2022/3.6' },
-    进修考察: { counts: 'professional', key: 'hohhot-2022/3.6' },
+    ...certificateKinds('hohhot-2022/3.6'),
     三科教师培训: { counts: 'professional', key: 'hohhot-2022/3.5' },
     职业技能培训: { counts: 'professional', key: 'hohhot-2022/3.8', onlyIf: 'highSkill' },
   },
@@ -118,7 +113,6 @@ export const hohhot2022 = extendPack(nm2017, {
     qualification: { mode: 'year-complete', key: 'hohhot-2022/3.6' },
     titleLanguageComputer: { mode: 'not-counted', key: 'hohhot-2022/3.6', reason: '本通知只规定职业资格考试折合学时，职称外语、计算机考试不予折算' },
   },
-  units: nm2017.units,
   filing: { kinds: ['面授培训', '行业培训', '事业单位培训'], categories: ['professional'], key: 'hohhot-2022/1.2' },
   recognition: 'hohhot-2022/3.9',
 });

@@ -4,7 +4,7 @@
  * annual requirement and the forms that count as professional study.
  */
 import type { PolicyPack } from '../pack.js';
-import { clauses } from './define.js';
+import { certificateKinds, clauses } from './define.js';
 
 const ART12 = 'nm-2017/art12';
 
@@ -50,10 +50,7 @@ export const nm2017: PolicyPack = {
   kinds: {
     网络培训: { counts: 'named-category', key: 'nm-2017/art9' },
     面授培训: { counts: 'named-category', key: 'nm-2017/art9' },
-    高研班: { counts: 'professional', key: ART12 },
-    论坛: { counts: 'professional', key: ART12 },
-    学术交流: { counts: 'professional', key: ART12 },
-    进修考察: { counts: 'professional', key: ART12 },
+    ...certificateKinds(ART12),
     事业单位培训: { counts: 'professional', key: ART12 },
     行业培训: { counts: 'professional', key: ART12 },
     学历教育: { counts: 'professional', key: ART12 },

@@ -48,7 +48,6 @@ export const nm2018 = extendPack(nm2017, {
       rule: '区内核定的学时全区认可，不按地区筛选记录。',
     },
   ),
-  annualRequirement: nm2017.annualRequirement,
   purposes: {
     annual: nm2017.purposes.annual,
     title: { seniorIntermediate: { years: 3, key: 'nm-2018/3.1' }, junior: { years: 1, key: 'nm-2018/3.1' } },
@@ -72,7 +71,6 @@ export const nm2018 = extendPack(nm2017, {
     qualification: { mode: 'fixed-hours', hours: 30, key: 'nm-2018/3.3' },
     titleLanguageComputer: { mode: 'fixed-hours', hours: 30, key: 'nm-2018/3.3' },
   },
-  units: nm2017.units,
   deadline: { date: '2018-05-31', key: 'nm-2018/3.5', label: '区直继续教育审验截止' },
   recognition: 'nm-2018/4.2',
 });

@@ -2,7 +2,7 @@
  * 锡人社办字〔2024〕11号《关于做好2024年全盟专业技术人员继续教育网络学习的通知》(seed 004), 2024-01-12.
  * Xilingol League, CE year 2024.
  */
-import { extendPack, clauses } from './define.js';
+import { certificateKinds, clauses, extendPack } from './define.js';
 import { nm2017 } from './nm-2017.js';
 
 const CERT = 'xilingol-2024/6.6';
@@ -93,7 +93,6 @@ export const xilingol2024 = extendPack(nm2017, {
       rule: '费用：公需30学时75元；专业2.50元/学时（汇总表据此估算补学费用）。',
     },
   ),
-  annualRequirement: nm2017.annualRequirement,
   purposes: {
     annual: nm2017.purposes.annual,
     title: { seniorIntermediate: { years: 3, key: 'xilingol-2024/5.1' }, junior: { years: 1, key: 'xilingol-2024/5.1' } },
@@ -124,11 +123,7 @@ export const xilingol2024 = extendPack(nm2017, {
     exceptional: { purposes: ['title'], key: 'xilingol-2024/6.9' },
   },
   kinds: {
-    ...nm2017.kinds,
-    高研班: { counts: 'professional', key: CERT },
-    论坛: { counts: 'professional', key: CERT },
-    学术交流: { counts: 'professional', key: CERT },
-    进修考察: { counts: 'professional', key: CERT },
+    ...certificateKinds(CERT),
     三科教师培训: { counts: 'professional', key: 'xilingol-2024/6.5' },
     职业技能培训: { counts: 'professional', key: 'xilingol-2024/6.8', onlyIf: 'highSkill' },
   },
@@ -136,7 +131,6 @@ export const xilingol2024 = extendPack(nm2017, {
     qualification: { mode: 'year-complete', key: CERT },
     titleLanguageComputer: { mode: 'not-counted', key: CERT, reason: '本通知只规定职业资格考试折合学时，职称外语、计算机考试不予折算' },
   },
-  units: nm2017.units,
   window: {
     start: '2024-01-15',
     end: '2024-12-31',
