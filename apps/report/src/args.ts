@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { CivilDate } from '@ce/rules';
-import { parseIsoDate } from '@ce/summary';
+import { readIsoDate } from '@ce/rules';
 import { CliError } from './errors.js';
 
 export const FORMATS = ['html', 'pdf', 'xlsx'] as const;
@@ -101,7 +101,7 @@ export function parseCli(argv: readonly string[]): Args {
   if (values.records !== undefined) common.records = values.records;
   if (values.year !== undefined) common.year = parseYear(values.year);
   if (values['as-of'] !== undefined) {
-    const d = parseIsoDate(values['as-of']);
+    const d = readIsoDate(values['as-of']);
     if (!d) throw usage(`日期无效：${values['as-of']}（应为 YYYY-MM-DD）`, `invalid date: ${values['as-of']} (expected YYYY-MM-DD)`);
     common.asOf = d;
   }

@@ -25,6 +25,14 @@ export function parseIsoDate(iso: string): CivilDate {
   return d;
 }
 
+/** A date typed by a user ('YYYY-MM-DD', e.g. --as-of): undefined unless it is a real calendar date. */
+export function readIsoDate(text: string): CivilDate | undefined {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  return isValidDate(d) ? d : undefined;
+}
+
 export function isValidDate(d: CivilDate): boolean {
   if (!Number.isInteger(d.year) || !Number.isInteger(d.month) || !Number.isInteger(d.day)) return false;
   if (d.month < 1 || d.month > 12 || d.day < 1) return false;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSummary, costOf, NO_UNIT } from './model.js';
 import { maskId, fmtHours } from './format.js';
-import { daysBetween, parseIsoDate } from './dates.js';
 import { pack, result } from './fixtures.js';
 
 const asOf = { year: 2024, month: 12, day: 31 };
@@ -16,11 +15,8 @@ describe('maskId', () => {
   });
 });
 
-describe('dates and numbers', () => {
-  it('counts days and rejects impossible dates', () => {
-    expect(daysBetween(on, asOf)).toBe(60);
-    expect(parseIsoDate('2025-11-31')).toBeUndefined();
-    expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
+describe('numbers', () => {
+  it('shows hours to at most one decimal', () => {
     expect(fmtHours(10.04)).toBe('10');
     expect(fmtHours(2.25)).toBe('2.3');
   });

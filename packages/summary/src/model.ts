@@ -5,8 +5,9 @@
  * EvaluationResult or from the policy pack.
  */
 import { STATUS_LABELS } from '@ce/rules';
-import type { CivilDate, EvaluationResult, PolicyPack, Status } from '@ce/rules';
-import { daysBetween, parseIsoDate, zhDate } from './dates.js';
+import type { CellIssue, CivilDate, EvaluationResult, PolicyPack, Status } from '@ce/rules';
+import { daysBetween, parseIsoDate } from '@ce/rules';
+import { zhDate } from './dates.js';
 import { fmtHours, maskId } from './format.js';
 
 export const STATUS_ORDER: readonly Status[] = ['compliant', 'non-compliant', 'exempt', 'not-restrictive', 'invalid'];
@@ -81,15 +82,10 @@ export interface ShortfallRow {
   cost?: CostBreakdown;
 }
 
-export interface CellFix {
+/** A reader or evaluator error, as a cell to fix. */
+export interface CellFix extends Omit<CellIssue, 'field'> {
   /** e.g. `C7` when the column is known */
   cell?: string;
-  row: number;
-  column?: string;
-  header?: string;
-  value?: string;
-  message: string;
-  key?: string;
 }
 
 export interface InvalidRow {

@@ -3,7 +3,8 @@
  * chart, no network. Every piece of roster text goes through `esc`.
  */
 import { randomUUID } from 'node:crypto';
-import { fmtHours, fmtYuan, isoDate, STATUS_ORDER, zhDate } from '@ce/summary';
+import { formatDate } from '@ce/rules';
+import { fmtHours, fmtYuan, STATUS_ORDER, zhDate } from '@ce/summary';
 import type { SummaryModel } from '@ce/summary';
 import type { Status } from '@ce/rules';
 
@@ -255,7 +256,7 @@ ${shortfallTable(model, shortfallRows)}
 ${invalidTable(model)}
 <footer class="print-note">
 ${model.notes.map((n) => `<div>${esc(n)}</div>`).join('\n')}
-<div>生成：ce-report，${esc(isoDate(model.generatedOn))}。打印：A4 纵向；页码由浏览器打印（Chromium 131 及以上支持页脚页码）。</div>
+<div>生成：ce-report，${esc(formatDate(model.generatedOn))}。打印：A4 纵向；页码由浏览器打印（Chromium 131 及以上支持页脚页码）。</div>
 </footer>
 </body>
 </html>
