@@ -39,6 +39,25 @@ type Block =
  */
 export const PDF_LIST_LIMIT = 10_000;
 
+/**
+ * A list the PDF stops at `limit` entries, saying so before and after it;
+ * the HTML and the XLSX keep every entry.
+ */
+function cappedTable<T>(
+  b: Block[],
+  items: readonly T[],
+  limit: number,
+  o: { unit: '人' | '行'; whole: '名单' | '清单'; empty: string; columns: Column[]; rows: (shown: readonly T[]) => string[][] },
+): void {
+  const shown = items.slice(0, limit);
+  const cut = items.length - shown.length;
+  const where = `完整${o.whole}见 XLSX（“汇总”工作表）和 HTML。`;
+  if (cut > 0) b.push({ type: 'para', text: `以下列出前 ${limit} ${o.unit}，${where}` });
+  if (items.length === 0) b.push({ type: 'para', text: o.empty });
+  else b.push({ type: 'table', columns: o.columns, rows: o.rows(shown) });
+  if (cut > 0) b.push({ type: 'para', text: `……其余 ${cut} ${o.unit}未在 PDF 中列出，${where}` });
+}
+
 function blocks(model: SummaryModel, limit: number): Block[] {
   const b: Block[] = [];
   const fees = model.fees !== undefined;
@@ -80,27 +99,25 @@ function blocks(model: SummaryModel, limit: number): Block[] {
   });
 
   b.push({ type: 'h2', text: `三、未达标人员名单（${model.shortfalls.length} 人）` });
-  const shortfalls = model.shortfalls.slice(0, limit);
-  const cutShort = model.shortfalls.length - shortfalls.length;
-  if (cutShort > 0) b.push({ type: 'para', text: `以下列出前 ${limit} 人，完整名单见 XLSX（“汇总”工作表）和 HTML。` });
-  if (model.shortfalls.length === 0) b.push({ type: 'para', text: '无未达标人员。' });
-  else
-    b.push({
-      type: 'table',
-      columns: [
-        { title: '行号', width: 0.8, align: 'right' },
-        { title: '单位', width: 2.4 },
-        { title: '姓名', width: 1.5 },
-        { title: '身份证号', width: 2.6 },
-        { title: '状态', width: 1.2 },
-        { title: '缺少', width: 0.9, align: 'right' },
-        { title: '缺公需', width: 1, align: 'right' },
-        { title: '缺专业', width: 1, align: 'right' },
-        { title: '各年度缺口', width: 2.4 },
-        { title: '原因与依据', width: 3.6 },
-        ...(fees ? [{ title: '费用(元)', width: 1.2, align: 'right' as Align }] : []),
-      ],
-      rows: shortfalls.map((s) => [
+  cappedTable(b, model.shortfalls, limit, {
+    unit: '人',
+    whole: '名单',
+    empty: '无未达标人员。',
+    columns: [
+      { title: '行号', width: 0.8, align: 'right' },
+      { title: '单位', width: 2.4 },
+      { title: '姓名', width: 1.5 },
+      { title: '身份证号', width: 2.6 },
+      { title: '状态', width: 1.2 },
+      { title: '缺少', width: 0.9, align: 'right' },
+      { title: '缺公需', width: 1, align: 'right' },
+      { title: '缺专业', width: 1, align: 'right' },
+      { title: '各年度缺口', width: 2.4 },
+      { title: '原因与依据', width: 3.6 },
+      ...(fees ? [{ title: '费用(元)', width: 1.2, align: 'right' as Align }] : []),
+    ],
+    rows: (shortfalls) =>
+      shortfalls.map((s) => [
         String(s.row),
         s.unit,
         s.name,
@@ -116,30 +133,24 @@ function blocks(model: SummaryModel, limit: number): Block[] {
         [...s.reasons.filter((x) => x.kind !== 'rule').map((x) => `${x.text}（${x.key}）`), `依据 ${s.reasons.filter((x) => x.kind === 'rule').map((x) => x.key).join(' ')}`].join('\n'),
         ...(fees ? [fmtYuan(s.cost?.total ?? 0)] : []),
       ]),
-    });
-
-  if (cutShort > 0) b.push({ type: 'para', text: `……其余 ${cutShort} 人未在 PDF 中列出，完整名单见 XLSX（“汇总”工作表）和 HTML。` });
+  });
 
   b.push({ type: 'h2', text: `四、数据有误需修改的行（${model.invalid.length} 行）` });
-  const invalid = model.invalid.slice(0, limit);
-  const cutInvalid = model.invalid.length - invalid.length;
-  if (cutInvalid > 0) b.push({ type: 'para', text: `以下列出前 ${limit} 行，完整清单见 XLSX（“汇总”工作表）和 HTML。` });
-  if (model.invalid.length === 0) b.push({ type: 'para', text: '无数据有误的行。' });
-  else
-    b.push({
-      type: 'table',
-      columns: [
-        { title: '行号', width: 0.8, align: 'right' },
-        { title: '姓名', width: 1.5 },
-        { title: '身份证号', width: 2.6 },
-        { title: '单元格', width: 1 },
-        { title: '列名', width: 1.8 },
-        { title: '当前值', width: 2.2 },
-        { title: '需修改', width: 4 },
-      ],
-      rows: invalid.flatMap((v) => v.fixes.map((f) => [String(v.row), v.name, v.id, f.cell ?? '', f.header ?? '', f.value ?? '', f.message + (f.key ? `（${f.key}）` : '')])),
-    });
-  if (cutInvalid > 0) b.push({ type: 'para', text: `……其余 ${cutInvalid} 行未在 PDF 中列出，完整清单见 XLSX（“汇总”工作表）和 HTML。` });
+  cappedTable(b, model.invalid, limit, {
+    unit: '行',
+    whole: '清单',
+    empty: '无数据有误的行。',
+    columns: [
+      { title: '行号', width: 0.8, align: 'right' },
+      { title: '姓名', width: 1.5 },
+      { title: '身份证号', width: 2.6 },
+      { title: '单元格', width: 1 },
+      { title: '列名', width: 1.8 },
+      { title: '当前值', width: 2.2 },
+      { title: '需修改', width: 4 },
+    ],
+    rows: (invalid) => invalid.flatMap((v) => v.fixes.map((f) => [String(v.row), v.name, v.id, f.cell ?? '', f.header ?? '', f.value ?? '', f.message + (f.key ? `（${f.key}）` : '')])),
+  });
   for (const n of model.notes) b.push({ type: 'para', text: n, small: true });
   b.push({ type: 'para', text: `制表：ce-report，${zhDate(model.generatedOn)}`, small: true });
   return b;
