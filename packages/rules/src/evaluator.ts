@@ -458,13 +458,10 @@ function excludeRecord(t: Trace, rec: TrainingRecord, hours: number, reason: str
 function creditRecord(credit: Credit, rec: TrainingRecord, person: Person, pack: PolicyPack, Y: number, t: Trace): void {
   const year = rec.creditYear;
 
-  // Exams are credits, not hours.
-  if (rec.kind === '职业资格考试') {
-    applyExam(credit, pack.exams.qualification, year, rec.row, rec.kind, t, rec.source);
-    return;
-  }
-  if (rec.kind === '职称外语计算机考试') {
-    applyExam(credit, pack.exams.titleLanguageComputer, year, rec.row, rec.kind, t, rec.source);
+  const rule: KindRule = pack.kinds[rec.kind];
+  // Exams are credits, not hours: the pack's exam rule decides what they are worth.
+  if (rule.counts === 'exam') {
+    applyExam(credit, pack.exams[rule.exam], year, rec.row, rec.kind, t, rec.source);
     return;
   }
 
@@ -473,7 +470,6 @@ function creditRecord(credit: Credit, rec: TrainingRecord, person: Person, pack:
     excludeRecord(t, rec, 0, '记录未填学时、分钟或半天', 'nm-2017/art10');
     return;
   }
-  const rule: KindRule = pack.kinds[rec.kind];
   let category: 'public' | 'professional';
   if (rule.counts === 'excluded') {
     excludeRecord(t, rec, hours, rule.reason, rule.key);

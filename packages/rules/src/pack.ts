@@ -88,7 +88,9 @@ export interface Reliefs {
 export type KindRule =
   | { counts: 'named-category'; key: string; halfDay?: boolean }
   | { counts: 'professional'; key: string; halfDay?: boolean; onlyIf?: 'highSkill' }
-  | { counts: 'excluded'; key: string; reason: string };
+  | { counts: 'excluded'; key: string; reason: string }
+  /** an exam result: credited by the pack's exam rule (see ExamRules), not by hours */
+  | { counts: 'exam'; exam: keyof ExamRules };
 
 export type ExamCredit =
   | { mode: 'fixed-hours'; hours: number; key: string }

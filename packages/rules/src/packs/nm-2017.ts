@@ -59,8 +59,8 @@ export const nm2017: PolicyPack = {
     三科教师培训: { counts: 'professional', key: ART12 },
     中小学教师培训: { counts: 'professional', key: ART12 },
     职业技能培训: { counts: 'excluded', key: ART12, reason: '本通知未规定职业技能培训折合继续教育学时，不予计入' },
-    职业资格考试: { counts: 'professional', key: ART12 },
-    职称外语计算机考试: { counts: 'professional', key: ART12 },
+    职业资格考试: { counts: 'exam', exam: 'qualification' },
+    职称外语计算机考试: { counts: 'exam', exam: 'titleLanguageComputer' },
   },
   exams: {
     qualification: { mode: 'not-counted', key: ART12, reason: '本办法未规定职业资格考试折合学时，不予计入' },
