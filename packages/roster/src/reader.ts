@@ -82,6 +82,38 @@ function refOf(b: ColumnBinding, row: number, cell: Cell): CellRef {
   return { row, column: b.column, header: b.header, value: cellText(cell) };
 }
 
+const ROW = Symbol('row');
+const VALUES = Symbol('values');
+interface RowSlots {
+  [ROW]: number;
+  [VALUES]: Cell[];
+}
+type CellsOf = (row: number, values: Cell[]) => Record<string, CellRef>;
+
+/**
+ * A row's cells by field, for messages that name a cell. Each CellRef is made
+ * when it is read: making one per cell up front was most of the reader's time
+ * and memory on large rosters, and only rows with problems ever read them.
+ * The object keeps the row's own array of values.
+ */
+function cellsLocator(bindings: Iterable<ColumnBinding>): CellsOf {
+  const proto = {};
+  for (const b of bindings) {
+    Object.defineProperty(proto, b.field, {
+      enumerable: true,
+      get(this: RowSlots): CellRef {
+        return refOf(b, this[ROW], this[VALUES][b.index]);
+      },
+    });
+  }
+  return (row, values) => {
+    const cells = Object.create(proto) as RowSlots;
+    cells[ROW] = row;
+    cells[VALUES] = values;
+    return cells as unknown as Record<string, CellRef>;
+  };
+}
+
 function issueAt(ctx: Ctx, field: string, message: string, key?: string): CellIssue {
   const ref = ctx.cells[field];
   const issue: CellIssue = { field, row: ctx.row, message };
@@ -152,6 +184,7 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
     });
   }
   const byField = new Map(header.columns.map((c) => [c.field, c] as const));
+  const cellsOf = cellsLocator(byField.values());
   const ignoredIdx = new Set<number>();
   // 序号-like columns: a row whose only content is there is still blank
   const headerRowCells = rowOf(grid, header.rowIndex);
@@ -186,7 +219,7 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
       out.warnings.push({ field: 'row', row: sheetRow, value: footer, message: `第${sheetRow}行「${footer}」是合计或说明行（没有身份证号），已跳过` });
       continue;
     }
-    const person = emptyPerson(sheetRow);
+    const person = emptyPerson(sheetRow, cellsOf(sheetRow, cellsRow));
     try {
       readPersonRow(person, { row: sheetRow, cells: person.cells, errors: person.errors, warnings: person.warnings, byField, cellsRow });
     } catch (e) {
@@ -252,7 +285,6 @@ function readPersonRow(p: Person, ctx: Ctx): void {
     const b = byField.get(field);
     return b ? cellsRow[b.index] : undefined;
   };
-  for (const b of byField.values()) ctx.cells[b.field] = refOf(b, row, cellsRow[b.index]);
   const has = (field: string) => byField.has(field);
 
   // name
@@ -369,11 +401,12 @@ export function readRecords(grid: Grid, options: ReadOptions = {}): RecordsRead 
     out.issues.push({ field: 'kind', row: out.headerRow, message: '培训记录缺少“形式”列，无法判断学时如何计入' });
   }
   const byField = new Map(header.columns.map((c) => [c.field, c] as const));
+  const cellsOf = cellsLocator(byField.values());
   for (let r = header.rowIndex + header.headerRows; r < grid.length; r++) {
     const cellsRow = rowOf(grid, r);
     if (cellsRow.every((c) => isBlank(c))) continue;
     const sheetRow = firstRow + r;
-    const ctx: Ctx = { row: sheetRow, cells: {}, errors: [], warnings: [], byField, cellsRow };
+    const ctx: Ctx = { row: sheetRow, cells: cellsOf(sheetRow, cellsRow), errors: [], warnings: [], byField, cellsRow };
     let rec: TrainingRecord | undefined;
     try {
       rec = readRecordRow(ctx, options.sheetName);
@@ -390,7 +423,6 @@ export function readRecords(grid: Grid, options: ReadOptions = {}): RecordsRead 
 
 function readRecordRow(ctx: Ctx, source: string | undefined): TrainingRecord | undefined {
   const { byField, cellsRow, row } = ctx;
-  for (const b of byField.values()) ctx.cells[b.field] = refOf(b, row, cellsRow[b.index]);
   const get = (field: string): Cell => {
     const b = byField.get(field);
     return b ? cellsRow[b.index] : undefined;
@@ -462,7 +494,7 @@ function readRecordRow(ctx: Ctx, source: string | undefined): TrainingRecord | u
 }
 
 /** A person with every field present (absent = undefined), in one order, for the same reason as records. */
-function emptyPerson(row: number): Person {
+function emptyPerson(row: number, cells: Record<string, CellRef>): Person {
   return {
     row,
     name: undefined,
@@ -486,7 +518,7 @@ function emptyPerson(row: number): Person {
     titleExamYears: undefined,
     unitPlanFiled: undefined,
     hours: {},
-    cells: {},
+    cells,
     errors: [],
     warnings: [],
   };

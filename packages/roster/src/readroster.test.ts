@@ -297,6 +297,16 @@ describe('readRoster cell problems', () => {
     expect(p.cells.level).toEqual({ row: 2, column: 'F', header: '申报级别', value: '' });
   });
 
+  it('a row\'s cells name every bound column, and no column the sheet lacks (made when read, not stored)', () => {
+    const p = one(['张三', ID_M, '', '', '职称评审', '副高级']);
+    expect(p.cells.name).toEqual({ row: 2, column: 'A', header: '姓名', value: '张三' });
+    expect(p.cells.id).toEqual({ row: 2, column: 'B', header: '身份证号', value: ID_M });
+    expect(p.cells.purpose).toEqual({ row: 2, column: 'E', header: '申报类型', value: '职称评审' });
+    expect(p.cells.postGrade).toBeUndefined();
+    expect('level' in p.cells).toBe(true);
+    expect('postGrade' in p.cells).toBe(false);
+  });
+
   it('疫情防控一线: 是, year lists, 否', () => {
     expect(one(['张三', ID_M, '', '', '', '', '', '', '是']).epidemic).toEqual({ flagged: true, years: [] });
     expect(one(['张三', ID_M, '', '', '', '', '', '', '2022、2023']).epidemic).toEqual({ flagged: true, years: [2022, 2023] });
