@@ -47,10 +47,19 @@ function covers(purposes: readonly Purpose[] | undefined, purpose: Purpose): boo
   return purposes !== undefined && purposes.includes(purpose);
 }
 
-function range(from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let y = from; y <= to; y++) out.push(y);
-  return out;
+/** Years from..to; a handful of distinct ranges per roster, so each is made once and shared (read-only). */
+const ranges = new Map<number, readonly number[]>();
+
+function range(from: number, to: number): readonly number[] {
+  const key = from * 10000 + to;
+  let years = ranges.get(key);
+  if (years === undefined) {
+    const out: number[] = [];
+    for (let y = from; y <= to; y++) out.push(y);
+    years = Object.freeze(out);
+    ranges.set(key, years);
+  }
+  return years;
 }
 
 /** Round for display: exact inside, at most one decimal outside (RULES.md §7). */
@@ -62,12 +71,11 @@ export function roundHours(x: number): number {
 export interface Working {
   reviewYear: number;
   asOf: CivilDate;
-  age?: number;
-  windowKey?: string;
-  baseYears: number[];
-  requiredYears: number[];
+  age?: number | undefined;
+  baseYears: readonly number[];
+  requiredYears: readonly number[];
   mode: 'plain' | 'one-third' | 'one-year-of-three';
-  chosenYear?: number;
+  chosenYear?: number | undefined;
 }
 
 export function evaluate(
@@ -77,29 +85,29 @@ export function evaluate(
   options: EvaluateOptions = {},
 ): EvaluationResult {
   const Y = options.year ?? pack.ceYear;
-  const asOf = options.asOf ?? { year: Y, month: 12, day: 31 };
-  const t = new Trace(pack, person);
+  const asOf = options.asOf ?? yearEnd(Y);
+  const t = trace.begin(pack, person);
   const purpose = person.purpose;
-  const w: Working = { reviewYear: Y, asOf, baseYears: EMPTY, requiredYears: EMPTY, mode: 'plain' };
   const explain = options.explain === true;
+  const w = working(explain, Y, asOf);
 
-  if (person.errors.length > 0) return finish(t.result('invalid', null, [], Y, person.errors), explain, person, pack, w, t);
+  if (person.errors.length > 0) return finish(t.result('invalid', null, NO_YEARS, Y, person.errors), explain, person, pack, w, t);
   checkData(person, pack, Y, t);
-  if (t.errors.length > 0) return finish(t.result('invalid', null, [], Y), explain, person, pack, w, t);
+  if (t.errors.length > 0) return finish(t.result('invalid', null, NO_YEARS, Y), explain, person, pack, w, t);
 
   const age = person.birth ? fullAge(person.birth, asOf) : undefined;
   w.age = age;
 
   // Step 1: full exemptions (status exempt).
-  const exemptions = fullExemptions(person, pack, Y, age, asOf, t);
+  const exempt = fullExemptions(person, pack, Y, age, asOf, t);
   if (purpose === 'annual') noteTitleReliefs(person, pack, Y, age, t);
 
   // Required years by purpose (may itself exempt, e.g. 博士 under hohhot-2022/2.2).
-  const window = purposeWindow(person, pack, Y, t, exemptions.length > 0);
-  if (exemptions.length > 0 || window === 'exempt') {
-    return finish(t.result('exempt', { total: 0, public: 0, professional: 0 }, [], Y), explain, person, pack, w, t);
+  const window = purposeWindow(person, pack, Y, t, exempt);
+  if (exempt || window === 'exempt') {
+    return finish(t.result('exempt', NOTHING_MISSING, NO_YEARS, Y), explain, person, pack, w, t);
   }
-  if (window === 'invalid') return finish(t.result('invalid', null, [], Y), explain, person, pack, w, t);
+  if (window === 'invalid') return finish(t.result('invalid', null, NO_YEARS, Y), explain, person, pack, w, t);
   w.baseYears = window;
 
   // Step 3: window changes. `keep` is applied to the purpose window and to the age rule's candidates alike.
@@ -147,7 +155,36 @@ export function evaluate(
   return finish(t.result(status, missing, figures, Y), explain, person, pack, w, t);
 }
 
-const EMPTY: number[] = [];
+const trace = new Trace();
+
+/** Only the explanation reads the working, so without one a single object serves every row. */
+const scratchWorking: Working = { reviewYear: 0, asOf: { year: 0, month: 1, day: 1 }, baseYears: [], requiredYears: [], mode: 'plain' };
+
+function working(explain: boolean, reviewYear: number, asOf: CivilDate): Working {
+  if (explain) return { reviewYear, asOf, age: undefined, baseYears: EMPTY, requiredYears: EMPTY, mode: 'plain', chosenYear: undefined };
+  const w = scratchWorking;
+  w.reviewYear = reviewYear;
+  w.asOf = asOf;
+  w.age = undefined;
+  w.baseYears = EMPTY;
+  w.requiredYears = EMPTY;
+  w.mode = 'plain';
+  w.chosenYear = undefined;
+  return w;
+}
+const EMPTY: readonly number[] = Object.freeze([]);
+/** Exempt and invalid rows have no year figures: one shared empty list. */
+const NO_YEARS = Object.freeze([]) as never as YearFigures[];
+
+const yearEnds = new Map<number, CivilDate>();
+function yearEnd(year: number): CivilDate {
+  let d = yearEnds.get(year);
+  if (d === undefined) {
+    d = Object.freeze({ year, month: 12, day: 31 });
+    yearEnds.set(year, d);
+  }
+  return d;
+}
 
 function finish(result: EvaluationResult, explain: boolean, person: Person, pack: PolicyPack, w: Working, t: Trace): EvaluationResult {
   if (explain) result.explanation = buildExplanation(result, person, pack, w, t);
@@ -198,27 +235,31 @@ function ageExemptApplies(person: Person, pack: PolicyPack, age: number | undefi
   return age >= threshold ? threshold : undefined;
 }
 
-/** Step 1: reliefs that remove every requirement. */
-function fullExemptions(person: Person, pack: PolicyPack, Y: number, age: number | undefined, asOf: CivilDate, t: Trace): ReliefApplied[] {
+/** Step 1: reliefs that remove every requirement; true when one applies (each is recorded in the trace). */
+function fullExemptions(person: Person, pack: PolicyPack, Y: number, age: number | undefined, asOf: CivilDate, t: Trace): boolean {
   const p = person.purpose;
   const r = pack.reliefs;
-  const found: ReliefApplied[] = [];
+  let found = false;
   const threshold = ageExemptApplies(person, pack, age, p);
   if (threshold !== undefined && r.ageExempt) {
-    found.push(t.relief(r.ageExempt.key, `${sexLabel(person)}${age}周岁（截至${formatDate(asOf)}），已满${threshold}周岁：免除学时要求`));
+    t.relief(r.ageExempt.key, `${sexLabel(person)}${age}周岁（截至${formatDate(asOf)}），已满${threshold}周岁：免除学时要求`);
+    found = true;
   }
   if (r.transfer && covers(r.transfer.purposes, p) && person.transferYear === Y) {
-    found.push(t.relief(r.transfer.key, `${Y}年由党政机关转任，当年申报职称评审：免除学时要求`));
+    t.relief(r.transfer.key, `${Y}年由党政机关转任，当年申报职称评审：免除学时要求`);
+    found = true;
   }
   if (r.postdocSenior && covers(r.postdocSenior.purposes, p) && person.postdoc === true) {
     if (person.level !== undefined && SENIOR.has(person.level)) {
-      found.push(t.relief(r.postdocSenior.key, `出站博士后，申报${LEVEL_LABELS[person.level]}：免除学时要求`));
+      t.relief(r.postdocSenior.key, `出站博士后，申报${LEVEL_LABELS[person.level]}：免除学时要求`);
+      found = true;
     } else {
       t.note('出站博士后的免除只适用于申报高级（正高级、副高级）', r.postdocSenior.key);
     }
   }
   if (r.epidemic?.mode === 'exempt' && covers(r.epidemic.purposes, p) && person.epidemic?.flagged) {
-    found.push(t.relief(r.epidemic.key, '疫情防控一线医疗卫生人员申报职称评审：免除学时要求'));
+    t.relief(r.epidemic.key, '疫情防控一线医疗卫生人员申报职称评审：免除学时要求');
+    found = true;
   }
   return found;
 }
@@ -247,14 +288,14 @@ function noteTitleReliefs(person: Person, pack: PolicyPack, Y: number, age: numb
   }
 }
 
-function lastYears(n: number, key: string, Y: number, t: Trace): number[] {
+function lastYears(n: number, key: string, Y: number, t: Trace): readonly number[] {
   t.rule(key);
   t.windowKey = key;
   return range(Y - n + 1, Y);
 }
 
 /** Years Y−n+1..Y that the purpose requires; 'exempt' or 'invalid' when the purpose itself decides. */
-function purposeWindow(person: Person, pack: PolicyPack, Y: number, t: Trace, alreadyExempt: boolean): number[] | 'exempt' | 'invalid' {
+function purposeWindow(person: Person, pack: PolicyPack, Y: number, t: Trace, alreadyExempt: boolean): readonly number[] | 'exempt' | 'invalid' {
   const rules = pack.purposes;
   const last = lastYears;
   switch (person.purpose) {
@@ -310,7 +351,7 @@ interface YearFilter {
 
 const KEEP_ALL: YearFilter = { after: -Infinity, epidemicYears: [] };
 
-function keepYears(years: number[], keep: YearFilter): number[] {
+function keepYears(years: readonly number[], keep: YearFilter): readonly number[] {
   if (keep === KEEP_ALL) return years;
   const out: number[] = [];
   for (const y of years) if (y > keep.after && !keep.epidemicYears.includes(y)) out.push(y);
@@ -342,42 +383,66 @@ function windowFilter(person: Person, pack: PolicyPack, Y: number, t: Trace): Ye
   return after === -Infinity && epidemicYears.length === 0 ? KEEP_ALL : { after, epidemicYears };
 }
 
-/** Hours credited from records and exams, by year; the roster's own year columns are read in yearFigures. */
-interface YearCredit {
-  year: number;
-  public: number;
-  professional: number;
-}
+/**
+ * Hours credited from records and exams, by year, for the row being evaluated
+ * (the roster's own year columns are read in yearFigures). evaluate() is
+ * synchronous and never re-entered, so one table serves every row: clearing it
+ * costs less than the few objects per row it replaced, and no result keeps it.
+ */
+class CreditTable {
+  private readonly years: number[] = [];
+  private readonly pub: number[] = [];
+  private readonly prof: number[] = [];
+  private size = 0;
+  private readonly examYears: number[] = [];
+  private examSize = 0;
 
-interface Credit {
-  /** a handful of years at most, so a list beats a Map */
-  hours: YearCredit[] | undefined;
-  examComplete: number[] | undefined;
-}
-
-function addHours(credit: Credit, year: number, category: 'public' | 'professional', hours: number): void {
-  const list = (credit.hours ??= []);
-  for (let i = 0; i < list.length; i++) {
-    const h = list[i]!;
-    if (h.year === year) {
-      h[category] += hours;
-      return;
-    }
+  clear(): void {
+    this.size = 0;
+    this.examSize = 0;
   }
-  const h: YearCredit = { year, public: 0, professional: 0 };
-  h[category] = hours;
-  list.push(h);
+
+  /** Position of `year` in the table, or -1 (a row credits a handful of years, so a scan is fastest). */
+  find(year: number): number {
+    for (let i = 0; i < this.size; i++) if (this.years[i] === year) return i;
+    return -1;
+  }
+
+  add(year: number, category: 'public' | 'professional', hours: number): void {
+    let i = this.find(year);
+    if (i < 0) {
+      i = this.size++;
+      this.years[i] = year;
+      this.pub[i] = 0;
+      this.prof[i] = 0;
+    }
+    if (category === 'public') this.pub[i] = this.pub[i]! + hours;
+    else this.prof[i] = this.prof[i]! + hours;
+  }
+
+  publicAt(i: number): number {
+    return i < 0 ? 0 : this.pub[i]!;
+  }
+
+  professionalAt(i: number): number {
+    return i < 0 ? 0 : this.prof[i]!;
+  }
+
+  /** A qualification exam passed in `year` completes that year's professional requirement. */
+  completeYear(year: number): void {
+    this.examYears[this.examSize++] = year;
+  }
+
+  yearComplete(year: number): boolean {
+    for (let i = 0; i < this.examSize; i++) if (this.examYears[i] === year) return true;
+    return false;
+  }
 }
 
-function creditFor(credit: Credit, year: number): YearCredit | undefined {
-  const list = credit.hours;
-  if (list === undefined) return undefined;
-  for (let i = 0; i < list.length; i++) if (list[i]!.year === year) return list[i];
-  return undefined;
-}
+const credit = new CreditTable();
 
-function creditHours(person: Person, records: readonly TrainingRecord[], pack: PolicyPack, Y: number, t: Trace): Credit {
-  const credit: Credit = { hours: undefined, examComplete: undefined };
+function creditHours(person: Person, records: readonly TrainingRecord[], pack: PolicyPack, Y: number, t: Trace): CreditTable {
+  credit.clear();
   if (person.qualExamYears !== undefined) {
     for (const year of person.qualExamYears) {
       applyExam(credit, pack.exams.qualification, year, person.row, '职业资格考试', t, person.cells.qualExamYears?.column);
@@ -393,7 +458,7 @@ function creditHours(person: Person, records: readonly TrainingRecord[], pack: P
 }
 
 function applyExam(
-  credit: Credit,
+  credit: CreditTable,
   rule: PolicyPack['exams']['qualification'],
   year: number,
   row: number,
@@ -403,11 +468,11 @@ function applyExam(
 ): boolean {
   switch (rule.mode) {
     case 'fixed-hours':
-      addHours(credit, year, 'professional', rule.hours);
+      credit.add(year, 'professional', rule.hours);
       t.rule(rule.key);
       return true;
     case 'year-complete':
-      (credit.examComplete ??= []).push(year);
+      credit.completeYear(year);
       t.rule(rule.key);
       return true;
     case 'not-counted':
@@ -455,7 +520,7 @@ function excludeRecord(t: Trace, rec: TrainingRecord, hours: number, reason: str
   t.exclude({ row: rec.row, source: rec.source, kind: rec.kind, year: rec.creditYear, hours, reason, key });
 }
 
-function creditRecord(credit: Credit, rec: TrainingRecord, person: Person, pack: PolicyPack, Y: number, t: Trace): void {
+function creditRecord(credit: CreditTable, rec: TrainingRecord, person: Person, pack: PolicyPack, Y: number, t: Trace): void {
   const year = rec.creditYear;
 
   const rule: KindRule = pack.kinds[rec.kind];
@@ -533,7 +598,7 @@ function creditRecord(credit: Credit, rec: TrainingRecord, person: Person, pack:
   }
 
   t.rule(rule.key);
-  addHours(credit, year, category, hours);
+  credit.add(year, category, hours);
 }
 
 /** The pack's plain yearly requirement, one frozen object per pack (results only read it). */
@@ -566,23 +631,23 @@ function overrideApplies(o: RequirementOverride, year: number, person: Person): 
   return o.when === undefined || person[o.when] === true;
 }
 
-function yearFigures(year: number, person: Person, pack: PolicyPack, credit: Credit, t: Trace): YearFigures {
+function yearFigures(year: number, person: Person, pack: PolicyPack, credit: CreditTable, t: Trace): YearFigures {
   const required = requirementFor(year, person, pack, t);
   const own = person.hours[year];
-  const extra = creditFor(credit, year);
+  const extra = credit.find(year);
   const credited = {
-    public: (own?.public ?? 0) + (extra?.public ?? 0),
-    professional: (own?.professional ?? 0) + (extra?.professional ?? 0),
+    public: (own?.public ?? 0) + credit.publicAt(extra),
+    professional: (own?.professional ?? 0) + credit.professionalAt(extra),
   };
   const fig: YearFigures = { year, required, credited };
-  if (credit.examComplete?.includes(year)) {
+  if (credit.yearComplete(year)) {
     fig.examCompleted = true;
     if (credited.professional < required.professional) credited.professional = required.professional;
   }
   return fig;
 }
 
-function allFigures(years: number[], person: Person, pack: PolicyPack, credit: Credit, t: Trace): YearFigures[] {
+function allFigures(years: readonly number[], person: Person, pack: PolicyPack, credit: CreditTable, t: Trace): YearFigures[] {
   t.rule(pack.annualRequirement.key);
   const out: YearFigures[] = new Array(years.length);
   for (let i = 0; i < years.length; i++) out[i] = yearFigures(years[i]!, person, pack, credit, t);
@@ -596,7 +661,11 @@ function gap(f: YearFigures): { public: number; professional: number } {
   };
 }
 
+/** Nothing missing: one shared object (compliant and exempt rows are many; results are read-only). */
+const NOTHING_MISSING: Missing = Object.freeze({ total: 0, public: 0, professional: 0 });
+
 function makeMissing(pub: number, prof: number): Missing {
+  if (pub === 0 && prof === 0) return NOTHING_MISSING;
   return { total: roundHours(pub + prof), public: roundHours(pub), professional: roundHours(prof) };
 }
 

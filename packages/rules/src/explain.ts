@@ -9,12 +9,19 @@ import type { Trace } from './trace.js';
 import type { Working } from './evaluator.js';
 import { LEVEL_LABELS, PURPOSE_LABELS, roundHours } from './evaluator.js';
 import { formatDate } from './dates.js';
+import { textsByParts } from './shared-text.js';
 
-function yearsText(years: number[]): string {
+function yearsText(years: readonly number[]): string {
   if (years.length === 0) return '无';
   const contiguous = years.every((y, i) => i === 0 || y === years[i - 1]! + 1);
   if (years.length > 2 && contiguous) return `${years[0]}–${years[years.length - 1]}年`;
   return years.map((y) => `${y}年`).join('、');
+}
+
+function purposeLine(person: Person, w: Working, t: Trace): string {
+  const level = person.level ? `（${LEVEL_LABELS[person.level]}）` : person.postGrade ? `（${person.postGrade}级岗位）` : person.education ? `（${person.education}）` : '';
+  const base = w.baseYears.length > 0 ? `：须完成${yearsText(w.baseYears)}的公需科目和专业科目学时` : '';
+  return `申报类型：${PURPOSE_LABELS[person.purpose]}${level}${base}${t.windowKey ? ` [${t.windowKey}]` : ''}。`;
 }
 
 function figureLine(f: YearFigures): string {
@@ -26,21 +33,36 @@ function figureLine(f: YearFigures): string {
 }
 
 export function buildExplanation(result: EvaluationResult, person: Person, pack: PolicyPack, w: Working, t: Trace): string[] {
+  // Most lines repeat across rows: each is looked up by what it is made of and built only once.
+  const texts = textsByParts;
   const lines: string[] = [];
-  lines.push(`依据：${pack.issuer}《${pack.title}》${pack.docNumber ? `（${pack.docNumber}）` : `（${pack.issued}）`}，审核年度${w.reviewYear}年。`);
-  const level = person.level ? `（${LEVEL_LABELS[person.level]}）` : person.postGrade ? `（${person.postGrade}级岗位）` : person.education ? `（${person.education}）` : '';
+  lines.push(
+    texts.find(pack, w.reviewYear, 'basis', undefined) ??
+      texts.keep(`依据：${pack.issuer}《${pack.title}》${pack.docNumber ? `（${pack.docNumber}）` : `（${pack.issued}）`}，审核年度${w.reviewYear}年。`),
+  );
   if (result.status !== 'invalid') {
-    const base = w.baseYears.length > 0 ? `：须完成${yearsText(w.baseYears)}的公需科目和专业科目学时` : '';
-    lines.push(`申报类型：${PURPOSE_LABELS[person.purpose]}${level}${base}${t.windowKey ? ` [${t.windowKey}]` : ''}。`);
-    if (w.age !== undefined) lines.push(`年龄：${person.sex === 'M' ? '男' : '女'}，${w.age}周岁（截至${formatDate(w.asOf)}）。`);
+    const levelKey = person.level ? person.level : person.postGrade ? person.postGrade : person.education ? person.education : '';
+    lines.push(texts.find(person.purpose, levelKey, w.baseYears, t.windowKey) ?? texts.keep(purposeLine(person, w, t)));
+    if (w.age !== undefined) {
+      lines.push(texts.find('age', person.sex, w.age, w.asOf) ?? texts.keep(`年龄：${person.sex === 'M' ? '男' : '女'}，${w.age}周岁（截至${formatDate(w.asOf)}）。`));
+    }
   }
-  for (const r of result.reliefs) lines.push(`减免：${r.text} [${r.key}]`);
+  for (let i = 0; i < result.reliefs.length; i++) {
+    const r = result.reliefs[i]!;
+    lines.push(texts.find('relief', r.text, r.key, undefined) ?? texts.keep(`减免：${r.text} [${r.key}]`));
+  }
   if (w.mode === 'one-year-of-three' && result.status !== 'exempt') {
-    lines.push(`按近三年中一个年度计算，候选年度：${yearsText(w.requiredYears)}${w.chosenYear ? `；缺口最小的是${w.chosenYear}年` : ''}。`);
+    lines.push(
+      texts.find('one-of-three', w.requiredYears, w.chosenYear, undefined) ??
+        texts.keep(`按近三年中一个年度计算，候选年度：${yearsText(w.requiredYears)}${w.chosenYear ? `；缺口最小的是${w.chosenYear}年` : ''}。`),
+    );
   } else if (w.requiredYears.length !== w.baseYears.length && result.status !== 'exempt' && result.status !== 'invalid') {
-    lines.push(`调整后的要求年度：${yearsText(w.requiredYears)}。`);
+    lines.push(texts.find('adjusted', w.requiredYears, undefined, undefined) ?? texts.keep(`调整后的要求年度：${yearsText(w.requiredYears)}。`));
   }
-  for (const f of result.years) lines.push(figureLine(f));
+  for (let i = 0; i < result.years.length; i++) {
+    const f = result.years[i]!;
+    lines.push(texts.find(f.examCompleted ? -f.year : f.year, f.required, f.credited.public, f.credited.professional) ?? texts.keep(figureLine(f)));
+  }
   if (w.mode === 'one-third' && result.years.length > 0) {
     let reqP = 0, reqQ = 0, gotP = 0, gotQ = 0;
     for (const f of result.years) {
@@ -49,13 +71,26 @@ export function buildExplanation(result: EvaluationResult, person: Person, pack:
     }
     lines.push(`按1/3合并计算：公需应完成${roundHours(reqP / 3)}，已完成${roundHours(gotP)}；专业应完成${roundHours(reqQ / 3)}，已完成${roundHours(gotQ)}。`);
   }
-  for (const e of result.excluded) {
+  for (let i = 0; i < result.excluded.length; i++) {
+    const e = result.excluded[i]!;
     lines.push(`未计入：${e.source ? `${e.source} ` : ''}第${e.row}行 ${e.kind}${e.hours ? ` ${e.hours}学时` : ''}（${e.year}年度）——${e.reason} [${e.key}]`);
   }
-  for (const n of result.warnings) lines.push(`提示：${n.message}${n.key ? ` [${n.key}]` : ''}`);
-  for (const n of result.notes ?? []) lines.push(`说明：${n.message}${n.key ? ` [${n.key}]` : ''}`);
-  for (const i of result.interpretations ?? []) lines.push(`${i.text} [${i.key}]`);
-  lines.push(conclusion(result));
+  for (let i = 0; i < result.warnings.length; i++) {
+    const n = result.warnings[i]!;
+    lines.push(`提示：${n.message}${n.key ? ` [${n.key}]` : ''}`);
+  }
+  const notes = result.notes ?? [];
+  for (let i = 0; i < notes.length; i++) {
+    const n = notes[i]!;
+    lines.push(texts.find('note', n.message, n.key, undefined) ?? texts.keep(`说明：${n.message}${n.key ? ` [${n.key}]` : ''}`));
+  }
+  const readings = result.interpretations ?? [];
+  for (let i = 0; i < readings.length; i++) {
+    const r = readings[i]!;
+    lines.push(texts.find('reading', r.text, r.key, undefined) ?? texts.keep(`${r.text} [${r.key}]`));
+  }
+  const m = result.missing;
+  lines.push(result.status === 'invalid' || m === null ? conclusion(result) : (texts.find(result.status, m.total, m.public, m.professional) ?? texts.keep(conclusion(result))));
   return lines;
 }
 

@@ -4,6 +4,7 @@
  * Chinese explanation is built from it only when asked for.
  */
 import type { Clause, PolicyPack, RequirementOverride } from './pack.js';
+import { shared } from './shared-text.js';
 import type {
   CellIssue,
   EvaluationResult,
@@ -29,9 +30,70 @@ export const FIELD_HEADERS: Record<string, string> = {
   epidemic: '疫情防控一线',
 };
 
+/**
+ * The rules a row applied, in order, as a node of a per-pack trie: rows that
+ * apply the same clauses in the same order (most rows of a roster) share one
+ * frozen list of rules and one of the 按本系统解释 readings that come with
+ * them, so a result costs no list of its own. The trie stays small: its paths
+ * are the orders in which the evaluator can apply a pack's few dozen clauses.
+ */
+class RulePath {
+  private readonly next = new Map<string, RulePath>();
+
+  constructor(
+    readonly refs: readonly RuleRef[],
+    readonly readings: readonly RuleRef[],
+  ) {}
+
+  has(key: string): boolean {
+    const refs = this.refs;
+    for (let i = 0; i < refs.length; i++) if (refs[i]!.key === key) return true;
+    return false;
+  }
+
+  /** The step taken last from here: rows of a roster mostly take the same steps. */
+  private lastKey: string | undefined;
+  private lastPath: RulePath | undefined;
+
+  /** The path with `key` applied (itself when already applied). */
+  with(pack: PolicyPack, key: string): RulePath {
+    if (key === this.lastKey) return this.lastPath!;
+    const path = this.step(pack, key);
+    this.lastKey = key;
+    this.lastPath = path;
+    return path;
+  }
+
+  private step(pack: PolicyPack, key: string): RulePath {
+    if (this.has(key)) return this;
+    let path = this.next.get(key);
+    if (!path) {
+      const ref = ruleRef(pack, key);
+      const reading = readingOf(ref);
+      path = new RulePath(Object.freeze([...this.refs, ref]), reading ? Object.freeze([...this.readings, reading]) : this.readings);
+      this.next.set(key, path);
+    }
+    return path;
+  }
+}
+
 const refsByPack = new WeakMap<PolicyPack, Map<string, RuleRef>>();
+const rootPaths = new WeakMap<PolicyPack, RulePath>();
 /** The 按本系统解释 entry of a clause that has one, made once. */
 const interpretationRefs = new WeakMap<RuleRef, RuleRef>();
+
+function readingOf(ref: RuleRef): RuleRef | undefined {
+  return interpretationRefs.get(ref);
+}
+
+function rootPath(pack: PolicyPack): RulePath {
+  let root = rootPaths.get(pack);
+  if (!root) {
+    root = new RulePath(Object.freeze([]), Object.freeze([]));
+    rootPaths.set(pack, root);
+  }
+  return root;
+}
 
 /** The shared RuleRef of a clause (one object per pack and key, never copied per row). */
 export function ruleRef(pack: PolicyPack, key: string): RuleRef {
@@ -66,39 +128,61 @@ function append<T>(list: T[], item: T): T[] {
 }
 
 export class Trace {
-  readonly rules: RuleRef[] = [];
+  private pack!: PolicyPack;
+  private person!: Person;
+  private path!: RulePath;
+  /** readings in application order, once a row adds one of its own (rare); until then the path's list serves */
+  private ownReadings: RuleRef[] | undefined;
   reliefs: ReliefApplied[] = NONE;
   excluded: ExcludedRecord[] = NONE;
   warnings: Note[] = NONE;
   notes: Note[] = NONE;
   errors: CellIssue[] = NONE;
-  interpretations: RuleRef[] = NONE;
-  windowKey?: string;
+  windowKey: string | undefined;
 
-  constructor(
-    private readonly pack: PolicyPack,
-    private readonly person: Person,
-  ) {}
+  /**
+   * Start tracing one evaluation. The evaluator is synchronous and never
+   * re-entered, so it keeps one Trace and begins it anew for each row; the
+   * lists it hands to a result are never touched again.
+   */
+  begin(pack: PolicyPack, person: Person): this {
+    this.pack = pack;
+    this.person = person;
+    this.path = rootPath(pack);
+    this.ownReadings = undefined;
+    this.reliefs = NONE;
+    this.excluded = NONE;
+    this.warnings = NONE;
+    this.notes = NONE;
+    this.errors = NONE;
+    this.windowKey = undefined;
+    return this;
+  }
 
-  /** Record that a clause was applied (once per key; a row applies few, so a scan beats a Set). */
+  /** The clauses applied so far, each once, in order (a list shared with other rows). */
+  get rules(): readonly RuleRef[] {
+    return this.path.refs;
+  }
+
+  /** Record that a clause was applied (once per key). */
   rule(key: string): void {
-    const rules = this.rules;
-    for (let i = 0; i < rules.length; i++) if (rules[i]!.key === key) return;
-    const ref = ruleRef(this.pack, key);
-    rules.push(ref);
-    const reading = interpretationRefs.get(ref);
-    if (reading) this.interpretations = append(this.interpretations, reading);
+    const before = this.path;
+    const after = before.with(this.pack, key);
+    if (after === before || this.ownReadings === undefined) {
+      this.path = after;
+      return;
+    }
+    this.path = after;
+    if (after.readings.length > before.readings.length) this.ownReadings.push(after.readings[after.readings.length - 1]!);
   }
 
   private has(key: string): boolean {
-    const rules = this.rules;
-    for (let i = 0; i < rules.length; i++) if (rules[i]!.key === key) return true;
-    return false;
+    return this.path.has(key);
   }
 
   relief(key: string, text: string): ReliefApplied {
     this.rule(key);
-    const r = { key, text };
+    const r = { key, text: shared(text) };
     this.reliefs = append(this.reliefs, r);
     return r;
   }
@@ -121,12 +205,12 @@ export class Trace {
   }
 
   note(message: string, key?: string): void {
-    this.notes = append(this.notes, key ? { message, key } : { message });
+    this.notes = append(this.notes, key ? { message: shared(message), key } : { message: shared(message) });
   }
 
   interpretation(key: string, text: string): void {
     this.rule(key);
-    this.interpretations = append(this.interpretations, { key, text: `按本系统解释：${text}` });
+    (this.ownReadings ??= [...this.path.readings]).push({ key, text: `按本系统解释：${text}` });
   }
 
   /** An error about one of the person's cells; when the sheet has no such column, the message says which to add. */
@@ -157,7 +241,7 @@ export class Trace {
       notes: this.notes,
       purpose: p.purpose,
       reviewYear,
-      interpretations: this.interpretations,
+      interpretations: this.ownReadings ?? this.path.readings,
     };
   }
 }

@@ -206,7 +206,7 @@ export interface EvaluationResult {
   /** null when invalid */
   missing: Missing | null;
   years: YearFigures[];
-  rules: RuleRef[];
+  rules: readonly RuleRef[];
   reliefs: ReliefApplied[];
   excluded: ExcludedRecord[];
   warnings: Note[];
@@ -216,7 +216,7 @@ export interface EvaluationResult {
   /** extra context, not in the minimal contract: purpose, review year, interpretations used */
   purpose?: Purpose;
   reviewYear?: number;
-  interpretations?: RuleRef[];
+  interpretations?: readonly RuleRef[];
   /** the full Chinese explanation, one line per step (only when options.explain) */
   explanation?: string[];
 }
