@@ -30,7 +30,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return 0;
     }
     if (args.command === 'check') {
-      const run = await runCheck(args);
+      const run = await runCheck(args, { explain: args.json });
       for (const w of run.warnings) io.stderr(`警告 / Warning: ${w.replace(/[\r\n]+/g, ' ')}\n`);
       if (args.json) io.stdout(JSON.stringify(run.results, null, 2) + '\n');
       else io.stdout(renderTable(run.results));

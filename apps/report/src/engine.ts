@@ -58,7 +58,14 @@ export function unusedYearColumns(roster: RosterRead, results: readonly Evaluati
   });
 }
 
-export async function runCheck(args: CommonArgs, onProgress?: (done: number, total: number) => void): Promise<CheckRun> {
+export interface CheckOptions {
+  /** build each row's Chinese explanation (the JSON output prints it; the summaries never read it) */
+  explain?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function runCheck(args: CommonArgs, options: CheckOptions = {}): Promise<CheckRun> {
+  const { explain = false, onProgress } = options;
   const pack = findPack(args.policy);
   const year = args.year ?? pack.ceYear;
   const asOf = args.asOf ?? { year, month: 12, day: 31 };
@@ -98,7 +105,7 @@ export async function runCheck(args: CommonArgs, onProgress?: (done: number, tot
   const { results, unmatchedRecords } = checkRoster(roster.people, records, pack, {
     year,
     asOf,
-    explain: true,
+    explain,
     ...(onProgress ? { onProgress, progressEvery: 50 } : {}),
   });
   const unused = unusedYearColumns(roster, results);

@@ -95,8 +95,10 @@ export async function writeReports(run: CheckRun, options: WriteOptions): Promis
 
 export async function runSummary(args: SummaryArgs, io: Io): Promise<number> {
   const bar = progressBar(io.stderr, io.stderrIsTTY);
-  const run = await runCheck(args, (done, total) => {
-    if (total >= LARGE_ROSTER) bar.update(done, total, '检查中 / checking');
+  const run = await runCheck(args, {
+    onProgress: (done, total) => {
+      if (total >= LARGE_ROSTER) bar.update(done, total, '检查中 / checking');
+    },
   });
   const large = run.results.length >= LARGE_ROSTER;
   const written = await writeReports(run, {
