@@ -21,8 +21,12 @@ export function idCheckChar(first17: string): string {
   return CHECK[sum % 11]!;
 }
 
+const PLAIN_ID = /^\d{17}[\dX]$/;
+
 /** NFKC, strip all whitespace and a leading Excel text apostrophe, upper-case x. */
 export function normalizeId(raw: string): string {
+  // the usual case, an ID already as it should be, needs none of the steps below
+  if (typeof raw === 'string' && PLAIN_ID.test(raw)) return raw;
   return String(raw ?? '')
     .normalize('NFKC')
     .replace(/[\s\u3000]+/g, '')

@@ -32,8 +32,11 @@ const T2S: Map<string, string> = (() => {
   return m;
 })();
 
+const HAS_TRADITIONAL = new RegExp(`[${[...T2S.keys()].join('')}]`, 'u');
+
 /** Convert the Traditional characters we know to Simplified; others unchanged. */
 export function t2s(text: string): string {
+  if (!HAS_TRADITIONAL.test(text)) return text;
   let out = '';
   for (const ch of text) out += T2S.get(ch) ?? ch;
   return out;
@@ -44,9 +47,21 @@ export function nfkc(text: string): string {
   return text.normalize('NFKC').trim();
 }
 
+/**
+ * Values compared against a vocabulary (申报类型, 形式, 类别, 是/否 …) repeat on
+ * every row, so each distinct text is normalised once; the table is capped.
+ */
+const normalised = new Map<string, string>();
+const MAX_NORMALISED = 10_000;
+
 /** For values compared against a vocabulary: NFKC, Traditional → Simplified, trim, drop inner spaces. */
 export function normValue(text: string): string {
-  return t2s(text.normalize('NFKC')).replace(/[\s\u3000]+/g, '');
+  let v = normalised.get(text);
+  if (v === undefined) {
+    v = t2s(text.normalize('NFKC')).replace(/[\s\u3000]+/g, '');
+    if (normalised.size < MAX_NORMALISED) normalised.set(text, v);
+  }
+  return v;
 }
 
 /**

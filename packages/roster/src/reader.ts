@@ -64,6 +64,11 @@ function rowOf(grid: Grid, i: number): Cell[] {
   return Array.isArray(r) ? r : [];
 }
 
+function isBlankRow(row: Cell[]): boolean {
+  for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return false;
+  return true;
+}
+
 function lastNonEmpty(row: Cell[]): number {
   for (let c = row.length - 1; c >= 0; c--) if (!isBlank(row[c])) return c;
   return -1;
@@ -185,6 +190,7 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
   }
   const byField = new Map(header.columns.map((c) => [c.field, c] as const));
   const cellsOf = cellsLocator(byField.values());
+  const yearColumns = yearColumnsOf(byField.values());
   const ignoredIdx = new Set<number>();
   // 序号-like columns: a row whose only content is there is still blank
   const headerRowCells = rowOf(grid, header.rowIndex);
@@ -221,7 +227,7 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
     }
     const person = emptyPerson(sheetRow, cellsOf(sheetRow, cellsRow));
     try {
-      readPersonRow(person, { row: sheetRow, cells: person.cells, errors: person.errors, warnings: person.warnings, byField, cellsRow });
+      readPersonRow(person, { row: sheetRow, cells: person.cells, errors: person.errors, warnings: person.warnings, byField, cellsRow }, yearColumns);
     } catch (e) {
       person.errors.push({ field: 'row', row: sheetRow, message: `读取本行时出错：${e instanceof Error ? e.message : String(e)}` });
     }
@@ -274,26 +280,50 @@ function footerRow(cells: Cell[], idIndex: number | undefined, ignored: Set<numb
   return undefined;
 }
 
-function apply<T>(ctx: Ctx, field: string, parsed: Parsed<T>, set: (v: T) => void, severity: 'error' | 'warning' = 'error'): void {
-  if (parsed.ok) set(parsed.value);
-  else (severity === 'error' ? ctx.errors : ctx.warnings).push(issueAt(ctx, field, parsed.message));
+/** The parsed value; or, when it did not parse, undefined after recording the problem on its cell. */
+function take<T>(ctx: Ctx, field: string, parsed: Parsed<T>, severity: 'error' | 'warning' = 'error'): T | undefined {
+  if (parsed.ok) return parsed.value;
+  (severity === 'error' ? ctx.errors : ctx.warnings).push(issueAt(ctx, field, parsed.message));
+  return undefined;
 }
 
-function readPersonRow(p: Person, ctx: Ctx): void {
-  const { byField, cellsRow, row } = ctx;
-  const get = (field: string): Cell => {
-    const b = byField.get(field);
-    return b ? cellsRow[b.index] : undefined;
-  };
-  const has = (field: string) => byField.has(field);
+/** The row's cell for a field, undefined when the sheet has no such column. (No closures per row: they are costly at 100k rows.) */
+function cellAt(ctx: Ctx, field: string): Cell {
+  const b = ctx.byField.get(field);
+  return b ? ctx.cellsRow[b.index] : undefined;
+}
+
+/** A year-hour column (2024年公需学时 …), worked out once per sheet. */
+interface YearColumn {
+  field: string;
+  index: number;
+  year: number;
+  category: 'public' | 'professional';
+  label: string;
+}
+
+function yearColumnsOf(bindings: Iterable<ColumnBinding>): YearColumn[] {
+  const out: YearColumn[] = [];
+  for (const b of bindings) {
+    const m = /^hours:(\d+):(public|professional)$/.exec(b.field);
+    if (!m) continue;
+    const year = Number(m[1]);
+    const category = m[2] as 'public' | 'professional';
+    out.push({ field: b.field, index: b.index, year, category, label: `${year}年${category === 'public' ? '公需' : '专业'}学时` });
+  }
+  return out;
+}
+
+function readPersonRow(p: Person, ctx: Ctx, yearColumns: readonly YearColumn[]): void {
+  const { byField, cellsRow } = ctx;
 
   // name
-  const nameCell = get('name');
+  const nameCell = cellAt(ctx, 'name');
   if (!isBlank(nameCell)) p.name = cellText(nameCell).normalize('NFKC').trim();
   else ctx.warnings.push(issueAt(ctx, 'name', '缺少姓名'));
 
   // ID number
-  const idCell = get('id');
+  const idCell = cellAt(ctx, 'id');
   if (typeof idCell === 'number' && (!Number.isSafeInteger(idCell) || idCell >= 1e16)) {
     p.id = normalizeId(cellText(idCell));
     ctx.errors.push(
@@ -317,58 +347,56 @@ function readPersonRow(p: Person, ctx: Ctx): void {
   }
 
   // 性别 / 出生日期: only checked against the ID
-  if (has('sex')) {
-    const s = parseSex(get('sex'));
+  if (byField.has('sex')) {
+    const s = parseSex(cellAt(ctx, 'sex'));
     if (!s.ok) ctx.warnings.push(issueAt(ctx, 'sex', s.message));
     else if (s.value && p.sex && s.value !== p.sex) {
-      ctx.errors.push(issueAt(ctx, 'sex', `性别「${cellText(get('sex')).trim()}」与身份证号不符（身份证号显示为${p.sex === 'M' ? '男' : '女'}）`));
+      ctx.errors.push(issueAt(ctx, 'sex', `性别「${cellText(cellAt(ctx, 'sex')).trim()}」与身份证号不符（身份证号显示为${p.sex === 'M' ? '男' : '女'}）`));
     }
   }
-  if (has('birth')) {
-    const d = parseDate(get('birth'));
+  if (byField.has('birth')) {
+    const d = parseDate(cellAt(ctx, 'birth'));
     if (!d.ok) ctx.warnings.push(issueAt(ctx, 'birth', d.message));
     else if (d.value && p.birth && formatDate(d.value) !== formatDate(p.birth)) {
       ctx.errors.push(issueAt(ctx, 'birth', `出生日期 ${formatDate(d.value)} 与身份证号不符（身份证号显示为 ${formatDate(p.birth)}）`));
     }
   }
 
-  const unit = get('unit');
+  const unit = cellAt(ctx, 'unit');
   if (!isBlank(unit)) p.unit = cellText(unit).normalize('NFKC').trim();
-  if (has('sector') && !isBlank(get('sector'))) {
-    p.nonPublic = /^非公/.test(cellText(get('sector')).normalize('NFKC').replace(/\s+/g, ''));
+  if (byField.has('sector') && !isBlank(cellAt(ctx, 'sector'))) {
+    p.nonPublic = /^非公/.test(cellText(cellAt(ctx, 'sector')).normalize('NFKC').replace(/\s+/g, ''));
   }
-  apply(ctx, 'grassroots', parseYesNo(get('grassroots')), (v) => v !== undefined && (p.grassroots = v));
-  apply(ctx, 'purpose', parsePurpose(get('purpose')), (v) => (p.purpose = v));
-  apply(ctx, 'level', parseLevel(get('level')), (v) => v !== undefined && (p.level = v));
-  apply(ctx, 'education', parseEducation(get('education')), (v) => v !== undefined && (p.education = v), 'warning');
-  apply(ctx, 'assessYears', parseWhole(get('assessYears'), '认定年限'), (v) => v !== undefined && (p.assessYears = v));
-  apply(ctx, 'postGrade', parsePostGrade(get('postGrade')), (v) => v !== undefined && (p.postGrade = v));
-  apply(ctx, 'postdoc', parseYesNo(get('postdoc')), (v) => v !== undefined && (p.postdoc = v));
-  if (has('epidemic')) {
-    const cell = get('epidemic');
+  // fields start undefined (emptyPerson), so a blank or bad cell leaves them so
+  p.grassroots = take(ctx, 'grassroots', parseYesNo(cellAt(ctx, 'grassroots')));
+  p.purpose = take(ctx, 'purpose', parsePurpose(cellAt(ctx, 'purpose'))) ?? p.purpose;
+  p.level = take(ctx, 'level', parseLevel(cellAt(ctx, 'level')));
+  p.education = take(ctx, 'education', parseEducation(cellAt(ctx, 'education')), 'warning');
+  p.assessYears = take(ctx, 'assessYears', parseWhole(cellAt(ctx, 'assessYears'), '认定年限'));
+  p.postGrade = take(ctx, 'postGrade', parsePostGrade(cellAt(ctx, 'postGrade')));
+  p.postdoc = take(ctx, 'postdoc', parseYesNo(cellAt(ctx, 'postdoc')));
+  if (byField.has('epidemic')) {
+    const cell = cellAt(ctx, 'epidemic');
     const yn = parseYesNo(cell);
     if (yn.ok && (typeof cell !== 'number' || cell === 0 || cell === 1)) {
       if (yn.value === true) p.epidemic = { flagged: true, years: [] };
     } else {
-      apply(ctx, 'epidemic', parseYearList(cell, '疫情防控一线'), (v) => v && (p.epidemic = { flagged: true, years: v }));
+      const years = take(ctx, 'epidemic', parseYearList(cell, '疫情防控一线'));
+      if (years) p.epidemic = { flagged: true, years };
     }
   }
-  apply(ctx, 'transferYear', parseYear(get('transferYear'), '党政机关转任年度'), (v) => v !== undefined && (p.transferYear = v));
-  apply(ctx, 'exceptionalYears', parseWhole(get('exceptionalYears'), '破格任职年限'), (v) => v !== undefined && (p.exceptionalYears = v));
-  apply(ctx, 'highSkill', parseYesNo(get('highSkill')), (v) => v !== undefined && (p.highSkill = v));
-  apply(ctx, 'qualExamYears', parseYearList(get('qualExamYears'), '职业资格考试合格年度'), (v) => v && (p.qualExamYears = v));
-  apply(ctx, 'titleExamYears', parseYearList(get('titleExamYears'), '职称外语计算机合格年度'), (v) => v && (p.titleExamYears = v));
-  apply(ctx, 'unitPlanFiled', parseYesNo(get('unitPlanFiled')), (v) => v !== undefined && (p.unitPlanFiled = v));
+  p.transferYear = take(ctx, 'transferYear', parseYear(cellAt(ctx, 'transferYear'), '党政机关转任年度'));
+  p.exceptionalYears = take(ctx, 'exceptionalYears', parseWhole(cellAt(ctx, 'exceptionalYears'), '破格任职年限'));
+  p.highSkill = take(ctx, 'highSkill', parseYesNo(cellAt(ctx, 'highSkill')));
+  p.qualExamYears = take(ctx, 'qualExamYears', parseYearList(cellAt(ctx, 'qualExamYears'), '职业资格考试合格年度'));
+  p.titleExamYears = take(ctx, 'titleExamYears', parseYearList(cellAt(ctx, 'titleExamYears'), '职称外语计算机合格年度'));
+  p.unitPlanFiled = take(ctx, 'unitPlanFiled', parseYesNo(cellAt(ctx, 'unitPlanFiled')));
 
   // year-hour columns
-  for (const b of byField.values()) {
-    const m = /^hours:(\d+):(public|professional)$/.exec(b.field);
-    if (!m) continue;
-    const year = Number(m[1]);
-    const cat = m[2] as 'public' | 'professional';
-    const slot = (p.hours[year] ??= { public: 0, professional: 0 });
-    const label = `${year}年${cat === 'public' ? '公需' : '专业'}学时`;
-    apply(ctx, b.field, parseAmount(cellsRow[b.index], undefined, label), (v) => (slot[cat] = v));
+  for (const c of yearColumns) {
+    const slot = (p.hours[c.year] ??= { public: 0, professional: 0 });
+    const v = take(ctx, c.field, parseAmount(cellsRow[c.index], undefined, c.label));
+    if (v !== undefined) slot[c.category] = v;
   }
 }
 
@@ -404,7 +432,7 @@ export function readRecords(grid: Grid, options: ReadOptions = {}): RecordsRead 
   const cellsOf = cellsLocator(byField.values());
   for (let r = header.rowIndex + header.headerRows; r < grid.length; r++) {
     const cellsRow = rowOf(grid, r);
-    if (cellsRow.every((c) => isBlank(c))) continue;
+    if (isBlankRow(cellsRow)) continue;
     const sheetRow = firstRow + r;
     const ctx: Ctx = { row: sheetRow, cells: cellsOf(sheetRow, cellsRow), errors: [], warnings: [], byField, cellsRow };
     let rec: TrainingRecord | undefined;
@@ -421,13 +449,15 @@ export function readRecords(grid: Grid, options: ReadOptions = {}): RecordsRead 
   return out;
 }
 
+const AMOUNT_FIELDS = [
+  ['hours', '学时'],
+  ['minutes', '分钟'],
+  ['halfDays', '半天'],
+] as const;
+
 function readRecordRow(ctx: Ctx, source: string | undefined): TrainingRecord | undefined {
-  const { byField, cellsRow, row } = ctx;
-  const get = (field: string): Cell => {
-    const b = byField.get(field);
-    return b ? cellsRow[b.index] : undefined;
-  };
-  const idCell = get('id');
+  const { byField, row } = ctx;
+  const idCell = cellAt(ctx, 'id');
   let id = '';
   if (isBlank(idCell)) ctx.errors.push(issueAt(ctx, 'id', '缺少身份证号'));
   else if (typeof idCell === 'number' && (!Number.isSafeInteger(idCell) || idCell >= 1e16)) {
@@ -437,26 +467,18 @@ function readRecordRow(ctx: Ctx, source: string | undefined): TrainingRecord | u
     if (/^\d(\.\d+)?E\+?\d+$/.test(id)) ctx.errors.push(issueAt(ctx, 'id', `身份证号被存成了科学计数法数字（${id}），后几位已丢失`));
   }
 
-  let kind: TrainingRecord['kind'] | undefined;
-  apply(ctx, 'kind', parseKind(get('kind')), (v) => (kind = v));
-  let category: TrainingRecord['category'];
-  apply(ctx, 'category', parseCategory(get('category')), (v) => (category = v));
-  let date: TrainingRecord['date'];
-  apply(ctx, 'date', parseDate(get('date')), (v) => (date = v));
-  let creditYear: number | undefined;
-  apply(ctx, 'creditYear', parseYear(get('creditYear'), '学年度'), (v) => (creditYear = v));
+  const kind = take(ctx, 'kind', parseKind(cellAt(ctx, 'kind')));
+  const category = take(ctx, 'category', parseCategory(cellAt(ctx, 'category')));
+  const date = take(ctx, 'date', parseDate(cellAt(ctx, 'date')));
+  let creditYear = take(ctx, 'creditYear', parseYear(cellAt(ctx, 'creditYear'), '学年度'));
   if (creditYear === undefined && date) creditYear = date.year;
   if (creditYear === undefined && !ctx.errors.some((e) => e.field === 'creditYear' || e.field === 'date')) {
     ctx.errors.push(issueAt(ctx, byField.has('creditYear') ? 'creditYear' : 'date', '缺少学年度，且没有完成日期可推算'));
   }
 
   const amounts: { field: 'hours' | 'minutes' | 'halfDays'; label: string; value: number }[] = [];
-  for (const [field, label] of [
-    ['hours', '学时'],
-    ['minutes', '分钟'],
-    ['halfDays', '半天'],
-  ] as const) {
-    const cell = get(field);
+  for (const [field, label] of AMOUNT_FIELDS) {
+    const cell = cellAt(ctx, field);
     if (isBlank(cell)) continue;
     const a = parseAmount(cell, undefined, label);
     if (a.ok) amounts.push({ field, label, value: a.value });
@@ -469,7 +491,7 @@ function readRecordRow(ctx: Ctx, source: string | undefined): TrainingRecord | u
   if (amounts.length === 0 && !amountErrors && kind && !EXAM_KINDS.has(kind)) {
     ctx.errors.push(issueAt(ctx, byField.has('hours') ? 'hours' : 'kind', '缺少学时（学时、分钟、半天须填一项）'));
   }
-  const filed = parseYesNo(get('filed'));
+  const filed = parseYesNo(cellAt(ctx, 'filed'));
   if (!filed.ok) ctx.warnings.push(issueAt(ctx, 'filed', `${filed.message}；按“未知”处理`));
 
   if (ctx.errors.length || !kind || creditYear === undefined) return undefined;

@@ -25,6 +25,8 @@ describe('toCivilDate', () => {
     ['20240305'],
     [' 2024-03-05 00:00:00 '],
     ['2024/03/05'],
+    ['２０２４-０３-０５'],
+    ['2024－03－05'],
   ])('text %s', (s) => {
     expect(toCivilDate(s)).toEqual({ year: 2024, month: 3, day: 5 });
   });
@@ -48,6 +50,8 @@ describe('toCivilDate', () => {
     expect(toCivilDate('2025-11-31')).toBeUndefined();
     expect(toCivilDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
     expect(toCivilDate('abc')).toBeUndefined();
+    expect(toCivilDate('2024-0a-05')).toBeUndefined();
+    expect(toCivilDate('2024-00-05')).toBeUndefined();
     expect(toCivilDate('')).toBeUndefined();
     expect(toCivilDate(null)).toBeUndefined();
     expect(toCivilDate(true)).toBeUndefined();

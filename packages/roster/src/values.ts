@@ -33,16 +33,16 @@ export function isBlank(cell: Cell): boolean {
 }
 
 export function formatDate(d: CivilDate): string {
-  const p = (n: number, w: number) => String(n).padStart(w, '0');
-  return `${p(d.year, 4)}-${p(d.month, 2)}-${p(d.day, 2)}`;
+  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function isValidDate(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
   if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const dim = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  return day <= dim;
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 function dateParts(d: Date): CivilDate | undefined {
@@ -69,6 +69,27 @@ export function serialToDate(serial: number): CivilDate | undefined {
  * after the date is ignored). Returns undefined when the value is not a date
  * or the date does not exist.
  */
+/** Digits at s[from, from+n) as a number, or -1 if any is not an ASCII digit. */
+function digitsAt(s: string, from: number, n: number): number {
+  let v = 0;
+  for (let i = from; i < from + n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** The common written form, 2024-05-01, read without normalising first; null when the text has another form. */
+function isoDate(s: string): CivilDate | undefined | null {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+  const y = digitsAt(s, 0, 4);
+  const mo = digitsAt(s, 5, 2);
+  const d = digitsAt(s, 8, 2);
+  if (y < 0 || mo < 0 || d < 0) return null;
+  return isValidDate(y, mo, d) ? { year: y, month: mo, day: d } : undefined;
+}
+
 export function toCivilDate(cell: Cell): CivilDate | undefined {
   try {
     if (cell === null || cell === undefined || typeof cell === 'boolean') return undefined;
@@ -78,6 +99,8 @@ export function toCivilDate(cell: Cell): CivilDate | undefined {
       return serialToDate(cell);
     }
     if (typeof cell !== 'string') return undefined;
+    const iso = isoDate(cell);
+    if (iso !== null) return iso;
     const s = nfkc(cell).replace(/[\s\u3000]+/g, ' ');
     if (s === '') return undefined;
     const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
