@@ -45,7 +45,7 @@ function trimGrid(grid: Grid): Grid {
 
 /** SheetJS: handles .xlsx, .xlsm, .xls (BIFF), .ods. */
 export function readWorkbookSheetJS(bytes: Uint8Array): LoadedSheet[] {
-  const wb = XLSX.read(bytes, { type: 'array', dense: true, cellDates: false, cellFormula: true, cellNF: true, sheetStubs: true, cellText: false });
+  const wb = XLSX.read(bytes, { type: 'array', dense: true, cellDates: false, cellFormula: true, cellNF: true, sheetStubs: true, cellText: false, cellHTML: false });
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const out: LoadedSheet[] = [];
   for (const name of wb.SheetNames) {

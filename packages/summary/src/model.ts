@@ -5,7 +5,7 @@
  * EvaluationResult or from the policy pack.
  */
 import { STATUS_LABELS } from '@ce/rules';
-import type { CellIssue, CivilDate, EvaluationResult, PolicyPack, Status } from '@ce/rules';
+import type { CellIssue, CivilDate, EvaluationResult, PolicyPack, RuleRef, Status } from '@ce/rules';
 import { daysBetween, parseIsoDate } from '@ce/rules';
 import { zhDate } from './dates.js';
 import { fmtHours, maskId } from './format.js';
@@ -199,19 +199,31 @@ function cellName(column: string | undefined, row: number): string | undefined {
 function reasonsOf(r: EvaluationResult): Reason[] {
   const out: Reason[] = [];
   const seen = new Set<string>();
-  const push = (x: Reason) => {
-    const k = `${x.kind}|${x.key}|${x.text}`;
-    if (seen.has(k)) return;
-    seen.add(k);
-    out.push(x);
-  };
-  for (const x of r.reliefs) push({ kind: 'relief', key: x.key, text: x.text });
+  for (const x of r.reliefs) addReason(out, seen, { kind: 'relief', key: x.key, text: x.text });
   for (const x of r.excluded) {
     const where = x.source ? `${x.source}第${x.row}行` : `第${x.row}行`;
-    push({ kind: 'excluded', key: x.key, text: `${where}${x.kind}${fmtHours(x.hours)}学时（${x.year}年）不计：${x.reason}` });
+    addReason(out, seen, { kind: 'excluded', key: x.key, text: `${where}${x.kind}${fmtHours(x.hours)}学时（${x.year}年）不计：${x.reason}` });
   }
-  for (const x of r.rules) push({ kind: 'rule', key: x.key, text: firstSentence(x.text) });
+  for (const x of r.rules) addReason(out, seen, ruleReason(x));
   return out;
+}
+
+function addReason(out: Reason[], seen: Set<string>, x: Reason): void {
+  const k = `${x.kind}|${x.key}|${x.text}`;
+  if (seen.has(k)) return;
+  seen.add(k);
+  out.push(x);
+}
+
+/** A rule's reason is the same on every row that applied it: made once per rule. */
+const ruleReasons = new WeakMap<RuleRef, Reason>();
+function ruleReason(x: RuleRef): Reason {
+  let reason = ruleReasons.get(x);
+  if (!reason) {
+    reason = { kind: 'rule', key: x.key, text: firstSentence(x.text) };
+    ruleReasons.set(x, reason);
+  }
+  return reason;
 }
 
 function firstSentence(text: string): string {
