@@ -35,7 +35,7 @@ interface EvalResult {
 }
 interface FormulaResult { people: number; pair: string; records: number; runs: number; ms: Record<string, number>; ratio: number; ceIndexMs: number; ceCallsMs: number; peakRssMB: number }
 interface AnnotateResult { people: number; ms: number; syncs: number; maxBytes: number; totalBytes: number; peakRssMB: number }
-interface ReportResult { people: number; checkMs: number; renderMs: Record<string, number>; totalMs: number; sizes: Record<string, number>; peakRssMB: number }
+interface ReportResult { people: number; checkMs: number; renderMs: Record<string, number>; renderWallMs: number; totalMs: number; sizes: Record<string, number>; peakRssMB: number }
 interface ReadResult { lib: string; rows: number; ms: number; peakRssMB: number }
 
 const failures: string[] = [];
@@ -130,7 +130,7 @@ for (const r of reports) {
     continue;
   }
   const parts = Object.entries(r.renderMs).map(([l, ms]) => `${l.replace('生成 ', '')} ${s(ms)}`).join(', ');
-  row(`4 Reports .xlsx → HTML+PDF+XLSX`, k(r.people), `${s(r.totalMs)}, peak ${fmt(r.peakRssMB)} MB`, `load+check ${s(r.checkMs)}; ${parts}`, '≤ 10 s, ≤ 1 GB', `${ok(r.totalMs <= 10_000)}; ${ok(r.peakRssMB <= 1024)}`);
+  row(`4 Reports .xlsx → HTML+PDF+XLSX`, k(r.people), `${s(r.totalMs)}, peak ${fmt(r.peakRssMB)} MB`, `load+check ${s(r.checkMs)}; writing ${s(r.renderWallMs)}: XLSX on the main thread, HTML then PDF in a worker meanwhile (${parts})`, '≤ 10 s, ≤ 1 GB', `${ok(r.totalMs <= 10_000)}; ${ok(r.peakRssMB <= 1024)}`);
 }
 const sizes = [...new Set(reads.map((r) => r.rows))];
 for (const n of sizes) {

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { checkChar } from '../scripts/ids.js';
 import { SAMPLE } from './demo.js';
 import { runCheck } from './engine.js';
 import { progressBar } from './progress.js';
+import { startRenderWorker, writeReports } from './summary.js';
 import { CASES_DIR, HAS_CASES, runCli } from './testing.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ce-report-summary-'));
@@ -83,5 +85,43 @@ describe('the bundled sample roster', () => {
     expect(run.warnings.some((w) => w.includes('不在花名册中'))).toBe(true);
     expect(run.results.some((r) => r.excluded.length > 0)).toBe(true);
     expect(run.results.some((r) => r.reliefs.some((x) => x.key === 'xilingol-2024/6.7'))).toBe(true);
+  });
+});
+
+describe('writing HTML and PDF in the render worker while the XLSX is written', () => {
+  const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  const on = { year: 2026, month: 11, day: 22 };
+
+  it('gives the same files as writing them one after another on the main thread', async () => {
+    const run = await runCheck({ roster: SAMPLE, policy: 'xilingol-2024' });
+    const side = join(tmp, 'side-by-side');
+    const serial = join(tmp, 'one-by-one');
+    const a = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: side, showId: false, generatedOn: on });
+    const b = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: serial, showId: false, generatedOn: on, parallel: false });
+    expect(a.writtenIn).toEqual({ html: 'worker', pdf: 'worker', xlsx: 'main' });
+    expect(b.writtenIn).toEqual({ html: 'main', pdf: 'main', xlsx: 'main' });
+    expect(readFileSync(a.files.html!, 'utf8')).toBe(readFileSync(b.files.html!, 'utf8'));
+    expect(pdfText(a.files.pdf!)).toBe(pdfText(b.files.pdf!));
+    expect(pdfText(a.files.pdf!)).toContain('未达标');
+  });
+
+  it('a worker that cannot run does not lose a report: what it did not write is written on the main thread', async () => {
+    const run = await runCheck({ roster: SAMPLE, policy: 'xilingol-2024' });
+    const dead = startRenderWorker();
+    await dead.worker!.terminate();
+    const out = join(tmp, 'dead-worker');
+    const r = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: out, showId: false, generatedOn: on, worker: dead });
+    expect(r.writtenIn).toEqual({ html: 'main', pdf: 'main', xlsx: 'main' });
+    for (const f of ['html', 'pdf', 'xlsx'] as const) expect(existsSync(r.files[f]!)).toBe(true);
+    expect(pdfText(r.files.pdf!)).toContain('未达标');
+  });
+
+  it('a file the worker cannot write is reported as that file, in Chinese and English', async () => {
+    const run = await runCheck({ roster: SAMPLE, policy: 'xilingol-2024' });
+    const out = join(tmp, 'blocked');
+    mkdirSync(join(out, 'summary.pdf'), { recursive: true }); // a folder where the PDF should go
+    await expect(writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: out, showId: false, generatedOn: on })).rejects.toMatchObject({
+      zh: expect.stringContaining(join(out, 'summary.pdf')),
+    });
   });
 });

@@ -1,9 +1,7 @@
 /** `ce-report summary`: check the roster, build the summary model, write HTML / PDF / XLSX. */
-import { createWriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { buildSummary } from '@ce/summary';
 import type { SummaryModel } from '@ce/summary';
 import type { CivilDate } from '@ce/rules';
@@ -13,7 +11,9 @@ import { runCheck } from './engine.js';
 import type { CheckRun } from './engine.js';
 import { CliError } from './errors.js';
 import { LARGE_ROSTER, progressBar } from './progress.js';
-import { renderHtmlParts } from './render/html.js';
+import { writeModelFormat } from './render/model-formats.js';
+import type { ModelFormat } from './render/model-formats.js';
+import type { RenderJobs, RenderMessage } from './render/worker.js';
 import { statusCounts } from './table.js';
 
 export function today(): CivilDate {
@@ -25,6 +25,10 @@ export interface WrittenReport {
   run: CheckRun;
   model: SummaryModel;
   files: Partial<Record<Format, string>>;
+  /** how long each format took to write, ms (formats written side by side overlap) */
+  timings: Partial<Record<Format, number>>;
+  /** which thread wrote each format */
+  writtenIn: Partial<Record<Format, 'main' | 'worker'>>;
 }
 
 export interface WriteOptions {
@@ -34,6 +38,19 @@ export interface WriteOptions {
   generatedOn?: CivilDate;
   baseName?: string;
   onStage?: (done: number, total: number, label: string) => void;
+  /** write HTML and PDF in a worker thread while the XLSX is written (default true) */
+  parallel?: boolean;
+  /** that worker, started ahead of time (startRenderWorker); otherwise one is started here */
+  worker?: RenderWorker;
+}
+
+function writeFailed(path: string, e: unknown): CliError {
+  return new CliError(`无法写入文件：${path}`, `cannot write the file: ${path} (${e instanceof Error ? e.message : String(e)})`);
+}
+
+/** File-system errors become a CliError naming the file; anything else is a bug and stays as it is. */
+function asWriteError(path: string, e: unknown): unknown {
+  return e instanceof Error && (e as NodeJS.ErrnoException).syscall !== undefined ? writeFailed(path, e) : e;
 }
 
 /** Write the chosen formats for an already checked roster. */
@@ -52,59 +69,167 @@ export async function writeReports(run: CheckRun, options: WriteOptions): Promis
     throw new CliError(`无法创建输出目录：${out}`, `cannot create the output folder: ${out} (${e instanceof Error ? e.message : String(e)})`);
   }
   const base = options.baseName ?? 'summary';
-  const files: Partial<Record<Format, string>> = {};
-  let k = 0;
+  const pathOf = (f: Format) => join(out, `${base}.${f}`);
+  const timings: Partial<Record<Format, number>> = {};
+  const writtenIn: Partial<Record<Format, 'main' | 'worker'>> = {};
+  let started = 0;
+  const stage = (f: Format) => options.onStage?.(started++, options.formats.length, `生成 ${f.toUpperCase()}`);
+
+  // HTML and PDF need only the model: with an XLSX to write as well, they are written in a worker meanwhile.
+  const modelFormats = options.formats.filter((f): f is ModelFormat => f !== 'xlsx');
+  const inWorker = options.parallel !== false && options.formats.includes('xlsx') && modelFormats.length > 0;
+  if (!inWorker) options.worker?.end();
+  const worker = inWorker ? (options.worker ?? startRenderWorker()) : undefined;
+  const background = worker ? renderInWorker(model, modelFormats, pathOf, stage, timings, writtenIn, worker) : undefined;
+  // a failure there is reported when awaited below, after the XLSX
+  background?.catch(() => undefined);
+
   for (const f of options.formats) {
-    options.onStage?.(k++, options.formats.length, `生成 ${f.toUpperCase()}`);
-    const path = join(out, `${base}.${f}`);
-    const fail = (e: unknown) =>
-      new CliError(`无法写入文件：${path}`, `cannot write the file: ${path} (${e instanceof Error ? e.message : String(e)})`);
-    if (f === 'xlsx') {
-      const { writeXlsx } = await import('./render/xlsx.js');
-      const input = {
-        model,
-        sheetName: run.rosterGrid.name,
-        grid: run.rosterGrid.grid,
-        firstRow: run.rosterGrid.firstRow,
-        headerRow: run.roster.headerRow,
-        lastColumnIndex: run.roster.lastColumnIndex,
-        results: run.results,
-        idColumns: run.roster.columns.filter((c) => c.field === 'id').map((c) => c.index),
-        showId: options.showId,
-      };
-      try {
-        await writeXlsx(input, path);
-      } catch (e) {
-        if (e instanceof Error && (e as NodeJS.ErrnoException).syscall !== undefined) throw fail(e); // the file system, not a bug
-        throw e;
-      }
-    } else {
-      const pdf = f === 'pdf' ? await (await import('./render/pdf.js')).renderPdf(model) : undefined;
-      try {
-        if (pdf) await writeFile(path, pdf);
-        else await pipeline(Readable.from(renderHtmlParts(model)), createWriteStream(path));
-      } catch (e) {
-        if (e instanceof Error && (e as NodeJS.ErrnoException).syscall !== undefined) throw fail(e);
-        throw e;
-      }
+    if (inWorker && f !== 'xlsx') continue;
+    stage(f);
+    const path = pathOf(f);
+    const t0 = performance.now();
+    try {
+      if (f === 'xlsx') await writeXlsxFor(run, model, options.showId, path);
+      else await writeModelFormat(f, model, path);
+    } catch (e) {
+      worker?.end();
+      throw asWriteError(path, e);
     }
-    files[f] = path;
+    timings[f] = performance.now() - t0;
+    writtenIn[f] = 'main';
   }
-  return { run, model, files };
+  await background;
+  const files: Partial<Record<Format, string>> = {};
+  for (const f of options.formats) files[f] = pathOf(f);
+  return { run, model, files, timings, writtenIn };
+}
+
+async function writeXlsxFor(run: CheckRun, model: SummaryModel, showId: boolean, path: string): Promise<void> {
+  const { writeXlsx } = await import('./render/xlsx.js');
+  await writeXlsx(
+    {
+      model,
+      sheetName: run.rosterGrid.name,
+      grid: run.rosterGrid.grid,
+      firstRow: run.rosterGrid.firstRow,
+      headerRow: run.roster.headerRow,
+      lastColumnIndex: run.roster.lastColumnIndex,
+      results: run.results,
+      idColumns: run.roster.columns.filter((c) => c.field === 'id').map((c) => c.index),
+      showId,
+    },
+    path,
+  );
+}
+
+/**
+ * A render worker started ahead of time (see worker.ts), so that loading its
+ * modules overlaps reading the roster. Unused, it is ended with `end()`.
+ */
+export interface RenderWorker {
+  worker: Worker | undefined;
+  /** the worker has stopped (failed to start, ended, or crashed) */
+  exited: boolean;
+  end(): void;
+}
+
+export function startRenderWorker(): RenderWorker {
+  const rw: RenderWorker = { worker: undefined, exited: false, end: () => void rw.worker?.terminate() };
+  try {
+    const worker = new Worker(new URL('./render/worker-entry.mjs', import.meta.url));
+    // a failure to start is handled when the worker is used; meanwhile it must not keep the process alive
+    worker.on('error', () => undefined);
+    worker.once('exit', () => (rw.exited = true));
+    worker.unref();
+    rw.worker = worker;
+  } catch {
+    rw.exited = true;
+  }
+  return rw;
+}
+
+/**
+ * Write model formats in the render worker. If the worker cannot run at all
+ * (it did not start or died), what it had not finished is written here instead,
+ * so a report is never lost to the speed-up.
+ */
+function renderInWorker(
+  model: SummaryModel,
+  formats: readonly ModelFormat[],
+  pathOf: (f: Format) => string,
+  stage: (f: Format) => void,
+  timings: Partial<Record<Format, number>>,
+  writtenIn: Partial<Record<Format, 'main' | 'worker'>>,
+  prepared: RenderWorker,
+): Promise<void> {
+  const jobs = formats.map((format) => ({ format, path: pathOf(format) }));
+  const done = new Set<ModelFormat>();
+  const inProcess = async () => {
+    for (const f of formats) {
+      if (done.has(f)) continue;
+      stage(f);
+      const t0 = performance.now();
+      try {
+        await writeModelFormat(f, model, pathOf(f));
+      } catch (e) {
+        throw asWriteError(pathOf(f), e);
+      }
+      timings[f] = performance.now() - t0;
+      writtenIn[f] = 'main';
+      done.add(f);
+    }
+  };
+  const worker = prepared.worker;
+  if (worker === undefined || prepared.exited) return inProcess();
+  return new Promise<void>((resolvePromise, reject) => {
+    let settled = false;
+    const settle = (f: () => void) => {
+      if (!settled) {
+        settled = true;
+        f();
+      }
+    };
+    worker.ref();
+    worker.on('message', (m: RenderMessage) => {
+      if (m.kind === 'start') stage(m.format);
+      else if (m.kind === 'done') {
+        timings[m.format] = m.ms;
+        writtenIn[m.format] = 'worker';
+        done.add(m.format);
+      } else if (m.kind === 'failed') {
+        const error = new Error(m.message) as NodeJS.ErrnoException;
+        if (m.syscall) error.syscall = m.syscall;
+        settle(() => reject(asWriteError(pathOf(m.format), error)));
+      }
+    });
+    worker.on('error', () => settle(() => inProcess().then(resolvePromise, reject)));
+    worker.on('exit', () => settle(() => (done.size === formats.length ? resolvePromise() : inProcess().then(resolvePromise, reject))));
+    worker.postMessage({ model, jobs } satisfies RenderJobs);
+  });
 }
 
 export async function runSummary(args: SummaryArgs, io: Io): Promise<number> {
   const bar = progressBar(io.stderr, io.stderrIsTTY);
-  const run = await runCheck(args, {
-    onProgress: (done, total) => {
-      if (total >= LARGE_ROSTER) bar.update(done, total, '检查中 / checking');
-    },
-  });
+  // started now so that it is ready by the time the roster has been read and checked
+  const worker = args.formats.includes('xlsx') && args.formats.length > 1 ? startRenderWorker() : undefined;
+  let run;
+  try {
+    run = await runCheck(args, {
+      onProgress: (done, total) => {
+        if (total >= LARGE_ROSTER) bar.update(done, total, '检查中 / checking');
+      },
+    });
+  } catch (e) {
+    worker?.end();
+    throw e;
+  }
   const large = run.results.length >= LARGE_ROSTER;
   const written = await writeReports(run, {
     formats: args.formats,
     outDir: args.out,
     showId: args.showId,
+    ...(worker ? { worker } : {}),
     onStage: (d, t, label) => {
       if (large) bar.update(d, t, label);
     },

@@ -146,9 +146,13 @@ class RawRows {
     this.w = wb as unknown as WriterInternals;
     this.s = ws as unknown as SheetInternals;
   }
+  /** ` s="N"` per style and value type, asked of exceljs's style table once */
+  private readonly sids = new Map<Style, string[]>();
   private sid(st: Style, type: number): string {
     if (st === PLAIN) return '';
-    return ` s="${this.w.styles.addStyleModel(st, type)}"`;
+    let byType = this.sids.get(st);
+    if (!byType) this.sids.set(st, (byType = []));
+    return (byType[type] ??= ` s="${this.w.styles.addStyleModel(st, type)}"`);
   }
   /** One cell (same rules as setCell: never a formula, =+-@ text as text). */
   cell(ref: string, v: unknown, base: Style, key: string): string {
@@ -196,8 +200,15 @@ async function rosterSheet(wb: Writer, input: XlsxInput, taken: Set<string>): Pr
   for (let k = 0; k < ANNOTATION_HEADERS.length; k++) ws.getColumn(first + k).width = k === 4 ? 48 : 10;
   const headStyle = style('annot-head', () => ({ font: { bold: true }, fill: HEAD_FILL, border: THIN }));
   const border = style('border', () => ({ border: THIN }));
-  const statusStyle = (status: string) =>
-    style(`status|${status}`, () => ({ border: THIN, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILL[status] ?? 'FFFFFFFF' } } }));
+  const statusStyles = new Map<string, Style>();
+  const statusStyle = (status: string) => {
+    let st = statusStyles.get(status);
+    if (!st) {
+      st = style(`status|${status}`, () => ({ border: THIN, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILL[status] ?? 'FFFFFFFF' } } }));
+      statusStyles.set(status, st);
+    }
+    return st;
+  };
   const byRow = new Map<number, EvaluationResult>();
   let last = input.firstRow + input.grid.length - 1;
   for (const r of input.results) {
@@ -229,9 +240,7 @@ async function rosterSheet(wb: Writer, input: XlsxInput, taken: Set<string>): Pr
     if (res) {
       const label = STATUS_LABELS[res.status].zh;
       const m = res.missing;
-      const st = statusStyle(res.status);
-      const stKey = `status|${res.status}`;
-      xml += raw.cell(`${col(first - 1)}${sheetRow}`, label, st, stKey);
+      xml += raw.cell(`${col(first - 1)}${sheetRow}`, label, statusStyle(res.status), res.status);
       xml += raw.cell(`${col(first)}${sheetRow}`, m ? m.total : null, border, 'border');
       xml += raw.cell(`${col(first + 1)}${sheetRow}`, m ? m.public : null, border, 'border');
       xml += raw.cell(`${col(first + 2)}${sheetRow}`, m ? m.professional : null, border, 'border');
@@ -273,16 +282,20 @@ function summarySheet(wb: Writer, model: SummaryModel, listHeadRow: (r: number) 
   // The long lists (one row a person) are written as raw rows, like the roster copy.
   const raw = new RawRows(wb, ws);
   const cols11: string[] = [];
+  // a list's rows all share one PutOptions: its per-column styles are worked out once
+  const listStyles = new Map<PutOptions, { key: string; base: Style }[]>();
   const putRaw = (values: unknown[], opt: PutOptions) => {
     if (pending) {
       pending.commit();
       pending = undefined;
     }
+    let styles = listStyles.get(opt);
+    if (!styles) listStyles.set(opt, (styles = []));
     let xml = '';
-    values.forEach((v, i) => {
-      const { key, base } = styleOf(opt, i);
-      xml += raw.cell(`${(cols11[i] ??= colName(i))}${r}`, v, base, key);
-    });
+    for (let i = 0; i < values.length; i++) {
+      const { key, base } = (styles[i] ??= styleOf(opt, i));
+      xml += raw.cell(`${(cols11[i] ??= colName(i))}${r}`, values[i], base, key);
+    }
     raw.row(r++, xml);
   };
   const endRaw = () => {
@@ -340,20 +353,22 @@ function summarySheet(wb: Writer, model: SummaryModel, listHeadRow: (r: number) 
   section(`三、未达标人员名单（${model.shortfalls.length} 人）`);
   listHeadRow(r);
   put(['行号', '单位', '姓名', '身份证号', '状态', '缺少学时', '缺公需', '缺专业', '各年度缺口', '原因与依据', ...(fees ? ['费用(元)'] : [])], { head: true });
+  const shortfallRow: PutOptions = { bold: false, moneyCol: fees ? 11 : undefined };
   for (const s of model.shortfalls) {
     const years = s.years
       .filter((y) => y.short.public > 0 || y.short.professional > 0)
       .map((y) => `${y.year}：${[y.short.public > 0 ? `公需缺 ${fmtHours(y.short.public)}` : '', y.short.professional > 0 ? `专业缺 ${fmtHours(y.short.professional)}` : ''].filter(Boolean).join('，')}`)
       .join('\n');
     const why = s.reasons.map((x) => (x.kind === 'rule' ? `依据 ${x.key}` : `${x.text}（${x.key}）`)).join('\n');
-    putRaw([s.row, s.unit, s.name, s.id, s.statusLabel, s.missing.total, s.missing.public, s.missing.professional, years, why, ...(fees ? [s.cost?.total ?? 0] : [])], { bold: false, moneyCol: fees ? 11 : undefined });
+    putRaw([s.row, s.unit, s.name, s.id, s.statusLabel, s.missing.total, s.missing.public, s.missing.professional, years, why, ...(fees ? [s.cost?.total ?? 0] : [])], shortfallRow);
   }
   endRaw();
   r++;
   section(`四、数据有误需修改的行（${model.invalid.length} 行）`);
   put(['行号', '姓名', '身份证号', '单元格', '列名', '当前值', '需修改'], { head: true });
+  const invalidRow: PutOptions = { bold: false };
   for (const v of model.invalid) {
-    for (const f of v.fixes) putRaw([v.row, v.name, v.id, f.cell ?? '', f.header ?? '', f.value ?? '', f.message], { bold: false });
+    for (const f of v.fixes) putRaw([v.row, v.name, v.id, f.cell ?? '', f.header ?? '', f.value ?? '', f.message], invalidRow);
   }
   endRaw();
   r++;

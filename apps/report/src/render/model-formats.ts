@@ -1,0 +1,21 @@
+/**
+ * The formats made from the summary model alone (HTML, PDF), written to a
+ * file. Used on the main thread and in the render worker alike.
+ */
+import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { SummaryModel } from '@ce/summary';
+import { renderHtmlParts } from './html.js';
+
+export type ModelFormat = 'html' | 'pdf';
+
+export async function writeModelFormat(format: ModelFormat, model: SummaryModel, path: string): Promise<void> {
+  if (format === 'pdf') {
+    const { renderPdf } = await import('./pdf.js');
+    await writeFile(path, await renderPdf(model));
+  } else {
+    await pipeline(Readable.from(renderHtmlParts(model)), createWriteStream(path));
+  }
+}
