@@ -23,6 +23,7 @@ import type {
 import { Trace } from './trace.js';
 import { buildExplanation } from './explain.js';
 import { fullAge, formatDate, parseIsoDate } from './dates.js';
+import { textsByParts as texts } from './shared-text.js';
 
 const SENIOR: ReadonlySet<Level> = new Set<Level>(['senior-full', 'senior-deputy']);
 const JUNIOR: ReadonlySet<Level> = new Set<Level>(['junior', 'assistant', 'clerk']);
@@ -133,12 +134,20 @@ export function evaluate(
     const candidates = keepYears(range(Y - 2, Y), keep);
     w.requiredYears = candidates;
     figures = allFigures(candidates, person, pack, credit, t);
-    t.relief(reduction.key, `${sexLabel(person)}${age}周岁，已满${person.sex === 'M' ? reduction.male : reduction.female}周岁：完成近三年中任一年度的学时即可`);
+    t.relief(
+      reduction.key,
+      texts.find(reduction, person.sex, age, undefined) ??
+        texts.keep(`${sexLabel(person)}${age}周岁，已满${person.sex === 'M' ? reduction.male : reduction.female}周岁：完成近三年中任一年度的学时即可`),
+    );
     missing = oneYearOfThree(figures, w);
   } else if (reduced && reduction.mode === 'one-third') {
     w.mode = 'one-third';
     figures = allFigures(years, person, pack, credit, t);
-    t.relief(reduction.key, `${sexLabel(person)}${age}周岁，已满${person.sex === 'M' ? reduction.male : reduction.female}周岁：完成规定学时的1/3即可（按类别合并计算）`);
+    t.relief(
+      reduction.key,
+      texts.find(reduction, person.sex, age, undefined) ??
+        texts.keep(`${sexLabel(person)}${age}周岁，已满${person.sex === 'M' ? reduction.male : reduction.female}周岁：完成规定学时的1/3即可（按类别合并计算）`),
+    );
     missing = oneThird(figures);
   } else {
     figures = allFigures(years, person, pack, credit, t);
@@ -242,16 +251,16 @@ function fullExemptions(person: Person, pack: PolicyPack, Y: number, age: number
   let found = false;
   const threshold = ageExemptApplies(person, pack, age, p);
   if (threshold !== undefined && r.ageExempt) {
-    t.relief(r.ageExempt.key, `${sexLabel(person)}${age}周岁（截至${formatDate(asOf)}），已满${threshold}周岁：免除学时要求`);
+    t.relief(r.ageExempt.key, texts.find(r.ageExempt, person.sex, age, asOf) ?? texts.keep(`${sexLabel(person)}${age}周岁（截至${formatDate(asOf)}），已满${threshold}周岁：免除学时要求`));
     found = true;
   }
   if (r.transfer && covers(r.transfer.purposes, p) && person.transferYear === Y) {
-    t.relief(r.transfer.key, `${Y}年由党政机关转任，当年申报职称评审：免除学时要求`);
+    t.relief(r.transfer.key, texts.find(r.transfer.key, 'same-year', Y, undefined) ?? texts.keep(`${Y}年由党政机关转任，当年申报职称评审：免除学时要求`));
     found = true;
   }
   if (r.postdocSenior && covers(r.postdocSenior.purposes, p) && person.postdoc === true) {
     if (person.level !== undefined && SENIOR.has(person.level)) {
-      t.relief(r.postdocSenior.key, `出站博士后，申报${LEVEL_LABELS[person.level]}：免除学时要求`);
+      t.relief(r.postdocSenior.key, texts.find(r.postdocSenior.key, person.level, undefined, undefined) ?? texts.keep(`出站博士后，申报${LEVEL_LABELS[person.level]}：免除学时要求`));
       found = true;
     } else {
       t.note('出站博士后的免除只适用于申报高级（正高级、副高级）', r.postdocSenior.key);
@@ -264,18 +273,27 @@ function fullExemptions(person: Person, pack: PolicyPack, Y: number, age: number
   return found;
 }
 
+/** 若申报职称评审，可享受… — `what` is one of a few texts per pack, so the note is made once for each. */
 function wouldNote(t: Trace, key: string, what: string): void {
-  t.note(`若申报职称评审，可享受：${what}`, key);
+  t.note(texts.find('would', key, what, undefined) ?? texts.keep(`若申报职称评审，可享受：${what}`), key);
 }
+
+/** The `what` of wouldNote for a threshold, made once per clause and threshold. */
+function thresholdText(key: string, threshold: number, make: (th: number) => string): string {
+  return texts.find('threshold', key, threshold, make) ?? texts.keep(make(threshold));
+}
+const exemptAbove = (th: number) => `已满${th}周岁，免除学时要求`;
+const oneThirdAbove = (th: number) => `已满${th}周岁，完成规定学时的1/3即可`;
+const oneYearAbove = (th: number) => `已满${th}周岁，完成近三年中一个年度的学时即可`;
 
 /** The annual check applies no title-review relief, but says which one would. */
 function noteTitleReliefs(person: Person, pack: PolicyPack, Y: number, age: number | undefined, t: Trace): void {
   const r = pack.reliefs;
   const threshold = ageExemptApplies(person, pack, age, 'title');
-  if (threshold !== undefined && r.ageExempt) wouldNote(t, r.ageExempt.key, `已满${threshold}周岁，免除学时要求`);
+  if (threshold !== undefined && r.ageExempt) wouldNote(t, r.ageExempt.key, thresholdText(r.ageExempt.key, threshold, exemptAbove));
   else if (r.ageReduction && covers(r.ageReduction.purposes, 'title') && age !== undefined && person.sex !== undefined) {
     const th = person.sex === 'M' ? r.ageReduction.male : r.ageReduction.female;
-    if (age >= th) wouldNote(t, r.ageReduction.key, r.ageReduction.mode === 'one-third' ? `已满${th}周岁，完成规定学时的1/3即可` : `已满${th}周岁，完成近三年中一个年度的学时即可`);
+    if (age >= th) wouldNote(t, r.ageReduction.key, thresholdText(r.ageReduction.key, th, r.ageReduction.mode === 'one-third' ? oneThirdAbove : oneYearAbove));
   }
   for (const ref of r.referenceOnly ?? []) {
     if (covers(ref.purposes, 'title') && person[ref.when] === true) {
@@ -331,7 +349,7 @@ function purposeWindow(person: Person, pack: PolicyPack, Y: number, t: Trace, al
           t.interpretation(byEdu.key, '通知未提博士，按硕士处理');
         }
         if ('exempt' in byEdu) {
-          t.relief(byEdu.key, `${person.education}研究生考核认定：不要求学时`);
+          t.relief(byEdu.key, texts.find(byEdu.key, person.education, undefined, undefined) ?? texts.keep(`${person.education}研究生考核认定：不要求学时`));
           return 'exempt';
         }
         return last(byEdu.years, byEdu.key, Y, t);
@@ -365,12 +383,13 @@ function windowFilter(person: Person, pack: PolicyPack, Y: number, t: Trace): Ye
   let epidemicYears: readonly number[] = [];
   if (r.transfer && covers(r.transfer.purposes, p) && person.transferYear !== undefined && person.transferYear < Y) {
     after = person.transferYear;
-    t.relief(r.transfer.key, `${person.transferYear}年由党政机关转任：只要求${person.transferYear + 1}年起的学时`);
+    const year = person.transferYear;
+    t.relief(r.transfer.key, texts.find(r.transfer.key, 'earlier-year', year, undefined) ?? texts.keep(`${year}年由党政机关转任：只要求${year + 1}年起的学时`));
   }
   if (r.exceptional && covers(r.exceptional.purposes, p) && person.exceptionalYears !== undefined) {
     const from = Y - person.exceptionalYears + 1;
     if (from - 1 > after) after = from - 1;
-    t.relief(r.exceptional.key, `破格申报，实际任职${person.exceptionalYears}年：只要求${from}年起的学时`);
+    t.relief(r.exceptional.key, texts.find(r.exceptional.key, person.exceptionalYears, from, undefined) ?? texts.keep(`破格申报，实际任职${person.exceptionalYears}年：只要求${from}年起的学时`));
   }
   if (r.epidemic?.mode === 'remove-years' && covers(r.epidemic.purposes, p) && person.epidemic?.flagged) {
     if (person.epidemic.years.length > 0) {

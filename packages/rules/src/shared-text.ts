@@ -1,20 +1,12 @@
 /**
  * Texts many rows share (a relief, a note, an explanation line such as the
- * basis, a year's figures or the conclusion) are kept once and handed out
+ * basis, a year's figures or the conclusion) are made once and handed out
  * again: a fresh copy for every row was most of the cost of results and
  * explanations on large rosters, in garbage collection. Texts that name a row
- * (exclusions, warnings) are not passed here, and the table stops growing at a
- * fixed size, so an unusual roster cannot bloat it.
+ * (exclusions, warnings) are not kept, and the table stops growing at a fixed
+ * size, so an unusual roster cannot bloat it.
  */
-const texts = new Map<string, string>();
 const MAX_SHARED_TEXTS = 20_000;
-
-export function shared(text: string): string {
-  const kept = texts.get(text);
-  if (kept !== undefined) return kept;
-  if (texts.size < MAX_SHARED_TEXTS) texts.set(text, text);
-  return text;
-}
 
 type Part = string | number | boolean | object | undefined;
 

@@ -4,7 +4,6 @@
  * Chinese explanation is built from it only when asked for.
  */
 import type { Clause, PolicyPack, RequirementOverride } from './pack.js';
-import { shared } from './shared-text.js';
 import type {
   CellIssue,
   EvaluationResult,
@@ -38,7 +37,12 @@ export const FIELD_HEADERS: Record<string, string> = {
  * are the orders in which the evaluator can apply a pack's few dozen clauses.
  */
 class RulePath {
-  private readonly next = new Map<string, RulePath>();
+  /** the steps taken from here so far (a handful: a scan beats a Map) */
+  private readonly nextKeys: string[] = [];
+  private readonly nextPaths: RulePath[] = [];
+  /** the step taken last: rows of a roster mostly take the same steps */
+  private lastKey: string | undefined;
+  private lastPath: RulePath = this;
 
   constructor(
     readonly refs: readonly RuleRef[],
@@ -51,13 +55,9 @@ class RulePath {
     return false;
   }
 
-  /** The step taken last from here: rows of a roster mostly take the same steps. */
-  private lastKey: string | undefined;
-  private lastPath: RulePath | undefined;
-
   /** The path with `key` applied (itself when already applied). */
   with(pack: PolicyPack, key: string): RulePath {
-    if (key === this.lastKey) return this.lastPath!;
+    if (key === this.lastKey) return this.lastPath;
     const path = this.step(pack, key);
     this.lastKey = key;
     this.lastPath = path;
@@ -66,13 +66,13 @@ class RulePath {
 
   private step(pack: PolicyPack, key: string): RulePath {
     if (this.has(key)) return this;
-    let path = this.next.get(key);
-    if (!path) {
-      const ref = ruleRef(pack, key);
-      const reading = readingOf(ref);
-      path = new RulePath(Object.freeze([...this.refs, ref]), reading ? Object.freeze([...this.readings, reading]) : this.readings);
-      this.next.set(key, path);
-    }
+    const i = this.nextKeys.indexOf(key);
+    if (i >= 0) return this.nextPaths[i]!;
+    const ref = ruleRef(pack, key);
+    const reading = readingOf(ref);
+    const path = new RulePath(Object.freeze([...this.refs, ref]), reading ? Object.freeze([...this.readings, reading]) : this.readings);
+    this.nextKeys.push(key);
+    this.nextPaths.push(path);
     return path;
   }
 }
@@ -182,7 +182,7 @@ export class Trace {
 
   relief(key: string, text: string): ReliefApplied {
     this.rule(key);
-    const r = { key, text: shared(text) };
+    const r = { key, text };
     this.reliefs = append(this.reliefs, r);
     return r;
   }
@@ -205,7 +205,7 @@ export class Trace {
   }
 
   note(message: string, key?: string): void {
-    this.notes = append(this.notes, key ? { message: shared(message), key } : { message: shared(message) });
+    this.notes = append(this.notes, key ? { message, key } : { message });
   }
 
   interpretation(key: string, text: string): void {
