@@ -472,7 +472,9 @@ function creditHours(person: Person, records: readonly TrainingRecord[], pack: P
       applyExam(credit, pack.exams.titleLanguageComputer, year, person.row, '职称外语计算机考试', t, person.cells.titleExamYears?.column);
     }
   }
-  for (let i = 0; i < records.length; i++) creditRecord(credit, records[i]!, person, pack, Y, t);
+  if (records.length === 0) return credit;
+  const cw = compiledWindow(pack);
+  for (let i = 0; i < records.length; i++) creditRecord(credit, records[i]!, person, pack, cw, Y, t);
   return credit;
 }
 
@@ -539,7 +541,7 @@ function excludeRecord(t: Trace, rec: TrainingRecord, hours: number, reason: str
   t.exclude({ row: rec.row, source: rec.source, kind: rec.kind, year: rec.creditYear, hours, reason, key });
 }
 
-function creditRecord(credit: CreditTable, rec: TrainingRecord, person: Person, pack: PolicyPack, Y: number, t: Trace): void {
+function creditRecord(credit: CreditTable, rec: TrainingRecord, person: Person, pack: PolicyPack, cw: CompiledWindow | null, Y: number, t: Trace): void {
   const year = rec.creditYear;
 
   const rule: KindRule = pack.kinds[rec.kind];
@@ -587,7 +589,6 @@ function creditRecord(credit: CreditTable, rec: TrainingRecord, person: Person, 
   // Training window and make-up (RULES.md §6): only dated records. The window
   // belongs to the notice's own year, whatever review year was asked for.
   const win = pack.window;
-  const cw = compiledWindow(pack);
   const windowYear = cw ? cw.year : Y;
   if (rec.date !== undefined) {
     const day = dayNumber(rec.date);
