@@ -239,6 +239,21 @@ describe('safety', () => {
     expect(host.snapshot(ROSTER)).toEqual(before);
   });
 
+  it('on a host without Table.resize (ExcelApi below 1.13) the table is left alone and the columns sit beside it', async () => {
+    const { host, rows } = hostForCase(c);
+    host.excelApi = '1.12';
+    host.addTable(ROSTER, a1(0, 0, rows.length, rows[0]!.length), '花名册表');
+    const before = host.snapshot(ROSTER) as Snap;
+    const out = await annotate(c.policy);
+    if (!out.ok) throw new Error(out.reason);
+    const startCol = rows[0]!.length;
+    expect(host.sheet(ROSTER).tables[0]).toMatchObject({ c0: 0, cols: rows[0]!.length, rows: rows.length });
+    expect(checkCells(host, rows, startCol, 0)).toBe(rows.length - 1);
+    expect((await annotate(c.policy)).ok).toBe(true);
+    await clearActiveSheet();
+    expect(host.snapshot(ROSTER)).toEqual(before);
+  });
+
   it('English headers and labels; switching language re-annotates the same columns', async () => {
     const { host, rows } = hostForCase(c);
     const before = host.snapshot(ROSTER);

@@ -16,6 +16,8 @@ describe('manifest.xml', () => {
   it('declares the CE namespace, shared runtime and least permission', () => {
     expect(doc.find('bt:String', { id: 'Functions.Namespace' })?.attrs.DefaultValue).toBe('CE');
     expect(doc.find('Set', { Name: 'SharedRuntime' })?.attrs.MinVersion).toBe('1.1');
+    // the newest Excel API the add-in needs outright (sheet events); newer calls are feature-detected
+    expect(doc.find('Set', { Name: 'ExcelApi' })?.attrs.MinVersion).toBe('1.9');
     const runtime = doc.find('Runtime');
     expect(runtime?.attrs).toMatchObject({ resid: 'Taskpane.Url', lifetime: 'long' });
     expect(doc.find('Permissions')?.text).toBe('ReadWriteDocument');

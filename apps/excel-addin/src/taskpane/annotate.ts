@@ -98,6 +98,15 @@ export interface AnnotateOptions {
   onProgress?: (phase: 'read' | 'check' | 'write', done: number, total: number) => void | Promise<void>;
 }
 
+/**
+ * Table.resize is ExcelApi 1.13 (the manifest asks for 1.9, which covers
+ * everything else the pane uses); on older hosts the roster's table is left
+ * as it is and the annotation columns sit beside it.
+ */
+function tablesCanResize(): boolean {
+  return Office.context.requirements.isSetSupported('ExcelApi', '1.13');
+}
+
 function addr(r0: number, c0: number, rows: number, cols: number): string {
   const tl = `${columnLetter(c0)}${r0 + 1}`;
   return rows === 1 && cols === 1 ? tl : `${tl}:${columnLetter(c0 + cols - 1)}${r0 + rows}`;
@@ -330,7 +339,7 @@ export async function annotateActiveSheet(opts: AnnotateOptions): Promise<Annota
     if (old) {
       await removeOwnConditionalFormats(context, sheet, old);
       syncs += 2;
-      if (old.table) sheet.tables.getItem(old.table.name).resize(old.table.originalAddress);
+      if (old.table && tablesCanResize()) sheet.tables.getItem(old.table.name).resize(old.table.originalAddress);
       sheet.getRangeByIndexes(old.headerRow, old.startCol, old.rows, COLUMN_COUNT).clear('Contents');
     }
     const header = sheet.getRangeByIndexes(headerRow0, startCol, 1, COLUMN_COUNT);
@@ -373,7 +382,8 @@ export async function annotateActiveSheet(opts: AnnotateOptions): Promise<Annota
       }
     }
     let tableTrack: AnnotationTrack['table'];
-    if (table) {
+    // without Table.resize (ExcelApi 1.13) the columns are written beside the table, which stays as it is
+    if (table && tablesCanResize()) {
       const original = originalTable?.originalAddress ?? addr(table.r0, table.c0, table.rows, table.cols);
       tableTrack = { name: table.name, originalAddress: original };
       // widen the table over the annotation columns only when they touch it
@@ -429,7 +439,7 @@ export async function clearActiveSheet(): Promise<{ ok: true; address: string } 
       };
     }
     await removeOwnConditionalFormats(context, sheet, at);
-    if (at.table) sheet.tables.getItem(at.table.name).resize(at.table.originalAddress);
+    if (at.table && tablesCanResize()) sheet.tables.getItem(at.table.name).resize(at.table.originalAddress);
     sheet.getRangeByIndexes(at.headerRow, at.startCol, at.rows, COLUMN_COUNT).clear('Contents');
     await context.sync();
     delete tracks[sheet.id];

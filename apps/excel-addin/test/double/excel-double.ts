@@ -1010,6 +1010,7 @@ class Table extends ClientObject {
   }
   resize(address: string | Range): void {
     this.context._queue(bytesOf({ resize: typeof address === 'string' ? address : 'range' }), () => {
+      if (!this.context.host.supports('ExcelApi', '1.13')) throw officeError('ApiNotFound', 'Table.resize needs ExcelApi 1.13.');
       const d = this.data();
       const rect = typeof address === 'string' ? parseAddress(address).rect : address._target().rect;
       if (rect.r0 !== d.t.r0) throw officeError('InvalidArgument', 'The header row must stay in the same row.');
@@ -1073,12 +1074,22 @@ export class ExcelHost {
   selection: { sheetId: string; rect: Rect } | undefined;
   syncLog: SyncRecord[] = [];
   payloadLimit = PAYLOAD_LIMIT;
+  /** the newest ExcelApi requirement set this host supports; calls from newer sets fail at sync (ApiNotFound) */
+  excelApi = '1.17';
   settings: SettingsStore = { saved: {}, live: {} };
   functions = new Map<string, (...args: unknown[]) => unknown>();
   private nextId = 1;
   private handlers = new Map<string, EventSource[]>();
   private pending: { sheet: SheetData; rect: Rect; source: 'Local' | 'Remote'; kind: 'changed' | 'added' | 'deleted' }[] = [];
   private listeners: ((e: { sheetName: string; address: string }) => void)[] = [];
+
+  /** Office.context.requirements.isSetSupported for the sets the add-in asks about */
+  supports(name: string, minVersion: string): boolean {
+    if (name !== 'ExcelApi') return false;
+    const [a = 0, b = 0] = this.excelApi.split('.').map(Number);
+    const [x = 0, y = 0] = minVersion.split('.').map(Number);
+    return a > x || (a === x && b >= y);
+  }
 
   addSheet(name: string, grid?: CellValue[][]): SheetData {
     if (this.sheets.some((s) => s.name === name)) throw officeError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
@@ -1268,7 +1279,11 @@ export class ExcelHost {
       },
       HostType: { Excel: 'Excel' },
       AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
-      context: { document: { settings }, displayLanguage: 'zh-CN' },
+      context: {
+        document: { settings },
+        displayLanguage: 'zh-CN',
+        requirements: { isSetSupported: (name: string, minVersion?: string) => host.supports(name, minVersion ?? '1.1') },
+      },
       addin: { showAsTaskpane: async () => undefined },
     };
     class CFError extends Error {
