@@ -11,7 +11,7 @@ import { loadRosterInput } from '@ce/files';
 import { checkRoster, readRecords, readRoster } from '@ce/roster';
 import { getPack } from '@ce/rules';
 import type { EvaluationResult } from '@ce/rules';
-import { CASES_DIR, expectedFrom, loadCases } from './support/cases.js';
+import { casePath, expectedFrom, loadCases } from '@ce/cases';
 
 const cases = loadCases();
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -34,7 +34,7 @@ describe('acceptance cases (../shared/cases)', () => {
 
   for (const c of cases) {
     it(`${c.file} under ${c.policy}: reader + evaluator match every expected row`, async () => {
-      const input = await loadRosterInput(`${CASES_DIR}${c.file}`, c.records ? `${CASES_DIR}${c.records}` : undefined);
+      const input = await loadRosterInput(casePath(c.file), c.records ? casePath(c.records) : undefined);
       const roster = readRoster(input.roster.grid, { sheetName: input.roster.name, firstRow: input.roster.firstRow });
       const records = input.records ? readRecords(input.records.grid, { sheetName: input.records.name, firstRow: input.records.firstRow }) : undefined;
       expect(records?.issues ?? []).toEqual([]);
@@ -54,13 +54,13 @@ describe('acceptance cases (../shared/cases)', () => {
     });
 
     it(`${c.file} under ${c.policy}: the ce-report check --json command gives the same answers`, async () => {
-      const args = ['--silent', 'ce-report', 'check', `${CASES_DIR}${c.file}`, '--policy', c.policy, '--json'];
-      if (c.records) args.push('--records', `${CASES_DIR}${c.records}`);
+      const args = ['--silent', 'ce-report', 'check', casePath(c.file), '--policy', c.policy, '--json'];
+      if (c.records) args.push('--records', casePath(c.records));
       if (c.asOf) args.push('--as-of', c.asOf);
       if (c.year) args.push('--year', String(c.year));
       const stdout = execFileSync('pnpm', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       const results = JSON.parse(stdout) as EvaluationResult[];
-      const input = await loadRosterInput(`${CASES_DIR}${c.file}`);
+      const input = await loadRosterInput(casePath(c.file));
       compare(results, expectedFrom(input.roster.grid, input.roster.firstRow));
     });
   }

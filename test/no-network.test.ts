@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HERE as BAD_DIR } from './fixtures/bad/make.js';
 import type { CaseExpect } from './fixtures/bad/make.js';
-import { CASES_DIR, loadCases } from './support/cases.js';
+import { casePath, loadCases } from '@ce/cases';
 import { writeHostileRoster } from './support/hostile.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -59,7 +59,7 @@ describe('no network access', () => {
     const plan: string[][] = [];
     const inputs: { file: string; policy: string; extra: string[] }[] = [
       ...bad.map((c) => ({ file: join(BAD_DIR, c.file), policy: c.policy, extra: [] })),
-      ...loadCases().map((c) => ({ file: `${CASES_DIR}${c.file}`, policy: c.policy, extra: c.records ? ['--records', `${CASES_DIR}${c.records}`] : [] })),
+      ...loadCases().map((c) => ({ file: casePath(c.file), policy: c.policy, extra: c.records ? ['--records', casePath(c.records)] : [] })),
       { file: hostile.path, policy: 'xilingol-2024', extra: [] },
     ];
     inputs.forEach((x, i) => {

@@ -1,18 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { casePath, EXPECTED_HEADERS } from '@ce/cases';
 import { decodeCsvBytes, parseCsv } from '@ce/files';
 import type { CellValue } from './double/excel-double.js';
 
-export const CASES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../shared/cases');
-
-export interface CaseSpec {
-  file: string;
-  policy: string;
-  records?: string;
-  asOf?: string;
-  year?: number;
-}
+export { CASES_DIR, loadCases, type CaseSpec } from '@ce/cases';
 
 /**
  * What Excel would hold after a clerk pastes the CSV: numbers that Excel keeps exactly
@@ -27,16 +18,12 @@ export function toExcelGrid(rows: string[][]): CellValue[][] {
   return rows.map((r) => r.map(excelValue));
 }
 
-export function loadCases(): CaseSpec[] {
-  return JSON.parse(readFileSync(join(CASES_DIR, 'cases.json'), 'utf8')) as CaseSpec[];
-}
-
 export function caseGrid(file: string): string[][] {
   // the project's one CSV reader (encoding detection included), as a clerk's file is read
-  return parseCsv(decodeCsvBytes(readFileSync(join(CASES_DIR, file)))) as string[][];
+  return parseCsv(decodeCsvBytes(readFileSync(casePath(file)))) as string[][];
 }
 
-export const EXPECTED = ['期望状态', '期望缺少学时', '期望缺公需', '期望缺专业'] as const;
+export const EXPECTED = EXPECTED_HEADERS;
 
 export interface ExpectedRow {
   /** 1-based sheet row */

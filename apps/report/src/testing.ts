@@ -1,26 +1,13 @@
 /** Helpers for the tests: run the real CLI as a child process, paths to the shared cases. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeId } from '../scripts/ids.js';
 
 export const APP_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO_ROOT = resolve(APP_DIR, '../..');
-export const CASES_DIR = resolve(REPO_ROOT, '../shared/cases');
-export const HAS_CASES = existsSync(join(CASES_DIR, 'cases.json'));
-
-export interface CaseEntry {
-  file: string;
-  policy: string;
-  records?: string;
-  asOf?: string;
-  year?: number;
-}
-
-export function cases(): CaseEntry[] {
-  return HAS_CASES ? (JSON.parse(readFileSync(join(CASES_DIR, 'cases.json'), 'utf8')) as CaseEntry[]) : [];
-}
+export { CASES_DIR, HAS_CASES, loadCases as cases, type CaseSpec as CaseEntry } from '@ce/cases';
 
 export interface Ran {
   status: number | null;

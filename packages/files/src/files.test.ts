@@ -6,9 +6,9 @@ import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { readRecords, readRoster, toCivilDate } from '@ce/roster';
+import { CASES_DIR, loadCases } from '@ce/cases';
 import { InputFileError, decodeCsvBytes, loadRosterInput, parseCsv, readSpreadsheetBytes, readSpreadsheetFile, readWorkbookExcelJS, readWorkbookSheetJS } from './index.js';
 
-const CASES = join(import.meta.dirname, '../../../../shared/cases');
 const ID_M = '15010219981111475X';
 const ID_F = '152502198503121121';
 let dir = '';
@@ -273,16 +273,16 @@ describe('unreadable files give InputFileError, never a crash', () => {
 });
 
 describe('the shared acceptance cases through loadRosterInput + readRoster', () => {
-  const cases = JSON.parse(readFileSync(join(CASES, 'cases.json'), 'utf8')) as { file: string; records?: string }[];
+  const cases = loadCases();
   it('covers every roster csv', () => {
-    const rosters = readdirSync(CASES).filter((f) => f.endsWith('.csv') && !f.includes('.records.'));
+    const rosters = readdirSync(CASES_DIR).filter((f) => f.endsWith('.csv') && !f.includes('.records.'));
     expect(cases.map((c) => c.file).sort()).toEqual(rosters.sort());
   });
   for (const c of cases) {
     it(c.file, async () => {
-      const input = await loadRosterInput(join(CASES, c.file), c.records ? join(CASES, c.records) : undefined);
+      const input = await loadRosterInput(join(CASES_DIR, c.file), c.records ? join(CASES_DIR, c.records) : undefined);
       const r = readRoster(input.roster.grid, { sheetName: input.roster.name, firstRow: input.roster.firstRow });
-      const lines = readFileSync(join(CASES, c.file), 'utf8').trim().split(/\r?\n/);
+      const lines = readFileSync(join(CASES_DIR, c.file), 'utf8').trim().split(/\r?\n/);
       expect(r.issues).toEqual([]);
       expect(r.people).toHaveLength(lines.length - 1);
       for (const p of r.people) {
@@ -296,7 +296,7 @@ describe('the shared acceptance cases through loadRosterInput + readRoster', () 
         expect(input.records).toBeDefined();
         const rr = readRecords(input.records!.grid, { sheetName: input.records!.name });
         expect(rr.issues).toEqual([]);
-        expect(rr.records.length).toBe(readFileSync(join(CASES, c.records), 'utf8').trim().split(/\r?\n/).length - 1);
+        expect(rr.records.length).toBe(readFileSync(join(CASES_DIR, c.records), 'utf8').trim().split(/\r?\n/).length - 1);
       }
     });
   }
