@@ -6,6 +6,9 @@
  * Generates the grids, reads them with readRoster/readRecords (timed: reader
  * throughput), groups records by ID, then times three loops over the same people:
  *   baseline  – sum each person's review-year hours (roster columns + records) and compare with 30/60;
+ *   objects   – no rules at all: only make and keep, per person, the objects a result consists of
+ *               (the result, missing, the years list, a figures and a credited object per year), to show
+ *               what the result's shape alone costs here;
  *   evaluate  – evaluate(person, records, pack, { explain: false });
  *   explain   – evaluate(..., { explain: true }) (full Chinese explanation lines).
  * Up to 100k people the whole roster is read at once; above that (1M) it is
@@ -45,6 +48,39 @@ function baseline(people: readonly Person[], byId: Map<string, TrainingRecord[]>
   return out;
 }
 
+/** The result's object graph alone (ROSTER.md shape, three years), with no rule work: the floor of `evaluate`. */
+function resultObjectsOnly(people: readonly Person[]): object[] {
+  const out = new Array<object>(people.length);
+  const required = Object.freeze({ public: 30, professional: 60 });
+  const none = Object.freeze([]);
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i]!;
+    const years = [
+      { year: Y - 2, required, credited: { public: i & 7, professional: 60 } },
+      { year: Y - 1, required, credited: { public: 30, professional: i & 15 } },
+      { year: Y, required, credited: { public: i & 3, professional: i & 31 } },
+    ];
+    out[i] = {
+      row: p.row,
+      id: p.id,
+      name: p.name ?? '',
+      status: 'non-compliant',
+      missing: { total: i & 63, public: i & 7, professional: i & 31 },
+      years,
+      rules: none,
+      reliefs: none,
+      excluded: none,
+      warnings: none,
+      errors: none,
+      notes: none,
+      purpose: p.purpose,
+      reviewYear: Y,
+      interpretations: none,
+    };
+  }
+  return out;
+}
+
 function evaluateAll(people: readonly Person[], byId: Map<string, TrainingRecord[]>, explain: boolean): EvaluationResult[] {
   const out = new Array<EvaluationResult>(people.length);
   const opts = { year: Y, explain };
@@ -76,7 +112,7 @@ const total = Number(process.argv[2] ?? 10_000);
 const CHUNK = 100_000;
 const runs = total <= 100_000 ? 3 : 1;
 const t = { gen: 0, read: 0 };
-const times = { baseline: [] as number[], evaluate: [] as number[], explain: [] as number[] };
+const times = { baseline: [] as number[], objects: [] as number[], evaluate: [] as number[], explain: [] as number[] };
 let records = 0;
 const counts: Record<string, number> = {};
 let sink = 0;
@@ -86,6 +122,7 @@ let sink = 0;
   const w = load(10_000_000, 5_000, { gen: 0, read: 0 });
   for (let k = 0; k < 3; k++) {
     baseline(w.people, w.byId);
+    resultObjectsOnly(w.people);
     evaluateAll(w.people, w.byId, false);
     evaluateAll(w.people, w.byId, true);
   }
@@ -100,6 +137,9 @@ if (total <= CHUNK) {
     sink += baseline(c.people, c.byId).length;
     times.baseline.push(now() - t0);
     t0 = now();
+    sink += resultObjectsOnly(c.people).length;
+    times.objects.push(now() - t0);
+    t0 = now();
     const res = evaluateAll(c.people, c.byId, false);
     times.evaluate.push(now() - t0);
     t0 = now();
@@ -108,13 +148,16 @@ if (total <= CHUNK) {
     if (k === 0) for (const r of res) counts[r.status] = (counts[r.status] ?? 0) + 1;
   }
 } else {
-  const sum = { baseline: 0, evaluate: 0, explain: 0 };
+  const sum = { baseline: 0, objects: 0, evaluate: 0, explain: 0 };
   for (let from = 0; from < total; from += CHUNK) {
     const c = load(from, Math.min(CHUNK, total - from), t);
     records += c.records;
     let t0 = now();
     sink += baseline(c.people, c.byId).length;
     sum.baseline += now() - t0;
+    t0 = now();
+    sink += resultObjectsOnly(c.people).length;
+    sum.objects += now() - t0;
     t0 = now();
     const res = evaluateAll(c.people, c.byId, false);
     sum.evaluate += now() - t0;
@@ -124,11 +167,12 @@ if (total <= CHUNK) {
     for (const r of res) counts[r.status] = (counts[r.status] ?? 0) + 1;
   }
   times.baseline.push(sum.baseline);
+  times.objects.push(sum.objects);
   times.evaluate.push(sum.evaluate);
   times.explain.push(sum.explain);
 }
 
-const ms = { baseline: median(times.baseline), evaluate: median(times.evaluate), explain: median(times.explain) };
+const ms = { baseline: median(times.baseline), objects: median(times.objects), evaluate: median(times.evaluate), explain: median(times.explain) };
 const rps = (m: number) => Math.round(total / (m / 1000));
 emit({
   people: total,
@@ -142,6 +186,8 @@ emit({
   evaluateMs: ms.evaluate,
   explainMs: ms.explain,
   baselineRps: rps(ms.baseline),
+  objectsMs: ms.objects,
+  objectsRps: rps(ms.objects),
   evaluateRps: rps(ms.evaluate),
   explainRps: rps(ms.explain),
   times,
