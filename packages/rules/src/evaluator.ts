@@ -5,7 +5,7 @@
  * exams, windows, make-up) → age reductions → status. Every step that bites
  * records its citation key, so the result explains itself.
  */
-import type { KindRule, PolicyPack, Requirement, RequirementOverride } from './pack.js';
+import type { KindRule, PolicyPack, ReferenceGroup, Requirement, RequirementOverride } from './pack.js';
 import type {
   CellIssue,
   CivilDate,
@@ -297,7 +297,7 @@ function noteTitleReliefs(person: Person, pack: PolicyPack, Y: number, age: numb
   }
   for (const ref of r.referenceOnly ?? []) {
     if (covers(ref.purposes, 'title') && person[ref.when] === true) {
-      wouldNote(t, ref.key, ref.when === 'nonPublic' ? '非公有制经济领域，学时仅作参考' : '基层一线，学时仅作参考');
+      wouldNote(t, ref.key, REFERENCE_GROUPS[ref.when].wouldNote);
     }
   }
   if (r.transfer && person.transferYear === Y) wouldNote(t, r.transfer.key, '当年由党政机关转任，免除学时要求');
@@ -728,11 +728,17 @@ function oneYearOfThree(figures: YearFigures[], w: Working): Missing {
   return makeMissing(best.pub, best.prof);
 }
 
+/** The two groups whose hours are only a reference in a title review (RULES.md §4, step 2), in the notices' words. */
+const REFERENCE_GROUPS: Record<ReferenceGroup, { relief: string; wouldNote: string }> = {
+  nonPublic: { relief: '非公有制经济领域：学时作为评审参考因素，不作限制', wouldNote: '非公有制经济领域，学时仅作参考' },
+  grassroots: { relief: '基层一线：学时作为评审参考因素，不作限制', wouldNote: '基层一线，学时仅作参考' },
+};
+
 function referenceOnly(person: Person, pack: PolicyPack, t: Trace): boolean {
   let applies = false;
   for (const ref of pack.reliefs.referenceOnly ?? []) {
     if (covers(ref.purposes, person.purpose) && person[ref.when] === true) {
-      t.relief(ref.key, ref.when === 'nonPublic' ? '非公有制经济领域：学时作为评审参考因素，不作限制' : '基层一线：学时作为评审参考因素，不作限制');
+      t.relief(ref.key, REFERENCE_GROUPS[ref.when].relief);
       applies = true;
     }
   }

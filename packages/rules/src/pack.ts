@@ -81,8 +81,11 @@ export interface Reliefs {
   /** 疫情防控一线: exempt entirely, or the listed years removed */
   epidemic?: { mode: 'exempt' | 'remove-years'; purposes: Purpose[]; key: string };
   /** hours are a reference factor only (status not-restrictive) */
-  referenceOnly?: { when: 'nonPublic' | 'grassroots'; purposes: Purpose[]; key: string }[];
+  referenceOnly?: { when: ReferenceGroup; purposes: Purpose[]; key: string }[];
 }
+
+/** 非公有制经济领域 (nonPublic) or 基层一线 (grassroots): the Person flag that puts someone in the group. */
+export type ReferenceGroup = 'nonPublic' | 'grassroots';
 
 /** How one kind of record counts under this pack. */
 export type KindRule =
