@@ -3,7 +3,7 @@
  * step, each step with its citation key. Built only when asked for.
  */
 import type { PolicyPack } from './pack.js';
-import type { EvaluationResult, Person, YearFigures } from './types.js';
+import type { EvaluationResult, Person, RuleRef, YearFigures } from './types.js';
 import { STATUS_LABELS } from './types.js';
 import type { Trace } from './trace.js';
 import type { Working } from './evaluator.js';
@@ -16,6 +16,20 @@ function yearsText(years: readonly number[]): string {
   const contiguous = years.every((y, i) => i === 0 || y === years[i - 1]! + 1);
   if (years.length > 2 && contiguous) return `${years[0]}–${years[years.length - 1]}年`;
   return years.map((y) => `${y}年`).join('、');
+}
+
+/**
+ * A 按本系统解释 line. A clause's reading is one shared, frozen object, so its
+ * line is made once; a reading of the row's own (e.g. the years it assumed) is not kept.
+ */
+const readingLines = new WeakMap<RuleRef, string>();
+function readingLine(r: RuleRef): string {
+  let line = readingLines.get(r);
+  if (line === undefined) {
+    line = `${r.text} [${r.key}]`;
+    if (Object.isFrozen(r)) readingLines.set(r, line);
+  }
+  return line;
 }
 
 function purposeLine(person: Person, w: Working, t: Trace): string {
@@ -85,10 +99,7 @@ export function buildExplanation(result: EvaluationResult, person: Person, pack:
     lines.push(texts.find('note', n.message, n.key, undefined) ?? texts.keep(`说明：${n.message}${n.key ? ` [${n.key}]` : ''}`));
   }
   const readings = result.interpretations ?? [];
-  for (let i = 0; i < readings.length; i++) {
-    const r = readings[i]!;
-    lines.push(texts.find('reading', r.text, r.key, undefined) ?? texts.keep(`${r.text} [${r.key}]`));
-  }
+  for (let i = 0; i < readings.length; i++) lines.push(readingLine(readings[i]!));
   const m = result.missing;
   lines.push(result.status === 'invalid' || m === null ? conclusion(result) : (texts.find(result.status, m.total, m.public, m.professional) ?? texts.keep(conclusion(result))));
   return lines;

@@ -107,7 +107,8 @@ export function ruleRef(pack: PolicyPack, key: string): RuleRef {
     const c: Clause | undefined = pack.clauses[key];
     ref = c ? { key, text: c.rule, quote: c.quote, ...(c.interpretation ? { interpretation: c.interpretation } : {}) } : { key, text: key };
     refs.set(key, ref);
-    if (c?.interpretation) interpretationRefs.set(ref, { key, text: `按本系统解释：${c.interpretation}` });
+    // frozen: shared by every row (the explanation caches its line per such reading)
+    if (c?.interpretation) interpretationRefs.set(ref, Object.freeze({ key, text: `按本系统解释：${c.interpretation}` }));
   }
   return ref;
 }
