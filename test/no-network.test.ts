@@ -8,7 +8,8 @@
  * with and without --show-id) over every bad-input file, every acceptance case
  * (with its records file) and a hostile roster; plus the real CLI entry point
  * as its own process. A self-test first proves the preload catches each way
- * out, so an empty log means something.
+ * out, in the main thread and in a worker thread (the report's render
+ * worker), so an empty log means something.
  *
  * The processes are started as `node --import tsx --import no-network.mjs`:
  * the `tsx` launcher that `pnpm ce-report` uses opens a local IPC pipe to its
@@ -47,6 +48,13 @@ describe('the no-network guard itself', () => {
   it('catches fetch, XMLHttpRequest, http(s), net, tls and DNS, ESM named imports included', () => {
     const log = join(tmp, 'probe.log');
     const r = guarded([fileURLToPath(new URL('./support/net-probe.mjs', import.meta.url))], log);
+    expect(r.stdout.trim()).toBe('9/9');
+    expect(r.attempts).toHaveLength(9);
+  });
+
+  it('catches them in a worker thread too (ce-report summary writes HTML and PDF in one)', () => {
+    const log = join(tmp, 'probe-worker.log');
+    const r = guarded([fileURLToPath(new URL('./support/net-probe-worker.mjs', import.meta.url))], log);
     expect(r.stdout.trim()).toBe('9/9');
     expect(r.attempts).toHaveLength(9);
   });
