@@ -243,6 +243,8 @@ export class Trace {
       purpose: p.purpose,
       reviewYear,
       interpretations: this.ownReadings ?? this.path.readings,
+      // set by the evaluator when asked for; present from the start so every result has one shape
+      explanation: undefined,
     };
   }
 }
