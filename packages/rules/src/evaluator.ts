@@ -15,6 +15,7 @@ import type {
   Missing,
   Person,
   Purpose,
+  RecordKind,
   ReliefApplied,
   TrainingRecord,
   YearFigures,
@@ -473,8 +474,8 @@ function creditHours(person: Person, records: readonly TrainingRecord[], pack: P
     }
   }
   if (records.length === 0) return credit;
-  const cw = compiledWindow(pack);
-  for (let i = 0; i < records.length; i++) creditRecord(credit, records[i]!, person, pack, cw, Y, t);
+  const plan = recordPlan(pack);
+  for (let i = 0; i < records.length; i++) creditRecord(credit, records[i]!, person, pack, plan, Y, t);
   return credit;
 }
 
@@ -515,22 +516,38 @@ function recordHours(rec: TrainingRecord, pack: PolicyPack, t: Trace): number | 
   return undefined;
 }
 
-/** Pack facts the record loop needs, worked out once per pack (dates as yyyymmdd numbers). */
+/** Pack facts the record loop needs, worked out once per pack: the window's dates as yyyymmdd numbers, and per kind its rule and whether the window and the filing duty apply. */
 interface CompiledWindow {
   year: number;
   start: number;
   end: number;
 }
-const compiledWindows = new WeakMap<PolicyPack, CompiledWindow | null>();
+interface KindPlan {
+  rule: KindRule;
+  windowed: boolean;
+  filingKind: boolean;
+}
+interface RecordPlan {
+  window: CompiledWindow | null;
+  kinds: Map<string, KindPlan>;
+}
+const recordPlans = new WeakMap<PolicyPack, RecordPlan>();
 
-function compiledWindow(pack: PolicyPack): CompiledWindow | null {
-  let w = compiledWindows.get(pack);
-  if (w === undefined) {
+function recordPlan(pack: PolicyPack): RecordPlan {
+  let plan = recordPlans.get(pack);
+  if (plan === undefined) {
     const win = pack.window;
-    w = win ? { year: parseIsoDate(win.start).year, start: dayNumber(parseIsoDate(win.start)), end: dayNumber(parseIsoDate(win.end)) } : null;
-    compiledWindows.set(pack, w);
+    const kinds = new Map<string, KindPlan>();
+    for (const [kind, rule] of Object.entries(pack.kinds) as [RecordKind, KindRule][]) {
+      kinds.set(kind, { rule, windowed: win !== undefined && win.kinds.includes(kind), filingKind: pack.filing !== undefined && pack.filing.kinds.includes(kind) });
+    }
+    plan = {
+      window: win ? { year: parseIsoDate(win.start).year, start: dayNumber(parseIsoDate(win.start)), end: dayNumber(parseIsoDate(win.end)) } : null,
+      kinds,
+    };
+    recordPlans.set(pack, plan);
   }
-  return w;
+  return plan;
 }
 
 function dayNumber(d: CivilDate): number {
@@ -541,10 +558,10 @@ function excludeRecord(t: Trace, rec: TrainingRecord, hours: number, reason: str
   t.exclude({ row: rec.row, source: rec.source, kind: rec.kind, year: rec.creditYear, hours, reason, key });
 }
 
-function creditRecord(credit: CreditTable, rec: TrainingRecord, person: Person, pack: PolicyPack, cw: CompiledWindow | null, Y: number, t: Trace): void {
+function creditRecord(credit: CreditTable, rec: TrainingRecord, person: Person, pack: PolicyPack, plan: RecordPlan, Y: number, t: Trace): void {
   const year = rec.creditYear;
-
-  const rule: KindRule = pack.kinds[rec.kind];
+  const kind = plan.kinds.get(rec.kind)!;
+  const rule = kind.rule;
   // Exams are credits, not hours: the pack's exam rule decides what they are worth.
   if (rule.counts === 'exam') {
     applyExam(credit, pack.exams[rule.exam], year, rec.row, rec.kind, t, rec.source);
@@ -576,19 +593,20 @@ function creditRecord(credit: CreditTable, rec: TrainingRecord, person: Person, 
 
   // Filing before the training (hohhot-2022/1.2; alxa-2025/1.4.2).
   const filing = pack.filing;
-  if (filing && filing.kinds.includes(rec.kind) && filing.categories.includes(category)) {
+  if (kind.filingKind && filing!.categories.includes(category)) {
     if (rec.filed === false) {
-      excludeRecord(t, rec, hours, '培训未事前备案，不予认定学时', filing.key);
+      excludeRecord(t, rec, hours, '培训未事前备案，不予认定学时', filing!.key);
       return;
     }
     if (rec.filed === undefined) {
-      t.warn(`第${rec.row}行${rec.kind}记录“是否备案”为空：已计入，请核实是否事前备案`, filing.key);
+      t.warn(`第${rec.row}行${rec.kind}记录“是否备案”为空：已计入，请核实是否事前备案`, filing!.key);
     }
   }
 
   // Training window and make-up (RULES.md §6): only dated records. The window
   // belongs to the notice's own year, whatever review year was asked for.
   const win = pack.window;
+  const cw = plan.window;
   const windowYear = cw ? cw.year : Y;
   if (rec.date !== undefined) {
     const day = dayNumber(rec.date);
@@ -606,14 +624,14 @@ function creditRecord(credit: CreditTable, rec: TrainingRecord, person: Person, 
       } else {
         t.rule(win.key);
       }
-    } else if (win && year === windowYear && win.kinds.includes(rec.kind)) {
+    } else if (win && year === windowYear && kind.windowed) {
       if (!inside) {
         excludeRecord(t, rec, hours, `完成日期${formatDate(rec.date)}不在${windowYear}年培训时间（${win.start}至${win.end}）内`, win.key);
         return;
       }
       t.rule(win.key);
     }
-  } else if (win && year === windowYear && win.kinds.includes(rec.kind)) {
+  } else if (win && year === windowYear && kind.windowed) {
     t.warn(`第${rec.row}行${rec.kind}记录无完成日期：已计入，未能核对培训时间`, win.key);
   }
 
