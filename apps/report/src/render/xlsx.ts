@@ -171,6 +171,12 @@ class RawRows {
     const st = FORMULA_START.test(str) ? style(`text|${key}`, () => ({ ...base, numFmt: '@', quotePrefix: true }) as Style) : base;
     return `<c r="${ref}"${this.sid(st, VALUE_TYPE.String)} t="s"><v>${this.w.sharedStrings.add(str)}</v></c>`;
   }
+  /** An unstyled cell (most of the roster copy): numbers and ordinary text without the general path. */
+  plainCell(ref: string, v: unknown): string {
+    if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}"><v>${v}</v></c>`;
+    if (typeof v === 'string' && !FORMULA_START.test(v)) return `<c r="${ref}" t="s"><v>${this.w.sharedStrings.add(v)}</v></c>`;
+    return this.cell(ref, v, PLAIN, '');
+  }
   row(r: number, cellsXml: string): void {
     this.buf += `<row r="${r}">${cellsXml}</row>`;
     if (++this.n >= 500) this.flush();
@@ -229,11 +235,12 @@ async function rosterSheet(wb: Writer, input: XlsxInput, taken: Set<string>): Pr
     if (!cells && !res && !head) continue;
     let xml = '';
     if (cells) {
+      const rowText = String(sheetRow);
       for (let c = 0; c < cells.length; c++) {
         const v = cells[c];
         if (v === null || v === undefined || v === '') continue;
         const masked = mask.has(c) && sheetRow > input.headerRow ? maskId(String(v)) : v;
-        xml += raw.cell(`${col(c)}${sheetRow}`, masked, PLAIN, '');
+        xml += raw.plainCell(col(c) + rowText, masked);
       }
     }
     if (head) ANNOTATION_HEADERS.forEach((h, k) => (xml += raw.cell(`${col(first - 1 + k)}${sheetRow}`, h, headStyle, 'annot-head')));
