@@ -238,8 +238,9 @@ function yearShortfalls(r: EvaluationResult): YearShortfall[] {
     .sort((a, b) => a.year - b.year)
     .map((y) => ({
       year: y.year,
-      required: { ...y.required },
-      credited: { ...y.credited },
+      // the result's own objects, not copies: results are read-only, and the plain requirement is one shared object
+      required: y.required,
+      credited: y.credited,
       short: {
         public: Math.max(0, y.required.public - y.credited.public),
         professional: Math.max(0, y.required.professional - y.credited.professional),
