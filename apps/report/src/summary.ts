@@ -75,17 +75,8 @@ export async function writeReports(run: CheckRun, options: WriteOptions): Promis
   let started = 0;
   const stage = (f: Format) => options.onStage?.(started++, options.formats.length, `生成 ${f.toUpperCase()}`);
 
-  // HTML and PDF need only the model: with an XLSX to write as well, they are written in a worker meanwhile.
-  const modelFormats = options.formats.filter((f): f is ModelFormat => f !== 'xlsx');
-  const inWorker = options.parallel !== false && options.formats.includes('xlsx') && modelFormats.length > 0;
-  if (!inWorker) options.worker?.end();
-  const worker = inWorker ? (options.worker ?? startRenderWorker()) : undefined;
-  const background = worker ? renderInWorker(model, modelFormats, pathOf, stage, timings, writtenIn, worker) : undefined;
-  // a failure there is reported when awaited below, after the XLSX
-  background?.catch(() => undefined);
-
-  for (const f of options.formats) {
-    if (inWorker && f !== 'xlsx') continue;
+  /** Write one format on this thread. */
+  const writeHere = async (f: Format): Promise<void> => {
     stage(f);
     const path = pathOf(f);
     const t0 = performance.now();
@@ -93,11 +84,35 @@ export async function writeReports(run: CheckRun, options: WriteOptions): Promis
       if (f === 'xlsx') await writeXlsxFor(run, model, options.showId, path);
       else await writeModelFormat(f, model, path);
     } catch (e) {
-      worker?.end();
       throw asWriteError(path, e);
     }
     timings[f] = performance.now() - t0;
     writtenIn[f] = 'main';
+  };
+
+  // HTML and PDF need only the model: with an XLSX to write as well, they are written in a worker meanwhile.
+  const modelFormats = options.formats.filter((f): f is ModelFormat => f !== 'xlsx');
+  const inWorker = options.parallel !== false && options.formats.includes('xlsx') && modelFormats.length > 0;
+  if (!inWorker) options.worker?.end();
+  const worker = inWorker ? (options.worker ?? startRenderWorker()) : undefined;
+  const background = worker
+    ? renderInWorker(worker, { model, jobs: modelFormats.map((format) => ({ format, path: pathOf(format) })) }, {
+        start: stage,
+        done: (f, ms) => {
+          timings[f] = ms;
+          writtenIn[f] = 'worker';
+        },
+        writeHere,
+      })
+    : undefined;
+  // a failure there is reported when awaited below, after the XLSX
+  background?.catch(() => undefined);
+
+  try {
+    for (const f of options.formats) if (!inWorker || f === 'xlsx') await writeHere(f);
+  } catch (e) {
+    worker?.end();
+    throw e;
   }
   await background;
   const files: Partial<Record<Format, string>> = {};
@@ -151,37 +166,20 @@ export function startRenderWorker(): RenderWorker {
 
 /**
  * Write model formats in the render worker. If the worker cannot run at all
- * (it did not start or died), what it had not finished is written here instead,
- * so a report is never lost to the speed-up.
+ * (it did not start or died), what it had not finished is written here instead
+ * (`writeHere`), so a report is never lost to the speed-up.
  */
 function renderInWorker(
-  model: SummaryModel,
-  formats: readonly ModelFormat[],
-  pathOf: (f: Format) => string,
-  stage: (f: Format) => void,
-  timings: Partial<Record<Format, number>>,
-  writtenIn: Partial<Record<Format, 'main' | 'worker'>>,
   prepared: RenderWorker,
+  work: RenderJobs,
+  on: { start(f: ModelFormat): void; done(f: ModelFormat, ms: number): void; writeHere(f: ModelFormat): Promise<void> },
 ): Promise<void> {
-  const jobs = formats.map((format) => ({ format, path: pathOf(format) }));
   const done = new Set<ModelFormat>();
-  const inProcess = async () => {
-    for (const f of formats) {
-      if (done.has(f)) continue;
-      stage(f);
-      const t0 = performance.now();
-      try {
-        await writeModelFormat(f, model, pathOf(f));
-      } catch (e) {
-        throw asWriteError(pathOf(f), e);
-      }
-      timings[f] = performance.now() - t0;
-      writtenIn[f] = 'main';
-      done.add(f);
-    }
+  const rest = async () => {
+    for (const { format } of work.jobs) if (!done.has(format)) await on.writeHere(format);
   };
   const worker = prepared.worker;
-  if (worker === undefined || prepared.exited) return inProcess();
+  if (worker === undefined || prepared.exited) return rest();
   return new Promise<void>((resolvePromise, reject) => {
     let settled = false;
     const settle = (f: () => void) => {
@@ -190,22 +188,23 @@ function renderInWorker(
         f();
       }
     };
+    const finishHere = () => settle(() => rest().then(resolvePromise, reject));
     worker.ref();
     worker.on('message', (m: RenderMessage) => {
-      if (m.kind === 'start') stage(m.format);
+      if (m.kind === 'start') on.start(m.format);
       else if (m.kind === 'done') {
-        timings[m.format] = m.ms;
-        writtenIn[m.format] = 'worker';
+        on.done(m.format, m.ms);
         done.add(m.format);
       } else if (m.kind === 'failed') {
         const error = new Error(m.message) as NodeJS.ErrnoException;
         if (m.syscall) error.syscall = m.syscall;
-        settle(() => reject(asWriteError(pathOf(m.format), error)));
+        const path = work.jobs.find((j) => j.format === m.format)!.path;
+        settle(() => reject(asWriteError(path, error)));
       }
     });
-    worker.on('error', () => settle(() => inProcess().then(resolvePromise, reject)));
-    worker.on('exit', () => settle(() => (done.size === formats.length ? resolvePromise() : inProcess().then(resolvePromise, reject))));
-    worker.postMessage({ model, jobs } satisfies RenderJobs);
+    worker.on('error', finishHere);
+    worker.on('exit', () => (done.size === work.jobs.length ? settle(resolvePromise) : finishHere()));
+    worker.postMessage(work);
   });
 }
 
