@@ -16,10 +16,8 @@ import type {
   Person,
   Purpose,
   RecordKind,
-  ReliefApplied,
   TrainingRecord,
   YearFigures,
-  YearHours,
 } from './types.js';
 import { Trace } from './trace.js';
 import { buildExplanation } from './explain.js';
