@@ -4,6 +4,18 @@ export function fmtHours(n: number): string {
   return Object.is(r, -0) ? '0' : String(r);
 }
 
+/** A person's per-year gaps, one line a year that has one: `2024：公需缺 10，专业缺 20`. */
+export function yearGapLines(years: readonly { year: number; short: { public: number; professional: number } }[]): string[] {
+  const lines: string[] = [];
+  for (const y of years) {
+    const parts: string[] = [];
+    if (y.short.public > 0) parts.push(`公需缺 ${fmtHours(y.short.public)}`);
+    if (y.short.professional > 0) parts.push(`专业缺 ${fmtHours(y.short.professional)}`);
+    if (parts.length > 0) lines.push(`${y.year}：${parts.join('，')}`);
+  }
+  return lines;
+}
+
 /** Money in 元 with two decimals. */
 export function fmtYuan(n: number): string {
   return (Math.round(n * 100) / 100).toFixed(2);

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { formatDate } from '@ce/rules';
-import { fmtHours, fmtYuan, STATUS_ORDER, zhDate } from '@ce/summary';
+import { fmtHours, fmtYuan, STATUS_ORDER, yearGapLines, zhDate } from '@ce/summary';
 import type { SummaryModel } from '@ce/summary';
 import type { Status } from '@ce/rules';
 
@@ -159,14 +159,7 @@ ${total}</tbody></table>`;
 }
 
 function yearsCell(years: SummaryModel['shortfalls'][number]['years']): string {
-  const lines = years
-    .filter((y) => y.short.public > 0 || y.short.professional > 0)
-    .map((y) => {
-      const p: string[] = [];
-      if (y.short.public > 0) p.push(`公需缺 ${fmtHours(y.short.public)}`);
-      if (y.short.professional > 0) p.push(`专业缺 ${fmtHours(y.short.professional)}`);
-      return `${y.year}：${p.join('，')}`;
-    });
+  const lines = yearGapLines(years);
   return lines.length > 0 ? lines.map(esc).join('<br>') : '<span class="muted">—</span>';
 }
 

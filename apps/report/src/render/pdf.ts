@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
 import subsetFont from 'subset-font';
-import { fmtHours, fmtYuan, STATUS_ORDER, zhDate } from '@ce/summary';
+import { fmtHours, fmtYuan, STATUS_ORDER, yearGapLines, zhDate } from '@ce/summary';
 import type { SummaryModel } from '@ce/summary';
 import type { Status } from '@ce/rules';
 import { STATUS_COLORS } from './html.js';
@@ -126,10 +126,7 @@ function blocks(model: SummaryModel, limit: number): Block[] {
         fmtHours(s.missing.total),
         fmtHours(s.missing.public),
         fmtHours(s.missing.professional),
-        s.years
-          .filter((y) => y.short.public > 0 || y.short.professional > 0)
-          .map((y) => `${y.year}：${[y.short.public > 0 ? `公需缺${fmtHours(y.short.public)}` : '', y.short.professional > 0 ? `专业缺${fmtHours(y.short.professional)}` : ''].filter(Boolean).join('，')}`)
-          .join('\n'),
+        yearGapLines(s.years).join('\n'),
         [...s.reasons.filter((x) => x.kind !== 'rule').map((x) => `${x.text}（${x.key}）`), `依据 ${s.reasons.filter((x) => x.kind === 'rule').map((x) => x.key).join(' ')}`].join('\n'),
         ...(fees ? [fmtYuan(s.cost?.total ?? 0)] : []),
       ]),

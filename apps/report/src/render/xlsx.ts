@@ -12,7 +12,7 @@ import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { STATUS_LABELS } from '@ce/rules';
 import type { EvaluationResult } from '@ce/rules';
-import { fmtHours, fmtYuan, maskId, STATUS_ORDER, zhDate } from '@ce/summary';
+import { fmtYuan, maskId, STATUS_ORDER, yearGapLines, zhDate } from '@ce/summary';
 import type { SummaryModel } from '@ce/summary';
 import { explainShort } from '../table.js';
 
@@ -362,10 +362,7 @@ function summarySheet(wb: Writer, model: SummaryModel, listHeadRow: (r: number) 
   put(['行号', '单位', '姓名', '身份证号', '状态', '缺少学时', '缺公需', '缺专业', '各年度缺口', '原因与依据', ...(fees ? ['费用(元)'] : [])], { head: true });
   const shortfallRow: PutOptions = { bold: false, moneyCol: fees ? 11 : undefined };
   for (const s of model.shortfalls) {
-    const years = s.years
-      .filter((y) => y.short.public > 0 || y.short.professional > 0)
-      .map((y) => `${y.year}：${[y.short.public > 0 ? `公需缺 ${fmtHours(y.short.public)}` : '', y.short.professional > 0 ? `专业缺 ${fmtHours(y.short.professional)}` : ''].filter(Boolean).join('，')}`)
-      .join('\n');
+    const years = yearGapLines(s.years).join('\n');
     const why = s.reasons.map((x) => (x.kind === 'rule' ? `依据 ${x.key}` : `${x.text}（${x.key}）`)).join('\n');
     putRaw([s.row, s.unit, s.name, s.id, s.statusLabel, s.missing.total, s.missing.public, s.missing.professional, years, why, ...(fees ? [s.cost?.total ?? 0] : [])], shortfallRow);
   }
