@@ -136,6 +136,15 @@ export interface TrainingRecord {
   date?: CivilDate;
   /** 是否备案: undefined = blank/unknown */
   filed?: boolean;
+  /**
+   * Set by the reader when the row cannot be used (hours not a number, an
+   * unreadable date with no 学年度, an unknown 形式): the Chinese reason, naming
+   * the column and value. The evaluator lists such a record among the person's
+   * excluded records and credits nothing (ROSTER.md, Training records).
+   */
+  unusable?: string;
+  /** the 形式 as written, when it is not a known kind */
+  kindText?: string;
 }
 
 export type Status = 'compliant' | 'non-compliant' | 'exempt' | 'not-restrictive' | 'invalid';
@@ -198,6 +207,43 @@ export interface Note {
 }
 
 /** One result per roster data row, in sheet order (ROSTER.md "Results per row"). */
+/** A platform a notice names, with the category it serves (RULES.md §7). */
+export interface Platform {
+  name: string;
+  url?: string;
+  /** which category it serves; 'any' for 内蒙古人才信息库 (审验卡) and general portals */
+  category: Category | 'any';
+  key: string;
+}
+
+/** A dated duty a notice sets (RULES.md §7 r3 deadlines). */
+export interface Deadline {
+  date: string;
+  what: string;
+  key: string;
+}
+
+/** What a person can still do (RULES.md §7 Remedy, ROSTER.md `remedy`). */
+export interface Remedy {
+  /** hours still closable; null when unknown */
+  closable: YearHours | null;
+  /** hours that can no longer be earned under this notice; null when unknown */
+  closed: YearHours | null;
+  /** the pack states no training window, or the review year is not the notice's own */
+  unknown: boolean;
+  /** window end (ISO) and days left from the as-of date; null when unknown */
+  by: string | null;
+  daysLeft: number | null;
+  where: { category: Category | 'any'; name: string; url?: string }[];
+  /** 元, under packs with fees (xilingol-2024/8); null elsewhere */
+  cost: number | null;
+  alternatives: string[];
+  /** the year whose shortfall is closable under one-year-of-three */
+  year?: number;
+  /** one Chinese sentence summing it up, for panes and lists */
+  summary: string;
+}
+
 export interface EvaluationResult {
   row: number;
   id: string;
@@ -211,6 +257,8 @@ export interface EvaluationResult {
   excluded: ExcludedRecord[];
   warnings: Note[];
   errors: CellIssue[];
+  /** what can still be done, on rows that are not invalid and miss hours (RULES.md §7) */
+  remedy?: Remedy;
   /** hints that are not problems, e.g. 若申报职称评审，可享受… */
   notes?: Note[];
   /** extra context, not in the minimal contract: purpose, review year, interpretations used */
