@@ -11,7 +11,7 @@ import { loadRosterInput } from '@ce/files';
 import { checkRoster, readRecords, readRoster } from '@ce/roster';
 import { getPack } from '@ce/rules';
 import type { EvaluationResult } from '@ce/rules';
-import { casePath, expectedFrom, loadCases } from '@ce/cases';
+import { casePath, expectedFrom, expectedRemedies, loadCases, remedyDifferences } from '@ce/cases';
 
 const cases = loadCases();
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -22,12 +22,15 @@ function asOfDate(iso?: string) {
   return { year: year!, month: month!, day: day! };
 }
 
-function compare(results: EvaluationResult[], expected: ReturnType<typeof expectedFrom>) {
+function compare(results: EvaluationResult[], grid: readonly (readonly unknown[])[], firstRow: number) {
   const got = results.map((r) => ({ row: r.row, status: r.status, missing: r.missing }));
-  expect(got).toEqual(expected);
+  expect(got).toEqual(expectedFrom(grid, firstRow));
+  // the remedy columns of revision 3 (期望可补公需, 期望可补专业, 期望已无法补, 期望费用)
+  const differences = expectedRemedies(grid, firstRow).flatMap((e) => remedyDifferences(results.find((r) => r.row === e.row)!, e));
+  expect(differences).toEqual([]);
 }
 
-describe('acceptance cases (../shared/cases)', () => {
+describe('acceptance cases (../shared/cases-r3)', () => {
   it('the cases folder is present and lists cases', () => {
     expect(cases.length).toBeGreaterThan(0);
   });
@@ -45,10 +48,13 @@ describe('acceptance cases (../shared/cases)', () => {
         ...(c.year ? { year: c.year } : {}),
         ...(asOf ? { asOf } : {}),
       });
-      compare(results, expectedFrom(input.roster.grid, input.roster.firstRow));
+      compare(results, input.roster.grid, input.roster.firstRow);
       expect(unmatchedRecords.size).toBe(0);
       for (const r of results) {
-        expect(r.explanation!.at(-1)).toMatch(/^结论：/);
+        const end = r.explanation!.findIndex((l) => l.startsWith('结论：'));
+        // the conclusion, then (where hours are missing) what can still be done
+        expect(r.explanation!.slice(end + 1).every((l) => /^(可补救|学习去处|另见|也可)：/.test(l))).toBe(true);
+        expect(r.remedy === undefined ? end === r.explanation!.length - 1 : r.explanation![end + 1]!.startsWith('可补救：')).toBe(true);
         if (r.status === 'invalid') expect(r.errors[0]!.column).toBeTruthy();
       }
     });
@@ -61,7 +67,7 @@ describe('acceptance cases (../shared/cases)', () => {
       const stdout = execFileSync('pnpm', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       const results = JSON.parse(stdout) as EvaluationResult[];
       const input = await loadRosterInput(casePath(c.file));
-      compare(results, expectedFrom(input.roster.grid, input.roster.firstRow));
+      compare(results, input.roster.grid, input.roster.firstRow);
     });
   }
 });

@@ -1,5 +1,5 @@
 /**
- * The acceptance cases in ../shared/cases (beside the repository): each roster
+ * The acceptance cases in ../shared/cases-r3 (revision 3, beside the repository): each roster
  * with its pack, as-of date and records file (cases.json), and the expected
  * answers read from the 期望* columns of the same file by header name. One
  * place for every package's tests; for tests only.
@@ -7,10 +7,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Missing, Status } from '@ce/rules';
+import type { EvaluationResult, Missing, Status } from '@ce/rules';
 
 /** the folder, without a trailing separator */
-export const CASES_DIR = fileURLToPath(new URL('../../../../shared/cases', import.meta.url));
+export const CASES_DIR = fileURLToPath(new URL('../../../../shared/cases-r3', import.meta.url));
 export const HAS_CASES = existsSync(join(CASES_DIR, 'cases.json'));
 
 /** the expected-answer columns, in order */
@@ -35,6 +35,23 @@ export interface Expected {
   missing: Missing | null;
 }
 
+/**
+ * An expected remedy cell (ROSTER.md, Acceptance cases): a number, 未知
+ * (remedy.unknown), 无 (no remedy; for 期望费用, cost null), or null (blank:
+ * this row does not check it).
+ */
+export type RemedyCell = number | '未知' | '无' | null;
+
+export interface ExpectedRemedy {
+  row: number;
+  closablePublic: RemedyCell;
+  closableProfessional: RemedyCell;
+  closed: RemedyCell;
+  cost: RemedyCell;
+}
+
+export const REMEDY_HEADERS = ['期望可补公需', '期望可补专业', '期望已无法补', '期望费用'] as const;
+
 const num = (c: unknown): number | null => (c === null || c === undefined || String(c).trim() === '' ? null : Number(c));
 
 /** Expected answers from the 期望状态/期望缺少学时/期望缺公需/期望缺专业 columns. */
@@ -55,6 +72,65 @@ export function expectedFrom(grid: readonly (readonly unknown[])[], firstRow = 1
       status,
       missing: status === 'invalid' || total === null ? null : { total, public: num(r[p]) ?? 0, professional: num(r[q]) ?? 0 },
     });
+  }
+  return out;
+}
+
+const remedyCell = (c: unknown): RemedyCell => {
+  const t = String(c ?? '').trim();
+  if (t === '') return null;
+  if (t === '未知' || t === '无') return t;
+  return Number(t);
+};
+
+/** Expected remedies from the 期望可补公需/期望可补专业/期望已无法补/期望费用 columns (rows that check none are left out). */
+export function expectedRemedies(grid: readonly (readonly unknown[])[], firstRow = 1): ExpectedRemedy[] {
+  const headerIndex = grid.findIndex((r) => r.some((c) => String(c ?? '').trim() === '期望状态'));
+  if (headerIndex < 0) throw new Error('no 期望状态 column');
+  const header = grid[headerIndex]!.map((c) => String(c ?? '').trim());
+  const cols = REMEDY_HEADERS.map((h) => header.indexOf(h));
+  if (cols.every((c) => c < 0)) return [];
+  const out: ExpectedRemedy[] = [];
+  for (let i = headerIndex + 1; i < grid.length; i++) {
+    const r = grid[i]!;
+    if (r.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
+    const [a, b, c, d] = cols.map((k) => (k < 0 ? null : remedyCell(r[k]))) as [RemedyCell, RemedyCell, RemedyCell, RemedyCell];
+    if (a === null && b === null && c === null && d === null) continue;
+    out.push({ row: i + firstRow, closablePublic: a, closableProfessional: b, closed: c, cost: d });
+  }
+  return out;
+}
+
+/**
+ * Where a result's remedy differs from the expected cells, one line per
+ * difference (empty when it matches). A row whose expected remedy is all zeros
+ * also passes when the result has no remedy.
+ */
+export function remedyDifferences(result: EvaluationResult, e: ExpectedRemedy): string[] {
+  const out: string[] = [];
+  const r = result.remedy;
+  const cells: [string, RemedyCell, number | null | undefined][] = [
+    ['可补公需', e.closablePublic, r === undefined ? undefined : r.closable === null ? null : r.closable.public],
+    ['可补专业', e.closableProfessional, r === undefined ? undefined : r.closable === null ? null : r.closable.professional],
+    ['已无法补', e.closed, r === undefined ? undefined : r.closed === null ? null : r.closed.public + r.closed.professional],
+  ];
+  const allZero = [e.closablePublic, e.closableProfessional, e.closed].every((c) => c === null || c === 0) && (e.cost === null || e.cost === 0 || e.cost === '无');
+  if (r === undefined) {
+    const none = [e.closablePublic, e.closableProfessional, e.closed, e.cost].every((c) => c === null || c === '无');
+    if (!none && !allZero) out.push(`row ${e.row}: expected a remedy, got none`);
+    return out;
+  }
+  for (const [label, want, got] of cells) {
+    if (want === null) continue;
+    if (want === '未知') {
+      if (!r.unknown || got !== null) out.push(`row ${e.row}: ${label} expected 未知, got unknown=${r.unknown} ${String(got)}`);
+    } else if (want === '无') {
+      out.push(`row ${e.row}: ${label} expected no remedy, got ${String(got)}`);
+    } else if (got !== want) out.push(`row ${e.row}: ${label} expected ${want}, got ${String(got)}`);
+  }
+  if (e.cost !== null) {
+    const want = e.cost === '无' || e.cost === '未知' ? null : e.cost;
+    if (r.cost !== want) out.push(`row ${e.row}: 费用 expected ${String(want)}, got ${String(r.cost)}`);
   }
   return out;
 }

@@ -23,6 +23,8 @@ import { Trace } from './trace.js';
 import { buildExplanation } from './explain.js';
 import { fullAge, formatDate, parseIsoDate } from './dates.js';
 import { textsByParts as texts } from './shared-text.js';
+import { roundHours } from './rounding.js';
+import { remedyFor } from './remedy.js';
 
 const SENIOR: ReadonlySet<Level> = new Set<Level>(['senior-full', 'senior-deputy']);
 const JUNIOR: ReadonlySet<Level> = new Set<Level>(['junior', 'assistant', 'clerk']);
@@ -62,10 +64,7 @@ function range(from: number, to: number): readonly number[] {
   return years;
 }
 
-/** Round for display: exact inside, at most one decimal outside (RULES.md §7). */
-export function roundHours(x: number): number {
-  return Math.round(x * 10) / 10;
-}
+export { roundHours };
 
 /** What the evaluator worked out along the way; the explanation is built from it. */
 export interface Working {
@@ -91,6 +90,7 @@ export function evaluate(
   const explain = options.explain === true;
   const w = working(explain, Y, asOf);
 
+  if (Y !== pack.ceYear) otherYearWarning(pack, Y, t);
   if (person.errors.length > 0) return finish(t.result('invalid', null, NO_YEARS, Y, person.errors), explain, person, pack, w, t);
   checkData(person, pack, Y, t);
   if (t.errors.length > 0) return finish(t.result('invalid', null, NO_YEARS, Y), explain, person, pack, w, t);
@@ -132,7 +132,7 @@ export function evaluate(
     w.mode = 'one-year-of-three';
     const candidates = keepYears(range(Y - 2, Y), keep);
     w.requiredYears = candidates;
-    figures = allFigures(candidates, person, pack, credit, t);
+    figures = allFigures(candidates, person, pack, Y, credit, t);
     t.relief(
       reduction.key,
       texts.find(reduction, person.sex, age, undefined) ??
@@ -141,7 +141,7 @@ export function evaluate(
     missing = oneYearOfThree(figures, w);
   } else if (reduced && reduction.mode === 'one-third') {
     w.mode = 'one-third';
-    figures = allFigures(years, person, pack, credit, t);
+    figures = allFigures(years, person, pack, Y, credit, t);
     t.relief(
       reduction.key,
       texts.find(reduction, person.sex, age, undefined) ??
@@ -149,7 +149,7 @@ export function evaluate(
     );
     missing = oneThird(figures);
   } else {
-    figures = allFigures(years, person, pack, credit, t);
+    figures = allFigures(years, person, pack, Y, credit, t);
     missing = plainMissing(figures);
   }
   if (figures.length === 0) {
@@ -157,10 +157,20 @@ export function evaluate(
   }
 
   // Step 2 (applied last because it only changes the status): reference-only groups.
-  const reference = referenceOnly(person, pack, t);
+  const reference = referenceOnly(person, pack, Y, t);
   const status = missing.total === 0 ? 'compliant' : reference ? 'not-restrictive' : 'non-compliant';
   if (status === 'compliant' && reference) t.note('学时已达标；即使未达标，按上述规定学时也仅作评审参考');
-  return finish(t.result(status, missing, figures, Y), explain, person, pack, w, t);
+  const result = t.result(status, missing, figures, Y);
+  if (missing.total > 0) result.remedy = remedyFor({ pack, reviewYear: Y, asOf, mode: w.mode, figures, missing });
+  return finish(result, explain, person, pack, w, t);
+}
+
+/** r3.17: a notice run for another review year than its own gives a reference only. */
+function otherYearWarning(pack: PolicyPack, Y: number, t: Trace): void {
+  t.warn(
+    texts.find('other-year', pack, Y, undefined) ??
+      texts.keep(`本通知（${pack.id}）为${pack.ceYear}年度通知，按${Y}年审核的结果仅供参考：请以当地${Y}年度通知为准`),
+  );
 }
 
 const trace = new Trace();
@@ -266,7 +276,8 @@ function fullExemptions(person: Person, pack: PolicyPack, Y: number, age: number
     }
   }
   if (r.epidemic?.mode === 'exempt' && covers(r.epidemic.purposes, p) && person.epidemic?.flagged) {
-    t.relief(r.epidemic.key, '疫情防控一线医疗卫生人员申报职称评审：免除学时要求');
+    t.relief(r.epidemic.key, texts.find('epidemic-exempt', r.epidemic.key, undefined, undefined) ?? texts.keep(`${pack.clauses[r.epidemic.key]?.rule ?? '疫情防控一线：免除学时要求'}`));
+    if (r.epidemic.warning) t.warn(r.epidemic.warning, r.epidemic.key, 'epidemic');
     found = true;
   }
   return found;
@@ -295,7 +306,7 @@ function noteTitleReliefs(person: Person, pack: PolicyPack, Y: number, age: numb
     if (age >= th) wouldNote(t, r.ageReduction.key, thresholdText(r.ageReduction.key, th, r.ageReduction.mode === 'one-third' ? oneThirdAbove : oneYearAbove));
   }
   for (const ref of r.referenceOnly ?? []) {
-    if (covers(ref.purposes, 'title') && person[ref.when] === true) {
+    if (covers(ref.purposes, 'title') && person[ref.when] === true && (ref.reviewYears === undefined || ref.reviewYears.includes(Y))) {
       wouldNote(t, ref.key, REFERENCE_GROUPS[ref.when].wouldNote);
     }
   }
@@ -329,35 +340,38 @@ function purposeWindow(person: Person, pack: PolicyPack, Y: number, t: Trace, al
       const w = person.postGrade! <= 10 ? post.grade1to10 : post.grade11to13;
       return last(w.years, w.key, Y, t);
     }
-    case 'assessment': {
-      const a = rules.assessment!;
-      const byEdu = person.education ? a.byEducation[person.education] : undefined;
-      const fromColumn = person.assessYears;
-      const useColumn = fromColumn !== undefined && (a.yearsColumn === 'primary' || byEdu === undefined);
-      if (useColumn) {
-        if (a.yearsColumn === 'fallback') {
-          t.interpretation(a.key, `学历为空，按“认定年限”${fromColumn}年计算`);
-        }
-        return last(fromColumn, a.key, Y, t);
-      }
-      if (byEdu !== undefined) {
-        if (a.yearsColumn === 'primary') {
-          t.interpretation(a.defaultsKey ?? a.key, '认定年限为空，按学历推定年限（专科、本科1年，硕士2年，博士不要求）');
-          t.warn(`认定年限为空，已按学历（${person.education}）推定${'exempt' in byEdu ? '不要求学时' : `${byEdu.years}年`}，请核实`, a.defaultsKey ?? a.key, 'assessYears');
-        } else if (person.education === '博士' && pack.clauses[byEdu.key]?.interpretation) {
-          t.interpretation(byEdu.key, '通知未提博士，按硕士处理');
-        }
-        if ('exempt' in byEdu) {
-          t.relief(byEdu.key, texts.find(byEdu.key, person.education, undefined, undefined) ?? texts.keep(`${person.education}研究生考核认定：不要求学时`));
-          return 'exempt';
-        }
-        return last(byEdu.years, byEdu.key, Y, t);
-      }
-      if (alreadyExempt) return 'exempt';
-      t.error('education', '考核认定无法确定要求年限：学历为空或无法识别，且未填写认定年限');
-      return 'invalid';
-    }
+    case 'assessment':
+      return assessmentWindow(person, pack, Y, t, alreadyExempt);
+
   }
+}
+
+/** 考核认定: the 认定年限 column (required, r3.6) or 学历 (with the column as fallback) gives the years. */
+function assessmentWindow(person: Person, pack: PolicyPack, Y: number, t: Trace, alreadyExempt: boolean): readonly number[] | 'exempt' | 'invalid' {
+  const a = pack.purposes.assessment!;
+  const fromColumn = person.assessYears;
+  if (a.yearsColumn === 'required') {
+    if (fromColumn !== undefined) return lastYears(fromColumn, a.key, Y, t);
+    if (alreadyExempt) return 'exempt';
+    t.rule(a.key);
+    t.error('assessYears', '考核认定须填写认定年限：本通知按考核认定要求年限计算学时，未规定默认年限（他市通知不适用），请按考核认定规定填写');
+    return 'invalid';
+  }
+  const byEdu = person.education ? a.byEducation[person.education] : undefined;
+  if (byEdu === undefined && fromColumn !== undefined) {
+    t.interpretation(a.key, `学历为空，按“认定年限”${fromColumn}年计算`);
+    return lastYears(fromColumn, a.key, Y, t);
+  }
+  if (byEdu !== undefined) {
+    if ('exempt' in byEdu) {
+      t.relief(byEdu.key, texts.find(byEdu.key, person.education, undefined, undefined) ?? texts.keep(`${person.education}研究生考核认定：不要求学时`));
+      return 'exempt';
+    }
+    return lastYears(byEdu.years, byEdu.key, Y, t);
+  }
+  if (alreadyExempt) return 'exempt';
+  t.error('education', '考核认定无法确定要求年限：学历为空或无法识别，且未填写认定年限');
+  return 'invalid';
 }
 
 /** Step 3: which years stay required: after a transfer or before a 破格 window are out, and epidemic years. */
@@ -473,7 +487,7 @@ function creditHours(person: Person, records: readonly TrainingRecord[], pack: P
   }
   if (records.length === 0) return credit;
   const plan = recordPlan(pack);
-  for (let i = 0; i < records.length; i++) creditRecord(credit, records[i]!, person, pack, plan, Y, t);
+  for (let i = 0; i < records.length; i++) creditRecord(credit, records[i]!, person, pack, plan, t);
   return credit;
 }
 
@@ -501,17 +515,25 @@ function applyExam(
   }
 }
 
-function recordHours(rec: TrainingRecord, pack: PolicyPack, t: Trace): number | undefined {
+/**
+ * A record's 学时 (nm-2017/art10): as given, from minutes (45 = 1, per record,
+ * rounded down), or from half-days — only for the kinds the notice names (实践考察,
+ * 学术讲座 and similar: the rule's `halfDay`, r3.1). A reason when it cannot be counted.
+ */
+function recordHours(rec: TrainingRecord, rule: KindRule, pack: PolicyPack, t: Trace): number | string {
   if (rec.hours !== undefined) return rec.hours;
   if (rec.minutes !== undefined) {
     t.rule(pack.units.key);
     return Math.floor(rec.minutes / pack.units.minutesPerHour);
   }
   if (rec.halfDays !== undefined) {
+    if (!('halfDay' in rule) || rule.halfDay !== true) {
+      return `${rec.kind}不能按半天折算：每半天4学时只适用于实践考察、学术讲座等活动，请按学时或分钟填写（45分钟=1学时）`;
+    }
     t.rule(pack.units.halfDayKey ?? pack.units.key);
     return rec.halfDays * pack.units.hoursPerHalfDay;
   }
-  return undefined;
+  return '记录未填学时、分钟或半天';
 }
 
 /** Pack facts the record loop needs, worked out once per pack: the window's dates as yyyymmdd numbers, and per kind its rule and whether the window and the filing duty apply. */
@@ -552,97 +574,152 @@ function dayNumber(d: CivilDate): number {
   return d.year * 10000 + d.month * 100 + d.day;
 }
 
-function excludeRecord(t: Trace, rec: TrainingRecord, hours: number, reason: string, key: string): void {
-  t.exclude({ row: rec.row, source: rec.source, kind: rec.kind, year: rec.creditYear, hours, reason, key });
+function excludeRecord(t: Trace, rec: TrainingRecord, year: number, hours: number, reason: string, key: string): void {
+  t.exclude({ row: rec.row, source: rec.source, kind: rec.kind, year, hours, reason, key });
 }
 
-function creditRecord(credit: CreditTable, rec: TrainingRecord, person: Person, pack: PolicyPack, plan: RecordPlan, Y: number, t: Trace): void {
-  const year = rec.creditYear;
+function creditRecord(credit: CreditTable, rec: TrainingRecord, person: Person, pack: PolicyPack, plan: RecordPlan, t: Trace): void {
+  // A row the reader could not use is shown with its reason, never dropped (ROSTER.md).
+  if (rec.unusable !== undefined) {
+    t.exclude({ row: rec.row, source: rec.source, kind: rec.kindText ?? rec.kind, year: rec.creditYear, hours: 0, reason: rec.unusable, key: pack.units.key });
+    return;
+  }
   const kind = plan.kinds.get(rec.kind)!;
   const rule = kind.rule;
+  const year = creditedYear(rec, t);
   // Exams are credits, not hours: the pack's exam rule decides what they are worth.
   if (rule.counts === 'exam') {
     applyExam(credit, pack.exams[rule.exam], year, rec.row, rec.kind, t, rec.source);
     return;
   }
-
-  const hours = recordHours(rec, pack, t);
-  if (hours === undefined) {
-    excludeRecord(t, rec, 0, '记录未填学时、分钟或半天', 'nm-2017/art10');
+  const hours = recordHours(rec, rule, pack, t);
+  if (typeof hours === 'string') {
+    excludeRecord(t, rec, year, 0, hours, pack.units.halfDayKey ?? pack.units.key);
     return;
   }
-  let category: 'public' | 'professional';
+  const category = countedCategory(rec, rule, person, year, hours, t);
+  if (category === undefined) return;
+  if (!filedIfRequired(rec, kind, category, pack, year, hours, t)) return;
+  if (!insideWindow(rec, kind, pack, plan, year, hours, t)) return;
+  lateForDeadline(rec, pack, t);
+  if (category === 'public' && pack.publicOnline !== undefined && rec.kind !== '网络培训') {
+    t.warn(`第${rec.row}行公需记录形式为${rec.kind}：本通知公需科目实行网络培训，已计入，请核实`, pack.publicOnline.key);
+  }
+  t.rule('key' in rule ? rule.key : pack.units.key);
+  credit.add(year, category, hours);
+}
+
+/**
+ * r3.2: only online platform courses can be make-up; every other activity
+ * counts in the year it took place (「计入当年」), exams in the year of the result.
+ */
+function creditedYear(rec: TrainingRecord, t: Trace): number {
+  const year = rec.creditYear;
+  if (rec.date === undefined || rec.kind === '网络培训' || rec.date.year === year) return year;
+  t.warn(`第${rec.row}行${rec.kind}记录学年度填${year}，完成日期为${formatDate(rec.date)}：按完成日期计入${rec.date.year}年度（只有网络平台课程可以补学）`, 'nm-2017/art12');
+  return rec.date.year;
+}
+
+/** The category a record counts in under the pack's kind rule, or undefined when it is excluded (the reason recorded). */
+function countedCategory(rec: TrainingRecord, rule: KindRule, person: Person, year: number, hours: number, t: Trace): 'public' | 'professional' | undefined {
   if (rule.counts === 'excluded') {
-    excludeRecord(t, rec, hours, rule.reason, rule.key);
-    return;
-  } else if (rule.counts === 'named-category') {
+    excludeRecord(t, rec, year, hours, rule.reason, rule.key);
+    return undefined;
+  }
+  if (rule.counts === 'named-category') {
     if (rec.category === undefined) {
-      excludeRecord(t, rec, hours, `${rec.kind}记录未填类别（公需/专业），无法计入`, rule.key);
-      return;
+      excludeRecord(t, rec, year, hours, `${rec.kind}记录未填类别（公需/专业），无法计入`, rule.key);
+      return undefined;
     }
-    category = rec.category;
-  } else {
-    if (rule.onlyIf === 'highSkill' && person.highSkill !== true) {
-      excludeRecord(t, rec, hours, '非高技能人才，职业技能培训不折合继续教育学时', rule.key);
-      return;
-    }
-    category = 'professional';
+    return rec.category;
   }
+  if (rule.counts !== 'professional') return undefined;
+  if (rule.onlyIf === 'highSkill' && person.highSkill !== true) {
+    excludeRecord(t, rec, year, hours, '非高技能人才，职业技能培训不折合继续教育学时', rule.key);
+    return undefined;
+  }
+  if (rule.onlyFor !== undefined && !rule.onlyFor.includes(person.purpose)) {
+    excludeRecord(t, rec, year, hours, `高技能人才的职业技能培训只在申报职称评审时折合学时（本行为${PURPOSE_LABELS[person.purpose]}）`, rule.key);
+    return undefined;
+  }
+  return 'professional';
+}
 
-  // Filing before the training (hohhot-2022/1.2; alxa-2025/1.4.2).
+/** Filing before the training (hohhot-2022/1.2; alxa-2025/1.4.2): 否 excludes, blank counts with a warning. */
+function filedIfRequired(rec: TrainingRecord, kind: KindPlan, category: 'public' | 'professional', pack: PolicyPack, year: number, hours: number, t: Trace): boolean {
   const filing = pack.filing;
-  if (kind.filingKind && filing!.categories.includes(category)) {
-    if (rec.filed === false) {
-      excludeRecord(t, rec, hours, '培训未事前备案，不予认定学时', filing!.key);
-      return;
-    }
-    if (rec.filed === undefined) {
-      t.warn(`第${rec.row}行${rec.kind}记录“是否备案”为空：已计入，请核实是否事前备案`, filing!.key);
-    }
+  if (!kind.filingKind || filing === undefined || !filing.categories.includes(category)) return true;
+  if (rec.filed === false) {
+    excludeRecord(t, rec, year, hours, '培训未事前备案，不予认定学时', filing.key);
+    return false;
   }
+  if (rec.filed === undefined) t.warn(`第${rec.row}行${rec.kind}记录“是否备案”为空：已计入，请核实是否事前备案`, filing.key);
+  return true;
+}
 
-  // Training window and make-up (RULES.md §6): only dated records. The window
-  // belongs to the notice's own year, whatever review year was asked for.
+/**
+ * Training window and make-up (RULES.md §6). The window belongs to the
+ * notice's own year and governs that year and earlier (r3.23): an online
+ * course credited to an earlier year than it was completed in is make-up and
+ * counts only for an allowed year and inside the window, whenever completed (r3.3).
+ */
+function insideWindow(rec: TrainingRecord, kind: KindPlan, pack: PolicyPack, plan: RecordPlan, year: number, hours: number, t: Trace): boolean {
   const win = pack.window;
   const cw = plan.window;
-  const windowYear = cw ? cw.year : Y;
-  if (rec.date !== undefined) {
-    const day = dayNumber(rec.date);
-    const inside = cw !== null && day >= cw.start && day <= cw.end;
-    if (year < windowYear && rec.date.year === windowYear) {
-      // make-up of an earlier year
-      if (win?.makeUpYears === undefined) {
-        t.warn(`第${rec.row}行记录（${year}年度）于${windowYear}年补学：本通知未规定补学规则，按所属学年度计入`);
-      } else if (!win.makeUpYears.includes(year)) {
-        excludeRecord(t, rec, hours, `${year}年度不在可补学年度（${win.makeUpYears.join('、')}）之内`, win.key);
-        return;
-      } else if (!inside) {
-        excludeRecord(t, rec, hours, `补学完成日期${formatDate(rec.date)}不在培训时间（${win.start}至${win.end}）内`, win.key);
-        return;
-      } else {
-        t.rule(win.key);
-      }
-    } else if (win && year === windowYear && kind.windowed) {
-      if (!inside) {
-        excludeRecord(t, rec, hours, `完成日期${formatDate(rec.date)}不在${windowYear}年培训时间（${win.start}至${win.end}）内`, win.key);
-        return;
-      }
-      t.rule(win.key);
-    }
-  } else if (win && year === windowYear && kind.windowed) {
-    t.warn(`第${rec.row}行${rec.kind}记录无完成日期：已计入，未能核对培训时间`, win.key);
+  const noticeYear = cw ? cw.year : pack.ceYear;
+  if (year > noticeYear) return true;
+  if (rec.date === undefined) {
+    if (win && year === noticeYear && kind.windowed) t.warn(`第${rec.row}行${rec.kind}记录无完成日期：已计入，未能核对培训时间`, win.key);
+    return true;
   }
+  const day = dayNumber(rec.date);
+  const inside = cw !== null && day >= cw.start && day <= cw.end;
+  if (rec.kind === '网络培训' && year < rec.date.year) {
+    if (win?.makeUpYears === undefined) {
+      t.warn(`第${rec.row}行网络培训记录（${year}年度）于${rec.date.year}年补学：本通知未规定补学规则，按所属学年度计入`);
+      return true;
+    }
+    if (!win.makeUpYears.includes(year)) {
+      const hint = win.refusedMakeUpHint?.years.includes(year) ? `；${win.refusedMakeUpHint.text}` : '';
+      excludeRecord(t, rec, year, hours, `${year}年度不在可补学年度（${win.makeUpYears.join('、')}）之内${hint}`, win.key);
+      return false;
+    }
+    if (!inside) {
+      excludeRecord(t, rec, year, hours, `补学完成日期${formatDate(rec.date)}不在培训时间（${win.start}至${win.end}）内`, win.key);
+      return false;
+    }
+    t.rule(win.key);
+    return true;
+  }
+  if (win === undefined || year !== noticeYear || inside) {
+    if (win !== undefined && year === noticeYear && kind.windowed) t.rule(win.key);
+    return true;
+  }
+  if (kind.windowed) {
+    excludeRecord(t, rec, year, hours, `完成日期${formatDate(rec.date)}不在${noticeYear}年培训时间（${win.start}至${win.end}）内`, win.key);
+    return false;
+  }
+  if (win.otherKinds === 'warn') {
+    t.warn(`第${rec.row}行${rec.kind}记录完成日期${formatDate(rec.date)}不在${noticeYear}年培训时间（${win.start}至${win.end}）内：已计入，单位可能无法上传，请核实`, win.key);
+  }
+  return true;
+}
 
-  t.rule(rule.key);
-  credit.add(year, category, hours);
+/** r3.16: nm-2018/3.5 — a record dated after the region-direct audit closed counts, with a word. */
+function lateForDeadline(rec: TrainingRecord, pack: PolicyPack, t: Trace): void {
+  const d = pack.deadline;
+  if (d === undefined || d.warnAfter !== true || rec.date === undefined) return;
+  if (dayNumber(rec.date) > dayNumber(parseIsoDate(d.date))) {
+    t.warn(`第${rec.row}行记录完成日期${formatDate(rec.date)}晚于${d.label}日期${d.date}：已计入；区直单位请注意审验已截止`, d.key);
+  }
 }
 
 /** The pack's plain yearly requirement, one frozen object per pack (results only read it). */
 const plainRequirements = new WeakMap<PolicyPack, Requirement>();
 
-function requirementFor(year: number, person: Person, pack: PolicyPack, t: Trace): Requirement {
+function requirementFor(year: number, person: Person, pack: PolicyPack, Y: number, t: Trace): Requirement {
   let applies = false;
-  for (const o of pack.overrides) if (overrideApplies(o, year, person)) applies = true;
+  for (const o of pack.overrides) if (overrideApplies(o, year, person, Y)) applies = true;
   if (!applies) {
     let plain = plainRequirements.get(pack);
     if (!plain) {
@@ -653,7 +730,7 @@ function requirementFor(year: number, person: Person, pack: PolicyPack, t: Trace
   }
   const req = { public: pack.annualRequirement.public, professional: pack.annualRequirement.professional };
   for (const o of pack.overrides) {
-    if (overrideApplies(o, year, person)) {
+    if (overrideApplies(o, year, person, Y)) {
       req[o.category] = o.hours;
       t.override(o);
     }
@@ -661,14 +738,15 @@ function requirementFor(year: number, person: Person, pack: PolicyPack, t: Trace
   return req;
 }
 
-function overrideApplies(o: RequirementOverride, year: number, person: Person): boolean {
+function overrideApplies(o: RequirementOverride, year: number, person: Person, Y: number): boolean {
   if (o.year !== year) return false;
+  if (o.reviewYears !== undefined && !o.reviewYears.includes(Y)) return false;
   if (o.purposes !== 'all' && !o.purposes.includes(person.purpose)) return false;
   return o.when === undefined || person[o.when] === true;
 }
 
-function yearFigures(year: number, person: Person, pack: PolicyPack, credit: CreditTable, t: Trace): YearFigures {
-  const required = requirementFor(year, person, pack, t);
+function yearFigures(year: number, person: Person, pack: PolicyPack, Y: number, credit: CreditTable, t: Trace): YearFigures {
+  const required = requirementFor(year, person, pack, Y, t);
   const own = person.hours[year];
   const extra = credit.find(year);
   const credited = {
@@ -683,10 +761,10 @@ function yearFigures(year: number, person: Person, pack: PolicyPack, credit: Cre
   return fig;
 }
 
-function allFigures(years: readonly number[], person: Person, pack: PolicyPack, credit: CreditTable, t: Trace): YearFigures[] {
+function allFigures(years: readonly number[], person: Person, pack: PolicyPack, Y: number, credit: CreditTable, t: Trace): YearFigures[] {
   t.rule(pack.annualRequirement.key);
   const out: YearFigures[] = new Array(years.length);
-  for (let i = 0; i < years.length; i++) out[i] = yearFigures(years[i]!, person, pack, credit, t);
+  for (let i = 0; i < years.length; i++) out[i] = yearFigures(years[i]!, person, pack, Y, credit, t);
   return out;
 }
 
@@ -745,18 +823,22 @@ function oneYearOfThree(figures: YearFigures[], w: Working): Missing {
 }
 
 /** The two groups whose hours are only a reference in a title review (RULES.md §4, step 2), in the notices' words. */
-const REFERENCE_GROUPS: Record<ReferenceGroup, { relief: string; wouldNote: string }> = {
-  nonPublic: { relief: '非公有制经济领域：学时作为评审参考因素，不作限制', wouldNote: '非公有制经济领域，学时仅作参考' },
-  grassroots: { relief: '基层一线：学时作为评审参考因素，不作限制', wouldNote: '基层一线，学时仅作参考' },
+const REFERENCE_GROUPS: Record<ReferenceGroup, { relief: string; wouldNote: string; label: string }> = {
+  nonPublic: { relief: '非公有制经济领域：学时作为评审参考因素，不作限制', wouldNote: '非公有制经济领域，学时仅作参考', label: '非公有制经济领域人员' },
+  grassroots: { relief: '基层一线：学时作为评审参考因素，不作限制', wouldNote: '基层一线，学时仅作参考', label: '基层一线人员' },
 };
 
-function referenceOnly(person: Person, pack: PolicyPack, t: Trace): boolean {
+function referenceOnly(person: Person, pack: PolicyPack, Y: number, t: Trace): boolean {
   let applies = false;
   for (const ref of pack.reliefs.referenceOnly ?? []) {
-    if (covers(ref.purposes, person.purpose) && person[ref.when] === true) {
-      t.relief(ref.key, REFERENCE_GROUPS[ref.when].relief);
-      applies = true;
+    if (!covers(ref.purposes, person.purpose) || person[ref.when] !== true) continue;
+    if (ref.reviewYears !== undefined && !ref.reviewYears.includes(Y)) {
+      // r3.8: the notice grants it 「在参加2024年度职称评审时」 only.
+      t.warn(`本通知只对${ref.reviewYears.join('、')}年度职称评审规定${REFERENCE_GROUPS[ref.when].label}学时不作限制；审核年度为${Y}年，未适用`, ref.key, ref.when);
+      continue;
     }
+    t.relief(ref.key, REFERENCE_GROUPS[ref.when].relief);
+    applies = true;
   }
   return applies;
 }

@@ -3,7 +3,7 @@
  * step, each step with its citation key. Built only when asked for.
  */
 import type { PolicyPack } from './pack.js';
-import type { EvaluationResult, Person, RuleRef, YearFigures } from './types.js';
+import type { EvaluationResult, Person, Remedy, RuleRef, YearFigures } from './types.js';
 import { STATUS_LABELS } from './types.js';
 import type { Trace } from './trace.js';
 import type { Working } from './evaluator.js';
@@ -102,6 +102,18 @@ export function buildExplanation(result: EvaluationResult, person: Person, pack:
   for (let i = 0; i < readings.length; i++) lines.push(readingLine(readings[i]!));
   const m = result.missing;
   lines.push(result.status === 'invalid' || m === null ? conclusion(result) : (texts.find(result.status, m.total, m.public, m.professional) ?? texts.keep(conclusion(result))));
+  if (result.remedy !== undefined) lines.push(...remedyLines(result.remedy));
+  return lines;
+}
+
+/** The explanation ends with what the person can still do (RULES.md §7): the summary, where, and the alternatives. */
+export function remedyLines(r: Remedy): string[] {
+  const lines = [`可补救：${r.summary}。`];
+  const where = r.where.filter((w) => w.category !== 'any');
+  if (where.length > 0) lines.push(`学习去处：${where.map((w) => `${w.category === 'public' ? '公需' : '专业'}——${w.name}${w.url ? `（${w.url}）` : ''}`).join('；')}`);
+  const card = r.where.filter((w) => w.category === 'any');
+  if (card.length > 0) lines.push(`另见：${card.map((w) => `${w.name}${w.url ? `（${w.url}）` : ''}`).join('；')}`);
+  if (r.alternatives.length > 0) lines.push(`也可：${r.alternatives.join('；')}`);
   return lines;
 }
 

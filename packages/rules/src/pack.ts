@@ -5,7 +5,7 @@
  * enacts, with what numbers, and cites the clause for each. A new notice is a
  * new file in ./packs, not an evaluator change.
  */
-import type { Category, Education, Purpose, RecordKind } from './types.js';
+import type { Category, Deadline, Education, Platform, Purpose, RecordKind } from './types.js';
 
 /** A clause of a notice: the citation key, the words of the notice, and our reading. */
 export interface Clause {
@@ -34,10 +34,10 @@ export interface AssessmentRule {
   /** years required by 学历; `exempt` = no hours required */
   byEducation: Partial<Record<Education, { years: number; key: string } | { exempt: true; key: string }>>;
   /**
-   * 'primary': the 认定年限 column decides; 学历 defaults apply (with a warning) when blank.
+   * 'required': the 认定年限 column decides; blank is an error naming the column (r3.6), unless an exemption applies.
    * 'fallback': 学历 decides; 认定年限 is used only when 学历 is blank.
    */
-  yearsColumn: 'primary' | 'fallback';
+  yearsColumn: 'required' | 'fallback';
   /** interpretation key when defaults are assumed */
   defaultsKey?: string;
 }
@@ -60,6 +60,10 @@ export interface RequirementOverride {
   /** the Person flag that must be true; absent = always */
   when?: 'unitPlanFiled';
   key: string;
+  /** the review years whose window the notice lowers (hohhot-2022/2.1: the 2020–2022 window only); absent = any */
+  reviewYears?: number[];
+  /** a warning shown whenever the override applies (what evidence the clerk should keep) */
+  warning?: string;
 }
 
 export interface AgeThreshold {
@@ -79,9 +83,15 @@ export interface Reliefs {
   /** 出站博士后 applying for a senior level */
   postdocSenior?: { purposes: Purpose[]; key: string };
   /** 疫情防控一线: exempt entirely, or the listed years removed */
-  epidemic?: { mode: 'exempt' | 'remove-years'; purposes: Purpose[]; key: string };
+  epidemic?: { mode: 'exempt' | 'remove-years'; purposes: Purpose[]; key: string; warning?: string };
   /** hours are a reference factor only (status not-restrictive) */
-  referenceOnly?: { when: ReferenceGroup; purposes: Purpose[]; key: string }[];
+  referenceOnly?: {
+    when: ReferenceGroup;
+    purposes: Purpose[];
+    key: string;
+    /** the review years the notice grants it for (「在参加2024年度职称评审时」); absent = any */
+    reviewYears?: number[];
+  }[];
 }
 
 /** 非公有制经济领域 (nonPublic) or 基层一线 (grassroots): the Person flag that puts someone in the group. */
@@ -90,7 +100,14 @@ export type ReferenceGroup = 'nonPublic' | 'grassroots';
 /** How one kind of record counts under this pack. */
 export type KindRule =
   | { counts: 'named-category'; key: string; halfDay?: boolean }
-  | { counts: 'professional'; key: string; halfDay?: boolean; onlyIf?: 'highSkill' }
+  | {
+      counts: 'professional';
+      key: string;
+      halfDay?: boolean;
+      /** counts only for 高技能人才, and (r3.4) only for these purposes */
+      onlyIf?: 'highSkill';
+      onlyFor?: Purpose[];
+    }
   | { counts: 'excluded'; key: string; reason: string }
   /** an exam result: credited by the pack's exam rule (see ExamRules), not by hours */
   | { counts: 'exam'; exam: keyof ExamRules };
@@ -126,6 +143,14 @@ export interface TrainingWindow {
   key: string;
   /** e.g. the 11月31日 reading */
   note?: string;
+  /**
+   * Kinds not in `kinds`, credited to the window's year and dated outside it:
+   * 'free' (default) = not held to the window; 'warn' = counted with a warning
+   * that the unit may not be able to upload them (alxa-2025/1.2, r3.9).
+   */
+  otherKinds?: 'free' | 'warn';
+  /** added to the reason when a make-up of these years is refused (alxa-2025/1.2, r3.10) */
+  refusedMakeUpHint?: { years: number[]; text: string };
 }
 
 export interface PolicyPack {
@@ -153,10 +178,15 @@ export interface PolicyPack {
   filing?: FilingRule;
   /** training window and make-up years; undefined = none stated */
   window?: TrainingWindow;
-  /** make-up rule when the pack has no window: undefined = none stated (counts with a warning) */
-  deadline?: { date: string; key: string; label: string };
+  /** an audit deadline; `warnAfter`: records dated after it count with a warning (nm-2018/3.5, r3.16) */
+  deadline?: { date: string; key: string; label: string; warnAfter?: boolean };
+  /** every dated duty the notice sets, shown with days left (RULES.md §7, r3.18) */
+  deadlines?: Deadline[];
   fees?: { publicPer30Hours: number; professionalPerHour: number; key: string };
-  platforms?: { name: string; url?: string }[];
+  /** the platforms the notice names, each with the category it serves (r3.18) */
+  platforms?: Platform[];
+  /** 公需 is delivered online: a 公需 record of another kind counts with a warning (r3.14) */
+  publicOnline?: { key: string };
   /** region-wide recognition of verified hours (no jurisdiction filter) */
   recognition?: string;
 }

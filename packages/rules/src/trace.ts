@@ -192,6 +192,7 @@ export class Trace {
     if (this.has(o.key)) return;
     this.rule(o.key);
     if (o.when !== undefined) this.reliefs = append(this.reliefs, { key: o.key, text: `${o.year}年${o.category === 'public' ? '公需' : '专业'}科目不作要求（${this.pack.clauses[o.key]?.rule ?? o.key}）` });
+    if (o.warning !== undefined) this.warn(o.warning, o.key, o.when);
   }
 
   exclude(e: ExcludedRecord): void {

@@ -15,15 +15,16 @@ describe('alxa-2025', () => {
     expect(alxa2025.clauses['alxa-2025/1.2']!.interpretation).toContain('11月31日');
   });
 
-  it('alxa-2025/1.2: 2022 and 2023 may be made up in the window, 2024 may not', () => {
+  it('alxa-2025/1.2: 2022 and 2023 may be made up in the window, 2024 may not (the reason says whom to ask, r3.10)', () => {
     const r = run('alxa-2025', person(title('intermediate', { hours: { 2025: [30, 60] } })), [
       record({ kind: '网络培训', category: 'public', creditYear: 2023, hours: 30, date: '2025-03-01' }),
       record({ kind: '网络培训', category: 'professional', creditYear: 2023, hours: 60, date: '2025-03-02' }),
-      record({ kind: '面授培训', category: 'public', creditYear: 2024, hours: 30, date: '2025-02-01' }),
+      record({ kind: '网络培训', category: 'public', creditYear: 2024, hours: 30, date: '2025-02-01' }),
       record({ kind: '网络培训', category: 'professional', creditYear: 2024, hours: 60, date: '2024-06-01' }),
     ]);
     expectOutcome(r, 'non-compliant', [30, 30, 0]);
     expect(r.excluded[0]!.reason).toContain('2024年度不在可补学年度');
+    expect(r.excluded[0]!.reason).toContain('2024年度能否补学请向盟人社局专技科确认');
   });
 
   it('alxa-2025/1.3.1: senior/intermediate title review requires 2023–2025; junior 2025', () => {
@@ -37,10 +38,13 @@ describe('alxa-2025', () => {
     expect(r.interpretations!.some((i) => i.key === 'alxa-2025/1.3.1')).toBe(true);
   });
 
-  it('alxa-2025/1.3.2: assessment by 认定年限, with the default years when blank', () => {
+  it('alxa-2025/1.3.2: assessment by 认定年限; blank is invalid naming the column, 学历 is not used (r3.6)', () => {
     expectOutcome(run('alxa-2025', person({ purpose: 'assessment', assessYears: 1, hours: { 2025: [30, 60] } })), 'compliant');
-    expectOutcome(run('alxa-2025', person({ purpose: 'assessment', education: '专科', hours: { 2025: [30, 60] } })), 'compliant');
-    expectOutcome(run('alxa-2025', person({ purpose: 'assessment', education: '博士' })), 'exempt');
+    const blank = run('alxa-2025', person({ purpose: 'assessment', education: '专科', hours: { 2025: [30, 60] } }));
+    expectOutcome(blank, 'invalid');
+    expect(blank.errors[0]!.header).toBe('认定年限');
+    expectOutcome(run('alxa-2025', person({ purpose: 'assessment', education: '博士' })), 'invalid');
+    expectOutcome(run('alxa-2025', person({ purpose: 'assessment', postdoc: true, level: 'senior-deputy' })), 'exempt');
   });
 
   it('alxa-2025/1.4: where a standard is unclear, 45 minutes = 1 学时', () => {
@@ -79,9 +83,12 @@ describe('alxa-2025', () => {
     expect(r.years[0]!.credited.professional).toBe(60);
   });
 
-  it('alxa-2025/1.4.6: vocational-skill training counts only for high-skill talents', () => {
+  it('alxa-2025/1.4.6: vocational-skill training counts only for high-skill talents applying for a title (r3.4, 1:1 marked)', () => {
     const rec = [record({ kind: '职业技能培训' as const, hours: 60, date: '2025-04-01' })];
-    expectOutcome(run('alxa-2025', person({ highSkill: true, hours: { 2025: [30, 0] } }), rec), 'compliant');
+    const hs = run('alxa-2025', person(title('junior', { highSkill: true, hours: { 2025: [30, 0] } })), rec);
+    expectOutcome(hs, 'compliant');
+    expect(hs.interpretations!.some((i) => i.key === 'alxa-2025/1.4.6')).toBe(true);
+    expectOutcome(run('alxa-2025', person({ highSkill: true, hours: { 2025: [30, 0] } }), rec), 'non-compliant', [60, 0, 60]);
     expectOutcome(run('alxa-2025', person({ hours: { 2025: [30, 0] } }), rec), 'non-compliant', [60, 0, 60]);
   });
 

@@ -119,10 +119,15 @@ describe('hohhot-2022', () => {
     expectOutcome(run('hohhot-2022', person(title('intermediate', { transferYear: 2023 }))), 'invalid');
   });
 
-  it('hohhot-2022/3.8: vocational-skill training counts 1:1 for high-skill talents only', () => {
+  it('hohhot-2022/3.8: vocational-skill training counts 1:1 for high-skill talents applying for a title only (r3.4)', () => {
     const rec = [record({ kind: '职业技能培训' as const, hours: 60, date: '2022-04-01' })];
-    expectOutcome(run('hohhot-2022', person({ highSkill: true, hours: { 2022: [30, 0] } }), rec), 'compliant');
-    const no = run('hohhot-2022', person({ highSkill: false, hours: { 2022: [30, 0] } }), rec);
+    const hs = run('hohhot-2022', person(title('junior', { highSkill: true, hours: { 2022: [30, 0] } })), rec);
+    expectOutcome(hs, 'compliant');
+    expect(hs.interpretations!.some((i) => i.key === 'hohhot-2022/3.8')).toBe(true);
+    const annual = run('hohhot-2022', person({ highSkill: true, hours: { 2022: [30, 0] } }), rec);
+    expectOutcome(annual, 'non-compliant', [60, 0, 60]);
+    expect(annual.excluded[0]!.reason).toContain('只在申报职称评审时');
+    const no = run('hohhot-2022', person(title('junior', { highSkill: false, hours: { 2022: [30, 0] } })), rec);
     expectOutcome(no, 'non-compliant', [60, 0, 60]);
     expect(no.excluded[0]!.key).toBe('hohhot-2022/3.8');
   });

@@ -15,10 +15,16 @@ export const hohhot2022 = extendPack(nm2017, {
   seedFile: '002_6f17b1cba2800655.txt',
   clauses: clauses(
     {
+      key: 'hohhot-2022/1.1',
+      quote: '培训学时为 30 学时，公需科目开展网络培训。',
+      rule: '公需科目开展网络培训：非网络培训形式的公需记录照常计入，并提示核实。',
+      interpretation: '通知只说公需科目开展网络培训，未说其他形式不予认定：非网络形式的公需学时照常计入，并提示经办人核实。',
+    },
+    {
       key: 'hohhot-2022/1.2',
       quote: '市本级单位专业科目培训实行备案制度。……事前不备案的项目不得认定继续教育学时。',
       rule: '专业科目的面授培训、行业培训、事业单位培训须事前备案；“是否备案”为“否”的不予认定。',
-      interpretation: '“是否备案”为空视为未知：照常计入，并提示核实。考试、证书和网络平台课程不属培训项目，无需备案。',
+      interpretation: '原文约束市本级单位（旗县区由当地人社部门商主管部门确定）：本系统对本通知下所有记录适用，旗县区经办人请按当地规定填写“是否备案”。“是否备案”为空视为未知：照常计入，并提示核实。考试、证书和网络平台课程不属培训项目，无需备案。',
     },
     {
       key: 'hohhot-2022/2.1',
@@ -50,7 +56,8 @@ export const hohhot2022 = extendPack(nm2017, {
     {
       key: 'hohhot-2022/3.4',
       quote: '赴区内外收治确诊病患定点医院直接参与医疗救治的专业技术人才在申报职称时，不要求继续教育学时。',
-      rule: '疫情防控一线医疗卫生人员申报职称评审：免除学时要求。',
+      rule: '赴区内外收治确诊病患定点医院直接参与医疗救治的专业技术人才申报职称评审：免除学时要求。',
+      interpretation: '“疫情防控一线”填“是”或年度，按上述救治经历理解；请留存相关证明。',
     },
     {
       key: 'hohhot-2022/3.5',
@@ -71,12 +78,23 @@ export const hohhot2022 = extendPack(nm2017, {
     {
       key: 'hohhot-2022/3.8',
       quote: '高技能人才参加职业技能培训或其他专业培训，可折合专业科目培训学时。',
-      rule: '高技能人才的职业技能培训按1:1计入专业科目学时；非高技能人才不计。',
+      rule: '高技能人才申报职称评审时，职业技能培训按1:1计入专业科目学时；非高技能人才或其他申报类型不计。',
+      interpretation: '通知未写折合比例，按1:1折合（锡林郭勒盟2024年通知第六条（八）写明1:1）。',
     },
     {
       key: 'hohhot-2022/3.9',
       quote: '专业技术人员在自治区范围内接受继续教育培训，按照管理权限由属地人力资源社会保障部门核定学时后，在全区范围内认可。',
       rule: '区内核定的学时全区认可，不按地区筛选记录。',
+    },
+    {
+      key: 'hohhot-2022/4.1',
+      quote: '线下培训数据须于2022年1月20日前先通过自治区继续教育审验系统（www.nmgrck.cn/jxjy）上报数据',
+      rule: '2020、2021年线下培训数据须于2022-01-20前通过自治区继续教育审验系统上报（汇总表列为截止日期）。',
+    },
+    {
+      key: 'hohhot-2022/4.2',
+      quote: '指定专人通知学员登录内蒙古人才信息库（www.nmgrck.cn）自行打印审验卡',
+      rule: '学员登录内蒙古人才信息库（www.nmgrck.cn）自行打印审验卡。',
     },
   ),
   purposes: {
@@ -93,7 +111,7 @@ export const hohhot2022 = extendPack(nm2017, {
       },
     },
   },
-  overrides: [{ year: 2020, category: 'professional', hours: 0, purposes: ['title'], key: 'hohhot-2022/2.1' }],
+  overrides: [{ year: 2020, category: 'professional', hours: 0, purposes: ['title'], reviewYears: [2022], key: 'hohhot-2022/2.1' }],
   reliefs: {
     ageExempt: { male: 55, female: 50, purposes: ['title'], key: 'hohhot-2022/3.1' },
     ageReduction: { male: 50, female: 45, mode: 'one-third', purposes: ['title'], key: 'hohhot-2022/3.1' },
@@ -101,13 +119,18 @@ export const hohhot2022 = extendPack(nm2017, {
       { when: 'nonPublic', purposes: ['title'], key: 'hohhot-2022/3.2' },
       { when: 'grassroots', purposes: ['title'], key: 'hohhot-2022/3.3' },
     ],
-    epidemic: { mode: 'exempt', purposes: ['title'], key: 'hohhot-2022/3.4' },
+    epidemic: {
+      mode: 'exempt',
+      purposes: ['title'],
+      key: 'hohhot-2022/3.4',
+      warning: '疫情防控一线免除仅适用于赴区内外收治确诊病患定点医院直接参与医疗救治的专业技术人才：请留存相关证明',
+    },
     transfer: { purposes: ['title'], key: 'hohhot-2022/3.7' },
   },
   kinds: {
     ...certificateKinds('hohhot-2022/3.6'),
     三科教师培训: { counts: 'professional', key: 'hohhot-2022/3.5' },
-    职业技能培训: { counts: 'professional', key: 'hohhot-2022/3.8', onlyIf: 'highSkill' },
+    职业技能培训: { counts: 'professional', key: 'hohhot-2022/3.8', onlyIf: 'highSkill', onlyFor: ['title'] },
   },
   exams: {
     qualification: { mode: 'year-complete', key: 'hohhot-2022/3.6' },
@@ -115,4 +138,10 @@ export const hohhot2022 = extendPack(nm2017, {
   },
   filing: { kinds: ['面授培训', '行业培训', '事业单位培训'], categories: ['professional'], key: 'hohhot-2022/1.2' },
   recognition: 'hohhot-2022/3.9',
+  publicOnline: { key: 'hohhot-2022/1.1' },
+  deadlines: [{ date: '2022-01-20', what: '2020、2021年线下培训数据通过自治区继续教育审验系统上报', key: 'hohhot-2022/4.1' }],
+  platforms: [
+    { name: '自治区继续教育审验系统（上报线下培训数据）', url: 'www.nmgrck.cn/jxjy', category: 'any', key: 'hohhot-2022/4.1' },
+    { name: '内蒙古人才信息库（打印审验卡）', url: 'www.nmgrck.cn', category: 'any', key: 'hohhot-2022/4.2' },
+  ],
 });

@@ -33,11 +33,11 @@ describe('nm-2018', () => {
     expectOutcome(a('硕士'), 'non-compliant', [90, 30, 60]);
   });
 
-  it('nm-2018/3.2: 博士 is not mentioned and is read as 硕士 (two years), marked as an interpretation', () => {
-    const r = run('nm-2018', person({ purpose: 'assessment', education: '博士', hours: { 2017: [30, 60], 2018: [30, 60] } }));
-    expectOutcome(r, 'compliant');
-    expect(r.years.map((y) => y.year)).toEqual([2017, 2018]);
+  it('nm-2018/3.2: 博士 is not mentioned; no waiting period means no hours (exempt), marked as an interpretation (r3.5)', () => {
+    const r = run('nm-2018', person({ purpose: 'assessment', education: '博士' }));
+    expectOutcome(r, 'exempt', [0, 0, 0]);
     expect(r.interpretations!.map((i) => i.key)).toContain('nm-2018/3.2');
+    expect(r.interpretations!.find((i) => i.key === 'nm-2018/3.2')!.text).toContain('博士认定中级无等待年限');
   });
 
   it('nm-2018/3.2: no usable 学历 and no 认定年限 makes the row invalid; 认定年限 alone is used', () => {

@@ -55,14 +55,16 @@ describe('xilingol-2024', () => {
     expectOutcome(r, 'non-compliant', [90, 30, 60]);
   });
 
-  it('xilingol-2024/5.2: blank 认定年限 falls back to the hohhot-2022/2.2 defaults with a warning', () => {
+  it('xilingol-2024/5.2: blank 认定年限 is invalid, naming the column; no city defaults are borrowed (r3.6)', () => {
     const r = run('xilingol-2024', person({ purpose: 'assessment', education: '硕士', hours: { 2023: [30, 60], 2024: [30, 60] } }));
-    expectOutcome(r, 'compliant');
-    expect(r.years.map((y) => y.year)).toEqual([2023, 2024]);
-    expect(r.warnings[0]!.message).toContain('认定年限为空');
-    expect(r.interpretations!.some((i) => i.key === 'xilingol-2024/5.2')).toBe(true);
-    expectOutcome(run('xilingol-2024', person({ purpose: 'assessment', education: '博士' })), 'exempt', [0, 0, 0]);
-    expectOutcome(run('xilingol-2024', person({ purpose: 'assessment' })), 'invalid');
+    expectOutcome(r, 'invalid');
+    expect(r.errors[0]!.header).toBe('认定年限');
+    expect(r.errors[0]!.message).toContain('未规定默认年限');
+    const two = run('xilingol-2024', person({ purpose: 'assessment', assessYears: 2, hours: { 2023: [30, 60], 2024: [30, 60] } }));
+    expectOutcome(two, 'compliant');
+    expect(two.years.map((y) => y.year)).toEqual([2023, 2024]);
+    expectOutcome(run('xilingol-2024', person({ purpose: 'assessment', education: '博士' })), 'invalid');
+    expectOutcome(run('xilingol-2024', person({ purpose: 'assessment', postdoc: true, level: 'senior-full' })), 'exempt', [0, 0, 0]);
   });
 
   it('xilingol-2024/6.1: age exemption covers title review and post appointment', () => {
@@ -141,9 +143,11 @@ describe('xilingol-2024', () => {
     expect(r.years.map((y) => y.year)).toEqual([2024]);
   });
 
-  it('xilingol-2024/6.8: vocational-skill training counts 1:1 for high-skill talents', () => {
+  it('xilingol-2024/6.8: vocational-skill training counts 1:1 for high-skill talents applying for a title (r3.4)', () => {
     const rec = [record({ kind: '职业技能培训' as const, hours: 60, date: '2024-04-01' })];
-    expectOutcome(run('xilingol-2024', person({ highSkill: true, hours: { 2024: [30, 0] } }), rec), 'compliant');
+    expectOutcome(run('xilingol-2024', person(title('junior', { highSkill: true, hours: { 2024: [30, 0] } })), rec), 'compliant');
+    expectOutcome(run('xilingol-2024', person({ highSkill: true, hours: { 2024: [30, 0] } }), rec), 'non-compliant', [60, 0, 60]);
+    expectOutcome(run('xilingol-2024', person({ purpose: 'post', postGrade: 12, highSkill: true, hours: { 2024: [30, 0] } }), rec), 'non-compliant', [60, 0, 60]);
     expectOutcome(run('xilingol-2024', person({ hours: { 2024: [30, 0] } }), rec), 'non-compliant', [60, 0, 60]);
   });
 

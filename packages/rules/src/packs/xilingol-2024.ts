@@ -23,15 +23,27 @@ export const xilingol2024 = extendPack(nm2017, {
       rule: '培训时间 2024-01-15 至 2024-12-31：2024年度的网络培训须在此期间完成；2021–2023年度可在此期间补学；区内核定的学时全区认可。',
     },
     {
+      key: 'xilingol-2024/3.1',
+      quote: '公需科目实行网络培训，考试合格后取得相应学时。',
+      rule: '公需科目实行网络培训：非网络培训形式的公需记录照常计入，并提示核实。',
+      interpretation: '通知只说公需科目实行网络培训，未说其他形式不予认定：非网络形式的公需学时照常计入，并提示经办人核实。',
+    },
+    {
+      key: 'xilingol-2024/4',
+      quote: '专业技术人员选择以下任一平台均可完成公需科目的学习。……专业技术人员选择以下任一平台均可完成专业科目的学习。',
+      rule: '公需科目、专业科目的网络学习平台（汇总表和行动清单据此列出学习去处）。',
+    },
+    {
       key: 'xilingol-2024/5.1',
       quote: '专业技术人员申报高、中级职称评审，或参加10级及以上专技岗位聘任，需完成近三年公需科目和专业科目学习（符合学时减免政策人员按相关规定执行）；申报初级职称评审，或参加11级及以下专技岗位聘任，需完成2024年公需科目和专业科目学习。',
       rule: '职称评审高级、中级及10级及以上岗位聘任须完成近三年学时；初级及11–13级岗位聘任须完成2024年学时。',
+      interpretation: '岗位聘任一句写明“符合学时减免政策人员按相关规定执行”：年龄（第六条（一））、党政机关转任（第六条（七））和疫情防控（第六条（四））的减免也适用于岗位聘任；非公有制、基层一线、博士后和破格属职称评审概念，不适用。',
     },
     {
       key: 'xilingol-2024/5.2',
       quote: '高等院校毕业生在苏木乡镇、嘎查村基层单位从事本专业或相近专业技术工作，申请考核认定职称时，应按照考核认定要求年限完成继续教育学时。',
-      rule: '考核认定：按“认定年限”N年，须完成Y−N+1至Y年的学时。',
-      interpretation: '“认定年限”为空时，按呼和浩特2022年通知第二条（二）的默认年限：专科、本科1年，硕士2年，博士不要求；并提示年限系推定。',
+      rule: '考核认定：按“认定年限”N年，须完成Y−N+1至Y年的学时；“认定年限”为空的无法检查（本通知未规定默认年限）。',
+      interpretation: '同样适用于本通知下所有考核认定人员；本通知按考核认定要求年限计算，未规定默认年限，他市通知不适用于本盟，故“认定年限”为空时列为数据有误（已适用免除的除外）。',
     },
     {
       key: 'xilingol-2024/6.1',
@@ -42,7 +54,7 @@ export const xilingol2024 = extendPack(nm2017, {
     {
       key: 'xilingol-2024/6.2',
       quote: '鼓励非公有制经济领域和苏木、乡镇等基层一线专业技术人员积极参加继续教育，在参加2024年度职称评审时，不要求继续教育学时，相关学习经历作为评审参考因素。',
-      rule: '非公有制经济领域和苏木、乡镇基层一线人员申报职称评审：学时仅作参考，不作限制（仍计算缺少学时）。',
+      rule: '非公有制经济领域和苏木、乡镇基层一线人员参加2024年度职称评审：学时仅作参考，不作限制（仍计算缺少学时）；其他审核年度不适用。',
     },
     {
       key: 'xilingol-2024/6.3',
@@ -75,7 +87,7 @@ export const xilingol2024 = extendPack(nm2017, {
     {
       key: 'xilingol-2024/6.8',
       quote: '高技能人才申报职称评审时，参加职业技能培训或其他专业培训取得的学时可1：1折合继续教育专业科目学时。',
-      rule: '高技能人才的职业技能培训按1:1计入专业科目学时；非高技能人才不计。',
+      rule: '高技能人才申报职称评审时，职业技能培训按1:1计入专业科目学时；非高技能人才或其他申报类型不计。',
     },
     {
       key: 'xilingol-2024/6.9',
@@ -83,9 +95,15 @@ export const xilingol2024 = extendPack(nm2017, {
       rule: '破格申报职称评审：只要求现岗位实际任职的最近N年。',
     },
     {
+      key: 'xilingol-2024/7.1',
+      quote: '学员完成相应继续教育学习后，登录内蒙古人才信息库（www.nmgrck.cn）自行打印继续教育审验卡。',
+      rule: '学员完成学习后登录内蒙古人才信息库（www.nmgrck.cn）自行打印审验卡。',
+    },
+    {
       key: 'xilingol-2024/7.2',
       quote: '所属于已备案培训方案的旗县、盟直主管部门专业技术人员，可折合专业科目培训学时，对其审验卡中的专业科目学时不作要求。',
       rule: '所在单位专业科目培训方案已备案的：2024年专业科目不作要求（公需仍须30学时），适用于所有申报类型（含年度审验）。',
+      interpretation: '原文对审验卡中的专业科目学时不作要求，是因为单位已备案的培训（不少于60学时，方案及培训花名册于2024年1月31日前报备）提供了这些学时；请留存已备案的方案及其培训花名册，并确认本人在花名册中。',
     },
     {
       key: 'xilingol-2024/8',
@@ -97,35 +115,35 @@ export const xilingol2024 = extendPack(nm2017, {
     annual: nm2017.purposes.annual,
     title: { seniorIntermediate: { years: 3, key: 'xilingol-2024/5.1' }, junior: { years: 1, key: 'xilingol-2024/5.1' } },
     post: { grade1to10: { years: 3, key: 'xilingol-2024/5.1' }, grade11to13: { years: 1, key: 'xilingol-2024/5.1' } },
-    assessment: {
-      key: 'xilingol-2024/5.2',
-      yearsColumn: 'primary',
-      defaultsKey: 'xilingol-2024/5.2',
-      byEducation: {
-        专科: { years: 1, key: 'xilingol-2024/5.2' },
-        本科: { years: 1, key: 'xilingol-2024/5.2' },
-        硕士: { years: 2, key: 'xilingol-2024/5.2' },
-        博士: { exempt: true, key: 'xilingol-2024/5.2' },
-      },
-    },
+    assessment: { key: 'xilingol-2024/5.2', yearsColumn: 'required', byEducation: {} },
   },
-  overrides: [{ year: 2024, category: 'professional', hours: 0, purposes: 'all', when: 'unitPlanFiled', key: 'xilingol-2024/7.2' }],
+  overrides: [
+    {
+      year: 2024,
+      category: 'professional',
+      hours: 0,
+      purposes: 'all',
+      when: 'unitPlanFiled',
+      key: 'xilingol-2024/7.2',
+      warning: '按单位专业培训已备案免除2024年专业科目：请留存已备案的培训方案及培训花名册，并确认本人在花名册中',
+    },
+  ],
   reliefs: {
     ageExempt: { male: 55, female: 50, purposes: ['title', 'post'], key: 'xilingol-2024/6.1' },
     ageReduction: { male: 50, female: 45, mode: 'one-year-of-three', purposes: ['title', 'post'], key: 'xilingol-2024/6.1' },
     referenceOnly: [
-      { when: 'nonPublic', purposes: ['title'], key: 'xilingol-2024/6.2' },
-      { when: 'grassroots', purposes: ['title'], key: 'xilingol-2024/6.2' },
+      { when: 'nonPublic', purposes: ['title'], key: 'xilingol-2024/6.2', reviewYears: [2024] },
+      { when: 'grassroots', purposes: ['title'], key: 'xilingol-2024/6.2', reviewYears: [2024] },
     ],
     postdocSenior: { purposes: ['title', 'assessment'], key: 'xilingol-2024/6.3' },
-    epidemic: { mode: 'remove-years', purposes: ['title'], key: 'xilingol-2024/6.4' },
-    transfer: { purposes: ['title'], key: 'xilingol-2024/6.7' },
+    epidemic: { mode: 'remove-years', purposes: ['title', 'post'], key: 'xilingol-2024/6.4' },
+    transfer: { purposes: ['title', 'post'], key: 'xilingol-2024/6.7' },
     exceptional: { purposes: ['title'], key: 'xilingol-2024/6.9' },
   },
   kinds: {
     ...certificateKinds(CERT),
     三科教师培训: { counts: 'professional', key: 'xilingol-2024/6.5' },
-    职业技能培训: { counts: 'professional', key: 'xilingol-2024/6.8', onlyIf: 'highSkill' },
+    职业技能培训: { counts: 'professional', key: 'xilingol-2024/6.8', onlyIf: 'highSkill', onlyFor: ['title'] },
   },
   exams: {
     qualification: { mode: 'year-complete', key: CERT },
@@ -140,9 +158,16 @@ export const xilingol2024 = extendPack(nm2017, {
   },
   fees: { publicPer30Hours: 75, professionalPerHour: 2.5, key: 'xilingol-2024/8' },
   platforms: [
-    { name: '内蒙古专业技术人员继续教育在线学习（公需、专业）', url: 'nmg.chinahrt.com' },
-    { name: '内蒙古人才培训网（公需）', url: 'zj.nmgrcpx.com' },
-    { name: '锡林郭勒盟专业技术人员专业课网络培训平台（专业）', url: 'xlgl.chinahrt.cn' },
+    { name: '内蒙古专业技术人员继续教育在线学习', url: 'nmg.chinahrt.com', category: 'public', key: 'xilingol-2024/4' },
+    { name: '内蒙古人才培训网', url: 'zj.nmgrcpx.com', category: 'public', key: 'xilingol-2024/4' },
+    { name: '锡林郭勒盟专业技术人员专业课网络培训平台', url: 'xlgl.chinahrt.cn', category: 'professional', key: 'xilingol-2024/4' },
+    { name: '内蒙古专业技术人员继续教育在线学习', url: 'nmg.chinahrt.com', category: 'professional', key: 'xilingol-2024/4' },
+    { name: '内蒙古人才信息库（打印审验卡）', url: 'www.nmgrck.cn', category: 'any', key: 'xilingol-2024/7.1' },
   ],
+  deadlines: [
+    { date: '2024-01-31', what: '各旗县、盟直主管部门报备专业科目培训方案（含培训花名册）', key: 'xilingol-2024/7.2' },
+    { date: '2024-12-31', what: '2024年度培训及2021–2023年度补学截止', key: 'xilingol-2024/2' },
+  ],
+  publicOnline: { key: 'xilingol-2024/3.1' },
   recognition: 'xilingol-2024/2',
 });
