@@ -3,7 +3,7 @@
  * (CLI, reports, Excel add-in): each roster person with their own training
  * records, in sheet order. Records are matched by ID number (x = X).
  */
-import { evaluate } from '@ce/rules';
+import { compilePack, evaluate, CompiledPack } from '@ce/rules';
 import type { EvaluateOptions, EvaluationResult, Person, PolicyPack, TrainingRecord } from '@ce/rules';
 
 export interface RosterCheck {
@@ -42,14 +42,16 @@ export function groupRecordsById(records: readonly TrainingRecord[]): Map<string
 export function evaluatePeople(
   people: readonly Person[],
   recordsById: ReadonlyMap<string, readonly TrainingRecord[]>,
-  pack: PolicyPack,
+  pack: PolicyPack | CompiledPack,
   options: CheckOptions = {},
 ): EvaluationResult[] {
   const { onProgress, progressEvery = 500, ...evalOptions } = options;
+  // one plan for the whole roster: its rule lists and texts are shared by the rows
+  const plan = pack instanceof CompiledPack ? pack : compilePack(pack);
   const results: EvaluationResult[] = new Array(people.length);
   for (let i = 0; i < people.length; i++) {
     const p = people[i]!;
-    results[i] = evaluate(p, recordsById.get(recordsKey(p.id)) ?? NO_RECORDS, pack, evalOptions);
+    results[i] = evaluate(p, recordsById.get(recordsKey(p.id)) ?? NO_RECORDS, plan, evalOptions);
     if (onProgress && (i + 1) % progressEvery === 0) onProgress(i + 1, people.length);
   }
   onProgress?.(people.length, people.length);
@@ -58,7 +60,7 @@ export function evaluatePeople(
 
 const NO_RECORDS: readonly TrainingRecord[] = Object.freeze([]);
 
-export function checkRoster(people: readonly Person[], records: readonly TrainingRecord[], pack: PolicyPack, options: CheckOptions = {}): RosterCheck {
+export function checkRoster(people: readonly Person[], records: readonly TrainingRecord[], pack: PolicyPack | CompiledPack, options: CheckOptions = {}): RosterCheck {
   const byId = groupRecordsById(records);
   const results = evaluatePeople(people, byId, pack, options);
   const seen = new Set(people.map((p) => recordsKey(p.id)));

@@ -11,18 +11,11 @@ export function fullAge(birth: CivilDate, asOf: CivilDate): number {
   return age;
 }
 
-const isoCache = new Map<string, CivilDate>();
-
 /** 'YYYY-MM-DD' → CivilDate (pack dates are written this way). */
 export function parseIsoDate(iso: string): CivilDate {
-  let d = isoCache.get(iso);
-  if (!d) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-    if (!m) throw new Error(`not an ISO date: ${iso}`);
-    d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-    isoCache.set(iso, d);
-  }
-  return d;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new Error(`not an ISO date: ${iso}`);
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
 /** A date typed by a user ('YYYY-MM-DD', e.g. --as-of): undefined unless it is a real calendar date. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { person, record, run } from './test-support.js';
 import { evaluate } from './evaluator.js';
+import { compilePack } from './plan.js';
+import type { Person } from './types.js';
 import { getPack } from './packs/index.js';
 
 describe('evaluator messages', () => {
@@ -29,8 +31,8 @@ describe('evaluator messages', () => {
   });
 });
 
-describe('evaluator working state (shared between rows for speed)', () => {
-  const pack = getPack('xilingol-2024')!;
+describe('evaluator working state (kept in the caller’s compiled plan, shared between its rows)', () => {
+  const pack = compilePack(getPack('xilingol-2024')!);
   const opts = { year: 2024, explain: true };
   const old = () => person({ sex: 'M', birth: '1960-01-01', purpose: 'title', level: 'senior-deputy' });
   const plain = () => person({ purpose: 'title', level: 'intermediate', hours: { 2022: [30, 60], 2023: [30, 60], 2024: [10, 0] } });
@@ -69,3 +71,85 @@ describe('evaluator working state (shared between rows for speed)', () => {
     expect(c.rules.map((r) => r.key)).toEqual(expect.arrayContaining(a.rules.map((r) => r.key)));
   });
 });
+
+describe('engine state belongs to the caller’s plan, not to the package', () => {
+  const xl = getPack('xilingol-2024')!;
+  const opts = { explain: true };
+  const short = () => person({ purpose: 'title', level: 'intermediate', hours: { 2022: [30, 60], 2023: [30, 60], 2024: [10, 0] } });
+  const old = () => person({ sex: 'M', birth: '1960-01-01', purpose: 'title', level: 'senior-deputy' });
+
+  it('two plans evaluated interleaved give the answers each gives alone', () => {
+    const alone = [evaluate(short(), [], compilePack(xl), opts), evaluate(old(), [], compilePack(getPack('hohhot-2022')!), opts)];
+    const a = compilePack(xl);
+    const b = compilePack(getPack('hohhot-2022')!);
+    for (let i = 0; i < 3; i++) {
+      const ra = evaluate(short(), [], a, opts);
+      const rb = evaluate(old(), [], b, opts);
+      expect({ ...ra, row: 0 }).toEqual({ ...alone[0]!, row: 0 });
+      expect({ ...rb, row: 0 }).toEqual({ ...alone[1]!, row: 0 });
+    }
+  });
+
+  it('an evaluation re-entered from inside another on the same plan leaves both right', () => {
+    const plan = compilePack(xl);
+    const expectedOuter = evaluate(short(), [], compilePack(xl), opts);
+    const expectedInner = evaluate(old(), [], compilePack(xl), opts);
+    let inner: ReturnType<typeof evaluate> | undefined;
+    const outer = short();
+    // reading the row's hours runs another evaluation on the same plan mid-way
+    const hours = outer.hours;
+    Object.defineProperty(outer, 'hours', {
+      get: () => {
+        inner ??= evaluate(old(), [], plan, opts);
+        return hours;
+      },
+    });
+    const result = evaluate(outer as Person, [], plan, opts);
+    expect(inner).toBeDefined();
+    expect({ ...result, row: 0 }).toEqual({ ...expectedOuter, row: 0 });
+    expect({ ...inner!, row: 0 }).toEqual({ ...expectedInner, row: 0 });
+  });
+
+  it('changing one result never changes another: its own parts change, shared parts are frozen and refuse', () => {
+    const plan = compilePack(xl);
+    const a = evaluate(short(), [], plan, opts);
+    const b = evaluate(short(), [], plan, opts);
+    const before = structuredClone(b);
+    const attempts: (() => void)[] = [
+      () => (a.missing!.total = 999),
+      () => (a.years[0]!.credited.public = 999),
+      () => ((a.years[0]!.required as { public: number }).public = 999),
+      () => (a.rules as unknown as unknown[]).push({ key: 'x', text: 'x' }),
+      () => a.reliefs.push({ key: 'x', text: 'x' }),
+      () => a.warnings.push({ message: 'x' }),
+      () => a.excluded.push({ row: 0, kind: 'x', year: 0, hours: 0, reason: 'x', key: 'x' }),
+      () => a.explanation!.push('x'),
+      () => ((a.interpretations as unknown as unknown[]).length = 0),
+    ];
+    for (const attempt of attempts) {
+      try {
+        attempt();
+      } catch (e) {
+        expect(e).toBeInstanceOf(TypeError);
+      }
+    }
+    expect(b).toEqual(before);
+  });
+
+  it('the rules package keeps no mutable state at module level (source check)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('.', import.meta.url);
+    const sources = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'test-support.ts');
+    const offenders: string[] = [];
+    for (const f of sources) {
+      const text = readFileSync(new URL(f, dir), 'utf8');
+      for (const line of text.split('\n')) {
+        // read-only constants (typed ReadonlySet/ReadonlyMap) are fine; anything else made at load time is state
+        if (/: Readonly(Set|Map)</.test(line)) continue;
+        if (/^(export )?let /.test(line) || /^(export )?const \w+(: [^=]+)? = new (Map|WeakMap|Set|WeakSet|[A-Z]\w*)\b/.test(line)) offenders.push(`${f}: ${line.trim()}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
+

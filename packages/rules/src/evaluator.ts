@@ -19,76 +19,51 @@ import type {
   TrainingRecord,
   YearFigures,
 } from './types.js';
-import { Trace } from './trace.js';
+import type { Trace } from './trace.js';
+import { CompiledPack, compilePack, dayNumber, type KindPlan, type RecordPlan, type Working } from './plan.js';
+import type { CreditTable } from './credit.js';
 import { buildExplanation } from './explain.js';
+import { LEVEL_LABELS, PURPOSE_LABELS } from './labels.js';
 import { fullAge, formatDate, parseIsoDate } from './dates.js';
-import { textsByParts as texts } from './shared-text.js';
 import { roundHours } from './rounding.js';
 import { remedyFor } from './remedy.js';
 
 const SENIOR: ReadonlySet<Level> = new Set<Level>(['senior-full', 'senior-deputy']);
 const JUNIOR: ReadonlySet<Level> = new Set<Level>(['junior', 'assistant', 'clerk']);
 
-export const PURPOSE_LABELS: Record<Purpose, string> = {
-  annual: '年度审验',
-  title: '职称评审',
-  assessment: '考核认定',
-  post: '岗位聘任',
-};
-
-export const LEVEL_LABELS: Record<Level, string> = {
-  'senior-full': '正高级',
-  'senior-deputy': '副高级',
-  intermediate: '中级',
-  junior: '初级',
-  assistant: '助理级',
-  clerk: '员级',
-};
+export { PURPOSE_LABELS, LEVEL_LABELS };
 
 function covers(purposes: readonly Purpose[] | undefined, purpose: Purpose): boolean {
   return purposes !== undefined && purposes.includes(purpose);
 }
 
-/** Years from..to; a handful of distinct ranges per roster, so each is made once and shared (read-only). */
-const ranges = new Map<number, readonly number[]>();
-
-function range(from: number, to: number): readonly number[] {
-  const key = from * 10000 + to;
-  let years = ranges.get(key);
-  if (years === undefined) {
-    const out: number[] = [];
-    for (let y = from; y <= to; y++) out.push(y);
-    years = Object.freeze(out);
-    ranges.set(key, years);
-  }
-  return years;
-}
-
 export { roundHours };
 
-/** What the evaluator worked out along the way; the explanation is built from it. */
-export interface Working {
-  reviewYear: number;
-  asOf: CivilDate;
-  age?: number | undefined;
-  baseYears: readonly number[];
-  requiredYears: readonly number[];
-  mode: 'plain' | 'one-third' | 'one-year-of-three';
-  chosenYear?: number | undefined;
-}
+export type { Working } from './plan.js';
 
 export function evaluate(
   person: Person,
   records: readonly TrainingRecord[],
-  pack: PolicyPack,
+  packOrPlan: PolicyPack | CompiledPack,
   options: EvaluateOptions = {},
 ): EvaluationResult {
+  // A bare pack is compiled for this one call; hosts compile once and pass the plan.
+  const plan = packOrPlan instanceof CompiledPack ? packOrPlan : compilePack(packOrPlan);
+  const t = plan.acquire();
+  try {
+    return evaluateRow(person, records, plan, t.begin(person), options);
+  } finally {
+    plan.release(t);
+  }
+}
+
+function evaluateRow(person: Person, records: readonly TrainingRecord[], plan: CompiledPack, t: Trace, options: EvaluateOptions): EvaluationResult {
+  const pack = plan.pack;
   const Y = options.year ?? pack.ceYear;
-  const asOf = options.asOf ?? yearEnd(Y);
-  const t = trace.begin(pack, person);
+  const asOf = options.asOf ?? plan.yearEnd(Y);
   const purpose = person.purpose;
   const explain = options.explain === true;
-  const w = working(explain, Y, asOf);
+  const w = t.working(explain, Y, asOf);
 
   if (Y !== pack.ceYear) otherYearWarning(pack, Y, t);
   if (person.errors.length > 0) return finish(t.result('invalid', null, NO_YEARS, Y, person.errors), explain, person, pack, w, t);
@@ -130,13 +105,13 @@ export function evaluate(
   let missing: Missing;
   if (reduced && reduction.mode === 'one-year-of-three') {
     w.mode = 'one-year-of-three';
-    const candidates = keepYears(range(Y - 2, Y), keep);
+    const candidates = keepYears(t.plan.range(Y - 2, Y), keep);
     w.requiredYears = candidates;
     figures = allFigures(candidates, person, pack, Y, credit, t);
     t.relief(
       reduction.key,
-      texts.find(reduction, person.sex, age, undefined) ??
-        texts.keep(`${sexLabel(person)}${age}周岁，已满${person.sex === 'M' ? reduction.male : reduction.female}周岁：完成近三年中任一年度的学时即可`),
+      t.plan.texts.find(reduction, person.sex, age, undefined) ??
+        t.plan.texts.keep(`${sexLabel(person)}${age}周岁，已满${person.sex === 'M' ? reduction.male : reduction.female}周岁：完成近三年中任一年度的学时即可`),
     );
     missing = oneYearOfThree(figures, w);
   } else if (reduced && reduction.mode === 'one-third') {
@@ -144,8 +119,8 @@ export function evaluate(
     figures = allFigures(years, person, pack, Y, credit, t);
     t.relief(
       reduction.key,
-      texts.find(reduction, person.sex, age, undefined) ??
-        texts.keep(`${sexLabel(person)}${age}周岁，已满${person.sex === 'M' ? reduction.male : reduction.female}周岁：完成规定学时的1/3即可（按类别合并计算）`),
+      t.plan.texts.find(reduction, person.sex, age, undefined) ??
+        t.plan.texts.keep(`${sexLabel(person)}${age}周岁，已满${person.sex === 'M' ? reduction.male : reduction.female}周岁：完成规定学时的1/3即可（按类别合并计算）`),
     );
     missing = oneThird(figures);
   } else {
@@ -168,44 +143,16 @@ export function evaluate(
 /** r3.17: a notice run for another review year than its own gives a reference only. */
 function otherYearWarning(pack: PolicyPack, Y: number, t: Trace): void {
   t.warn(
-    texts.find('other-year', pack, Y, undefined) ??
-      texts.keep(`本通知（${pack.id}）为${pack.ceYear}年度通知，按${Y}年审核的结果仅供参考：请以当地${Y}年度通知为准`),
+    t.plan.texts.find('other-year', pack, Y, undefined) ??
+      t.plan.texts.keep(`本通知（${pack.id}）为${pack.ceYear}年度通知，按${Y}年审核的结果仅供参考：请以当地${Y}年度通知为准`),
   );
 }
 
-const trace = new Trace();
-
-/** Only the explanation reads the working, so without one a single object serves every row. */
-const scratchWorking: Working = { reviewYear: 0, asOf: { year: 0, month: 1, day: 1 }, baseYears: [], requiredYears: [], mode: 'plain' };
-
-function working(explain: boolean, reviewYear: number, asOf: CivilDate): Working {
-  if (explain) return { reviewYear, asOf, age: undefined, baseYears: EMPTY, requiredYears: EMPTY, mode: 'plain', chosenYear: undefined };
-  const w = scratchWorking;
-  w.reviewYear = reviewYear;
-  w.asOf = asOf;
-  w.age = undefined;
-  w.baseYears = EMPTY;
-  w.requiredYears = EMPTY;
-  w.mode = 'plain';
-  w.chosenYear = undefined;
-  return w;
-}
-const EMPTY: readonly number[] = Object.freeze([]);
-/** Exempt and invalid rows have no year figures: one shared empty list. */
+/** Exempt and invalid rows have no year figures: one shared, frozen empty list. */
 const NO_YEARS = Object.freeze([]) as never as YearFigures[];
 
-const yearEnds = new Map<number, CivilDate>();
-function yearEnd(year: number): CivilDate {
-  let d = yearEnds.get(year);
-  if (d === undefined) {
-    d = Object.freeze({ year, month: 12, day: 31 });
-    yearEnds.set(year, d);
-  }
-  return d;
-}
-
 function finish(result: EvaluationResult, explain: boolean, person: Person, pack: PolicyPack, w: Working, t: Trace): EvaluationResult {
-  if (explain) result.explanation = buildExplanation(result, person, pack, w, t);
+  if (explain) result.explanation = buildExplanation(result, person, pack, w, t, t.plan);
   return result;
 }
 
@@ -260,23 +207,23 @@ function fullExemptions(person: Person, pack: PolicyPack, Y: number, age: number
   let found = false;
   const threshold = ageExemptApplies(person, pack, age, p);
   if (threshold !== undefined && r.ageExempt) {
-    t.relief(r.ageExempt.key, texts.find(r.ageExempt, person.sex, age, asOf) ?? texts.keep(`${sexLabel(person)}${age}周岁（截至${formatDate(asOf)}），已满${threshold}周岁：免除学时要求`));
+    t.relief(r.ageExempt.key, t.plan.texts.find(r.ageExempt, person.sex, age, asOf) ?? t.plan.texts.keep(`${sexLabel(person)}${age}周岁（截至${formatDate(asOf)}），已满${threshold}周岁：免除学时要求`));
     found = true;
   }
   if (r.transfer && covers(r.transfer.purposes, p) && person.transferYear === Y) {
-    t.relief(r.transfer.key, texts.find(r.transfer.key, 'same-year', Y, undefined) ?? texts.keep(`${Y}年由党政机关转任，当年申报职称评审：免除学时要求`));
+    t.relief(r.transfer.key, t.plan.texts.find(r.transfer.key, 'same-year', Y, undefined) ?? t.plan.texts.keep(`${Y}年由党政机关转任，当年申报职称评审：免除学时要求`));
     found = true;
   }
   if (r.postdocSenior && covers(r.postdocSenior.purposes, p) && person.postdoc === true) {
     if (person.level !== undefined && SENIOR.has(person.level)) {
-      t.relief(r.postdocSenior.key, texts.find(r.postdocSenior.key, person.level, undefined, undefined) ?? texts.keep(`出站博士后，申报${LEVEL_LABELS[person.level]}：免除学时要求`));
+      t.relief(r.postdocSenior.key, t.plan.texts.find(r.postdocSenior.key, person.level, undefined, undefined) ?? t.plan.texts.keep(`出站博士后，申报${LEVEL_LABELS[person.level]}：免除学时要求`));
       found = true;
     } else {
       t.note('出站博士后的免除只适用于申报高级（正高级、副高级）', r.postdocSenior.key);
     }
   }
   if (r.epidemic?.mode === 'exempt' && covers(r.epidemic.purposes, p) && person.epidemic?.flagged) {
-    t.relief(r.epidemic.key, texts.find('epidemic-exempt', r.epidemic.key, undefined, undefined) ?? texts.keep(`${pack.clauses[r.epidemic.key]?.rule ?? '疫情防控一线：免除学时要求'}`));
+    t.relief(r.epidemic.key, t.plan.texts.find('epidemic-exempt', r.epidemic.key, undefined, undefined) ?? t.plan.texts.keep(`${pack.clauses[r.epidemic.key]?.rule ?? '疫情防控一线：免除学时要求'}`));
     if (r.epidemic.warning) t.warn(r.epidemic.warning, r.epidemic.key, 'epidemic');
     found = true;
   }
@@ -285,12 +232,12 @@ function fullExemptions(person: Person, pack: PolicyPack, Y: number, age: number
 
 /** 若申报职称评审，可享受… — `what` is one of a few texts per pack, so the note is made once for each. */
 function wouldNote(t: Trace, key: string, what: string): void {
-  t.note(texts.find('would', key, what, undefined) ?? texts.keep(`若申报职称评审，可享受：${what}`), key);
+  t.note(t.plan.texts.find('would', key, what, undefined) ?? t.plan.texts.keep(`若申报职称评审，可享受：${what}`), key);
 }
 
 /** The `what` of wouldNote for a threshold, made once per clause and threshold. */
-function thresholdText(key: string, threshold: number, make: (th: number) => string): string {
-  return texts.find('threshold', key, threshold, make) ?? texts.keep(make(threshold));
+function thresholdText(t: Trace, key: string, threshold: number, make: (th: number) => string): string {
+  return t.plan.texts.find('threshold', key, threshold, make) ?? t.plan.texts.keep(make(threshold));
 }
 const exemptAbove = (th: number) => `已满${th}周岁，免除学时要求`;
 const oneThirdAbove = (th: number) => `已满${th}周岁，完成规定学时的1/3即可`;
@@ -300,10 +247,10 @@ const oneYearAbove = (th: number) => `已满${th}周岁，完成近三年中一�
 function noteTitleReliefs(person: Person, pack: PolicyPack, Y: number, age: number | undefined, t: Trace): void {
   const r = pack.reliefs;
   const threshold = ageExemptApplies(person, pack, age, 'title');
-  if (threshold !== undefined && r.ageExempt) wouldNote(t, r.ageExempt.key, thresholdText(r.ageExempt.key, threshold, exemptAbove));
+  if (threshold !== undefined && r.ageExempt) wouldNote(t, r.ageExempt.key, thresholdText(t, r.ageExempt.key, threshold, exemptAbove));
   else if (r.ageReduction && covers(r.ageReduction.purposes, 'title') && age !== undefined && person.sex !== undefined) {
     const th = person.sex === 'M' ? r.ageReduction.male : r.ageReduction.female;
-    if (age >= th) wouldNote(t, r.ageReduction.key, thresholdText(r.ageReduction.key, th, r.ageReduction.mode === 'one-third' ? oneThirdAbove : oneYearAbove));
+    if (age >= th) wouldNote(t, r.ageReduction.key, thresholdText(t, r.ageReduction.key, th, r.ageReduction.mode === 'one-third' ? oneThirdAbove : oneYearAbove));
   }
   for (const ref of r.referenceOnly ?? []) {
     if (covers(ref.purposes, 'title') && person[ref.when] === true && (ref.reviewYears === undefined || ref.reviewYears.includes(Y))) {
@@ -319,7 +266,7 @@ function noteTitleReliefs(person: Person, pack: PolicyPack, Y: number, age: numb
 function lastYears(n: number, key: string, Y: number, t: Trace): readonly number[] {
   t.rule(key);
   t.windowKey = key;
-  return range(Y - n + 1, Y);
+  return t.plan.range(Y - n + 1, Y);
 }
 
 /** Years Y−n+1..Y that the purpose requires; 'exempt' or 'invalid' when the purpose itself decides. */
@@ -364,7 +311,7 @@ function assessmentWindow(person: Person, pack: PolicyPack, Y: number, t: Trace,
   }
   if (byEdu !== undefined) {
     if ('exempt' in byEdu) {
-      t.relief(byEdu.key, texts.find(byEdu.key, person.education, undefined, undefined) ?? texts.keep(`${person.education}研究生考核认定：不要求学时`));
+      t.relief(byEdu.key, t.plan.texts.find(byEdu.key, person.education, undefined, undefined) ?? t.plan.texts.keep(`${person.education}研究生考核认定：不要求学时`));
       return 'exempt';
     }
     return lastYears(byEdu.years, byEdu.key, Y, t);
@@ -397,12 +344,12 @@ function windowFilter(person: Person, pack: PolicyPack, Y: number, t: Trace): Ye
   if (r.transfer && covers(r.transfer.purposes, p) && person.transferYear !== undefined && person.transferYear < Y) {
     after = person.transferYear;
     const year = person.transferYear;
-    t.relief(r.transfer.key, texts.find(r.transfer.key, 'earlier-year', year, undefined) ?? texts.keep(`${year}年由党政机关转任：只要求${year + 1}年起的学时`));
+    t.relief(r.transfer.key, t.plan.texts.find(r.transfer.key, 'earlier-year', year, undefined) ?? t.plan.texts.keep(`${year}年由党政机关转任：只要求${year + 1}年起的学时`));
   }
   if (r.exceptional && covers(r.exceptional.purposes, p) && person.exceptionalYears !== undefined) {
     const from = Y - person.exceptionalYears + 1;
     if (from - 1 > after) after = from - 1;
-    t.relief(r.exceptional.key, texts.find(r.exceptional.key, person.exceptionalYears, from, undefined) ?? texts.keep(`破格申报，实际任职${person.exceptionalYears}年：只要求${from}年起的学时`));
+    t.relief(r.exceptional.key, t.plan.texts.find(r.exceptional.key, person.exceptionalYears, from, undefined) ?? t.plan.texts.keep(`破格申报，实际任职${person.exceptionalYears}年：只要求${from}年起的学时`));
   }
   if (r.epidemic?.mode === 'remove-years' && covers(r.epidemic.purposes, p) && person.epidemic?.flagged) {
     if (person.epidemic.years.length > 0) {
@@ -415,65 +362,8 @@ function windowFilter(person: Person, pack: PolicyPack, Y: number, t: Trace): Ye
   return after === -Infinity && epidemicYears.length === 0 ? KEEP_ALL : { after, epidemicYears };
 }
 
-/**
- * Hours credited from records and exams, by year, for the row being evaluated
- * (the roster's own year columns are read in yearFigures). evaluate() is
- * synchronous and never re-entered, so one table serves every row: clearing it
- * costs less than the few objects per row it replaced, and no result keeps it.
- */
-class CreditTable {
-  private readonly years: number[] = [];
-  private readonly pub: number[] = [];
-  private readonly prof: number[] = [];
-  private size = 0;
-  private readonly examYears: number[] = [];
-  private examSize = 0;
-
-  clear(): void {
-    this.size = 0;
-    this.examSize = 0;
-  }
-
-  /** Position of `year` in the table, or -1 (a row credits a handful of years, so a scan is fastest). */
-  find(year: number): number {
-    for (let i = 0; i < this.size; i++) if (this.years[i] === year) return i;
-    return -1;
-  }
-
-  add(year: number, category: 'public' | 'professional', hours: number): void {
-    let i = this.find(year);
-    if (i < 0) {
-      i = this.size++;
-      this.years[i] = year;
-      this.pub[i] = 0;
-      this.prof[i] = 0;
-    }
-    if (category === 'public') this.pub[i] = this.pub[i]! + hours;
-    else this.prof[i] = this.prof[i]! + hours;
-  }
-
-  publicAt(i: number): number {
-    return i < 0 ? 0 : this.pub[i]!;
-  }
-
-  professionalAt(i: number): number {
-    return i < 0 ? 0 : this.prof[i]!;
-  }
-
-  /** A qualification exam passed in `year` completes that year's professional requirement. */
-  completeYear(year: number): void {
-    this.examYears[this.examSize++] = year;
-  }
-
-  yearComplete(year: number): boolean {
-    for (let i = 0; i < this.examSize; i++) if (this.examYears[i] === year) return true;
-    return false;
-  }
-}
-
-const credit = new CreditTable();
-
 function creditHours(person: Person, records: readonly TrainingRecord[], pack: PolicyPack, Y: number, t: Trace): CreditTable {
+  const credit = t.credit;
   credit.clear();
   if (person.qualExamYears !== undefined) {
     for (const year of person.qualExamYears) {
@@ -486,7 +376,7 @@ function creditHours(person: Person, records: readonly TrainingRecord[], pack: P
     }
   }
   if (records.length === 0) return credit;
-  const plan = recordPlan(pack);
+  const plan = t.plan.records;
   for (let i = 0; i < records.length; i++) creditRecord(credit, records[i]!, person, pack, plan, t);
   return credit;
 }
@@ -534,44 +424,6 @@ function recordHours(rec: TrainingRecord, rule: KindRule, pack: PolicyPack, t: T
     return rec.halfDays * pack.units.hoursPerHalfDay;
   }
   return '记录未填学时、分钟或半天';
-}
-
-/** Pack facts the record loop needs, worked out once per pack: the window's dates as yyyymmdd numbers, and per kind its rule and whether the window and the filing duty apply. */
-interface CompiledWindow {
-  year: number;
-  start: number;
-  end: number;
-}
-interface KindPlan {
-  rule: KindRule;
-  windowed: boolean;
-  filingKind: boolean;
-}
-interface RecordPlan {
-  window: CompiledWindow | null;
-  kinds: Map<string, KindPlan>;
-}
-const recordPlans = new WeakMap<PolicyPack, RecordPlan>();
-
-function recordPlan(pack: PolicyPack): RecordPlan {
-  let plan = recordPlans.get(pack);
-  if (plan === undefined) {
-    const win = pack.window;
-    const kinds = new Map<string, KindPlan>();
-    for (const [kind, rule] of Object.entries(pack.kinds) as [RecordKind, KindRule][]) {
-      kinds.set(kind, { rule, windowed: win !== undefined && win.kinds.includes(kind), filingKind: pack.filing !== undefined && pack.filing.kinds.includes(kind) });
-    }
-    plan = {
-      window: win ? { year: parseIsoDate(win.start).year, start: dayNumber(parseIsoDate(win.start)), end: dayNumber(parseIsoDate(win.end)) } : null,
-      kinds,
-    };
-    recordPlans.set(pack, plan);
-  }
-  return plan;
-}
-
-function dayNumber(d: CivilDate): number {
-  return d.year * 10000 + d.month * 100 + d.day;
 }
 
 function excludeRecord(t: Trace, rec: TrainingRecord, year: number, hours: number, reason: string, key: string): void {
@@ -714,19 +566,11 @@ function lateForDeadline(rec: TrainingRecord, pack: PolicyPack, t: Trace): void 
   }
 }
 
-/** The pack's plain yearly requirement, one frozen object per pack (results only read it). */
-const plainRequirements = new WeakMap<PolicyPack, Requirement>();
-
 function requirementFor(year: number, person: Person, pack: PolicyPack, Y: number, t: Trace): Requirement {
   let applies = false;
   for (const o of pack.overrides) if (overrideApplies(o, year, person, Y)) applies = true;
   if (!applies) {
-    let plain = plainRequirements.get(pack);
-    if (!plain) {
-      plain = Object.freeze({ public: pack.annualRequirement.public, professional: pack.annualRequirement.professional });
-      plainRequirements.set(pack, plain);
-    }
-    return plain;
+    return t.plan.plainRequirement;
   }
   const req = { public: pack.annualRequirement.public, professional: pack.annualRequirement.professional };
   for (const o of pack.overrides) {

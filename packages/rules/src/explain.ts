@@ -6,10 +6,11 @@ import type { PolicyPack } from './pack.js';
 import type { EvaluationResult, Person, Remedy, RuleRef, YearFigures } from './types.js';
 import { STATUS_LABELS } from './types.js';
 import type { Trace } from './trace.js';
-import type { Working } from './evaluator.js';
-import { LEVEL_LABELS, PURPOSE_LABELS, roundHours } from './evaluator.js';
+import type { Working } from './plan.js';
+import { LEVEL_LABELS, PURPOSE_LABELS } from './labels.js';
+import { roundHours } from './rounding.js';
 import { formatDate } from './dates.js';
-import { textsByParts } from './shared-text.js';
+import type { CompiledPack } from './plan.js';
 
 function yearsText(years: readonly number[]): string {
   if (years.length === 0) return '无';
@@ -20,10 +21,9 @@ function yearsText(years: readonly number[]): string {
 
 /**
  * A 按本系统解释 line. A clause's reading is one shared, frozen object, so its
- * line is made once; a reading of the row's own (e.g. the years it assumed) is not kept.
+ * line is made once per plan; a reading of the row's own (e.g. the years it assumed) is not kept.
  */
-const readingLines = new WeakMap<RuleRef, string>();
-function readingLine(r: RuleRef): string {
+function readingLine(readingLines: WeakMap<RuleRef, string>, r: RuleRef): string {
   let line = readingLines.get(r);
   if (line === undefined) {
     line = `${r.text} [${r.key}]`;
@@ -46,9 +46,9 @@ function figureLine(f: YearFigures): string {
   return `${f.year}年：公需 ${roundHours(f.credited.public)}/${f.required.public}${mark(pubGap)}，专业 ${roundHours(f.credited.professional)}/${f.required.professional}${mark(proGap)}${exam}`;
 }
 
-export function buildExplanation(result: EvaluationResult, person: Person, pack: PolicyPack, w: Working, t: Trace): string[] {
+export function buildExplanation(result: EvaluationResult, person: Person, pack: PolicyPack, w: Working, t: Trace, plan: CompiledPack): string[] {
   // Most lines repeat across rows: each is looked up by what it is made of and built only once.
-  const texts = textsByParts;
+  const texts = plan.texts;
   const lines: string[] = [];
   lines.push(
     texts.find(pack, w.reviewYear, 'basis', undefined) ??
@@ -99,7 +99,7 @@ export function buildExplanation(result: EvaluationResult, person: Person, pack:
     lines.push(texts.find('note', n.message, n.key, undefined) ?? texts.keep(`说明：${n.message}${n.key ? ` [${n.key}]` : ''}`));
   }
   const readings = result.interpretations ?? [];
-  for (let i = 0; i < readings.length; i++) lines.push(readingLine(readings[i]!));
+  for (let i = 0; i < readings.length; i++) lines.push(readingLine(plan.readingLines, readings[i]!));
   const m = result.missing;
   lines.push(result.status === 'invalid' || m === null ? conclusion(result) : (texts.find(result.status, m.total, m.public, m.professional) ?? texts.keep(conclusion(result))));
   if (result.remedy !== undefined) lines.push(...remedyLines(result.remedy));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { textsByParts } from './shared-text.js';
+import { TextsByParts } from './shared-text.js';
 
 describe('texts looked up by their parts', () => {
+  const textsByParts = new TextsByParts();
   it('keeps a text under the parts of the last miss and hands the same text back', () => {
     const parts = ['test-a', 1, 2, undefined] as const;
     expect(textsByParts.find(...parts)).toBeUndefined();

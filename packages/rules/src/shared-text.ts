@@ -14,12 +14,12 @@ type Part = string | number | boolean | object | undefined;
  * Texts looked up by the few parts they are made of (shared objects by
  * identity), so a repeated text is not even built:
  *
- *   line = textsByParts.find(a, b, c, d) ?? textsByParts.keep(build())
+ *   line = plan.texts.find(a, b, c, d) ?? plan.texts.keep(build())
  *
  * `keep` stores under the parts of the last `find` (build() must not call
  * find). No closure per lookup: on large rosters those were most of the cost.
  */
-class TextsByParts {
+export class TextsByParts {
   private readonly root = new Map<Part, Map<Part, Map<Part, Map<Part, string>>>>();
   private size = 0;
   private slot: Map<Part, string> | undefined;
@@ -61,4 +61,3 @@ class TextsByParts {
   }
 }
 
-export const textsByParts = new TextsByParts();

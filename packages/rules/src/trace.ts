@@ -4,8 +4,11 @@
  * Chinese explanation is built from it only when asked for.
  */
 import type { Clause, PolicyPack, RequirementOverride } from './pack.js';
+import type { CompiledPack, Working } from './plan.js';
+import { CreditTable } from './credit.js';
 import type {
   CellIssue,
+  CivilDate,
   EvaluationResult,
   ExcludedRecord,
   Missing,
@@ -56,20 +59,20 @@ class RulePath {
   }
 
   /** The path with `key` applied (itself when already applied). */
-  with(pack: PolicyPack, key: string): RulePath {
+  with(book: RuleBook, key: string): RulePath {
     if (key === this.lastKey) return this.lastPath;
-    const path = this.step(pack, key);
+    const path = this.step(book, key);
     this.lastKey = key;
     this.lastPath = path;
     return path;
   }
 
-  private step(pack: PolicyPack, key: string): RulePath {
+  private step(book: RuleBook, key: string): RulePath {
     if (this.has(key)) return this;
     const i = this.nextKeys.indexOf(key);
     if (i >= 0) return this.nextPaths[i]!;
-    const ref = ruleRef(pack, key);
-    const reading = readingOf(ref);
+    const ref = book.ref(key);
+    const reading = book.readingOf(ref);
     const path = new RulePath(Object.freeze([...this.refs, ref]), reading ? Object.freeze([...this.readings, reading]) : this.readings);
     this.nextKeys.push(key);
     this.nextPaths.push(path);
@@ -77,40 +80,38 @@ class RulePath {
   }
 }
 
-const refsByPack = new WeakMap<PolicyPack, Map<string, RuleRef>>();
-const rootPaths = new WeakMap<PolicyPack, RulePath>();
-/** The 按本系统解释 entry of a clause that has one, made once. */
-const interpretationRefs = new WeakMap<RuleRef, RuleRef>();
+/**
+ * A compiled pack's clauses as the results cite them: one frozen RuleRef per
+ * key (never copied per row), its 按本系统解释 reading, and the root of the
+ * rule-path trie. Owned by one CompiledPack.
+ */
+export class RuleBook {
+  private readonly refs = new Map<string, RuleRef>();
+  private readonly readings = new Map<RuleRef, RuleRef>();
+  readonly root = new RulePath(Object.freeze([]), Object.freeze([]));
 
-function readingOf(ref: RuleRef): RuleRef | undefined {
-  return interpretationRefs.get(ref);
-}
+  constructor(readonly pack: PolicyPack) {}
 
-function rootPath(pack: PolicyPack): RulePath {
-  let root = rootPaths.get(pack);
-  if (!root) {
-    root = new RulePath(Object.freeze([]), Object.freeze([]));
-    rootPaths.set(pack, root);
+  ref(key: string): RuleRef {
+    let ref = this.refs.get(key);
+    if (!ref) {
+      ref = Object.freeze(ruleRef(this.pack, key));
+      this.refs.set(key, ref);
+      const c = this.pack.clauses[key];
+      if (c?.interpretation) this.readings.set(ref, Object.freeze({ key, text: `按本系统解释：${c.interpretation}` }));
+    }
+    return ref;
   }
-  return root;
+
+  readingOf(ref: RuleRef): RuleRef | undefined {
+    return this.readings.get(ref);
+  }
 }
 
-/** The shared RuleRef of a clause (one object per pack and key, never copied per row). */
+/** A clause as results cite it: key, rule text, quote and reading (a fresh object; plans keep theirs in a RuleBook). */
 export function ruleRef(pack: PolicyPack, key: string): RuleRef {
-  let refs = refsByPack.get(pack);
-  if (!refs) {
-    refs = new Map();
-    refsByPack.set(pack, refs);
-  }
-  let ref = refs.get(key);
-  if (!ref) {
-    const c: Clause | undefined = pack.clauses[key];
-    ref = c ? { key, text: c.rule, quote: c.quote, ...(c.interpretation ? { interpretation: c.interpretation } : {}) } : { key, text: key };
-    refs.set(key, ref);
-    // frozen: shared by every row (the explanation caches its line per such reading)
-    if (c?.interpretation) interpretationRefs.set(ref, Object.freeze({ key, text: `按本系统解释：${c.interpretation}` }));
-  }
-  return ref;
+  const c: Clause | undefined = pack.clauses[key];
+  return c ? { key, text: c.rule, quote: c.quote, ...(c.interpretation ? { interpretation: c.interpretation } : {}) } : { key, text: key };
 }
 
 /**
@@ -120,6 +121,7 @@ export function ruleRef(pack: PolicyPack, key: string): RuleRef {
  * Results are read-only to their consumers.
  */
 const NONE = Object.freeze([]) as never[];
+const EMPTY: readonly number[] = Object.freeze([]);
 
 /** Add to a list that may still be the shared empty one. */
 function append<T>(list: T[], item: T): T[] {
@@ -129,7 +131,7 @@ function append<T>(list: T[], item: T): T[] {
 }
 
 export class Trace {
-  private pack!: PolicyPack;
+  private readonly pack: PolicyPack;
   private person!: Person;
   private path!: RulePath;
   /** readings in application order, once a row adds one of its own (rare); until then the path's list serves */
@@ -141,15 +143,36 @@ export class Trace {
   errors: CellIssue[] = NONE;
   windowKey: string | undefined;
 
+  /** the hours credited by records and exams for the row (cleared per row) */
+  readonly credit = new CreditTable();
+  /** without an explanation nothing reads the working after the row, so one object serves every row */
+  private readonly scratchWorking: Working = { reviewYear: 0, asOf: { year: 0, month: 1, day: 1 }, baseYears: [], requiredYears: [], mode: 'plain' };
+
+  constructor(readonly plan: CompiledPack) {
+    this.pack = plan.pack;
+  }
+
+  working(explain: boolean, reviewYear: number, asOf: CivilDate): Working {
+    if (explain) return { reviewYear, asOf, age: undefined, baseYears: EMPTY, requiredYears: EMPTY, mode: 'plain', chosenYear: undefined };
+    const w = this.scratchWorking;
+    w.reviewYear = reviewYear;
+    w.asOf = asOf;
+    w.age = undefined;
+    w.baseYears = EMPTY;
+    w.requiredYears = EMPTY;
+    w.mode = 'plain';
+    w.chosenYear = undefined;
+    return w;
+  }
+
   /**
-   * Start tracing one evaluation. The evaluator is synchronous and never
-   * re-entered, so it keeps one Trace and begins it anew for each row; the
-   * lists it hands to a result are never touched again.
+   * Start tracing one evaluation. evaluate() is synchronous, so a plan keeps
+   * one Trace and begins it anew for each row; the lists it hands to a result
+   * are never touched again.
    */
-  begin(pack: PolicyPack, person: Person): this {
-    this.pack = pack;
+  begin(person: Person): this {
     this.person = person;
-    this.path = rootPath(pack);
+    this.path = this.plan.book.root;
     this.ownReadings = undefined;
     this.reliefs = NONE;
     this.excluded = NONE;
@@ -168,7 +191,7 @@ export class Trace {
   /** Record that a clause was applied (once per key). */
   rule(key: string): void {
     const before = this.path;
-    const after = before.with(this.pack, key);
+    const after = before.with(this.plan.book, key);
     if (after === before || this.ownReadings === undefined) {
       this.path = after;
       return;

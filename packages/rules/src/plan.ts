@@ -1,0 +1,113 @@
+/**
+ * A pack compiled for evaluation: the plan a caller holds (the CLI for one run,
+ * the add-in for one roster index) and passes to evaluate(). Everything the
+ * evaluator keeps between rows lives here — the rule-path trie, the scratch
+ * trace and credit table, the record plan, the shared texts — and nothing in
+ * the package outside it, so two plans never see each other's state
+ * (OpenFisca's simulation owns its caches and tracer in the same way).
+ */
+import type { KindRule, PolicyPack, Requirement } from './pack.js';
+import type { CivilDate, RecordKind, RuleRef } from './types.js';
+import { parseIsoDate } from './dates.js';
+import { TextsByParts } from './shared-text.js';
+import { RuleBook, Trace } from './trace.js';
+
+/** What the evaluator worked out along the way; the explanation is built from it. */
+export interface Working {
+  reviewYear: number;
+  asOf: CivilDate;
+  age?: number | undefined;
+  baseYears: readonly number[];
+  requiredYears: readonly number[];
+  mode: 'plain' | 'one-third' | 'one-year-of-three';
+  chosenYear?: number | undefined;
+}
+
+/** Pack facts the record loop needs, worked out once per pack: the window's dates as yyyymmdd numbers, and per kind its rule and whether the window and the filing duty apply. */
+export interface CompiledWindow {
+  year: number;
+  start: number;
+  end: number;
+}
+export interface KindPlan {
+  rule: KindRule;
+  windowed: boolean;
+  filingKind: boolean;
+}
+export interface RecordPlan {
+  window: CompiledWindow | null;
+  kinds: Map<string, KindPlan>;
+}
+export function dayNumber(d: CivilDate): number {
+  return d.year * 10000 + d.month * 100 + d.day;
+}
+
+
+function compileRecordPlan(pack: PolicyPack): RecordPlan {
+  const win = pack.window;
+  const kinds = new Map<string, KindPlan>();
+  for (const [kind, rule] of Object.entries(pack.kinds) as [RecordKind, KindRule][]) {
+    kinds.set(kind, { rule, windowed: win !== undefined && win.kinds.includes(kind), filingKind: pack.filing !== undefined && pack.filing.kinds.includes(kind) });
+  }
+  return {
+    window: win ? { year: parseIsoDate(win.start).year, start: dayNumber(parseIsoDate(win.start)), end: dayNumber(parseIsoDate(win.end)) } : null,
+    kinds,
+  };
+}
+
+export class CompiledPack {
+  readonly book: RuleBook;
+  readonly records: RecordPlan;
+  /** scratch traces not in use; a call takes one and gives it back, so a re-entered evaluate() gets its own */
+  private readonly idle: Trace[] = [];
+  /** texts many rows share (reliefs, explanation lines), made once per plan */
+  readonly texts = new TextsByParts();
+  /** the explanation line of each shared 按本系统解释 reading */
+  readonly readingLines = new WeakMap<RuleRef, string>();
+  /** the pack's plain yearly requirement, one frozen object (results only read it) */
+  readonly plainRequirement: Requirement;
+  private readonly ranges = new Map<number, readonly number[]>();
+  private readonly yearEnds = new Map<number, CivilDate>();
+
+  constructor(readonly pack: PolicyPack) {
+    this.book = new RuleBook(pack);
+    this.records = compileRecordPlan(pack);
+    this.plainRequirement = Object.freeze({ public: pack.annualRequirement.public, professional: pack.annualRequirement.professional });
+  }
+
+  /** Years from..to, frozen and shared (a handful of distinct ranges per roster). */
+  range(from: number, to: number): readonly number[] {
+    const key = from * 10000 + to;
+    let years = this.ranges.get(key);
+    if (years === undefined) {
+      const out: number[] = [];
+      for (let y = from; y <= to; y++) out.push(y);
+      years = Object.freeze(out);
+      this.ranges.set(key, years);
+    }
+    return years;
+  }
+
+  yearEnd(year: number): CivilDate {
+    let d = this.yearEnds.get(year);
+    if (d === undefined) {
+      d = Object.freeze({ year, month: 12, day: 31 });
+      this.yearEnds.set(year, d);
+    }
+    return d;
+  }
+
+  /** A scratch trace for one evaluation (with its credit table and working). */
+  acquire(): Trace {
+    return this.idle.pop() ?? new Trace(this);
+  }
+
+  release(t: Trace): void {
+    this.idle.push(t);
+  }
+}
+
+/** Compile a pack once for many evaluations. */
+export function compilePack(pack: PolicyPack): CompiledPack {
+  return new CompiledPack(pack);
+}
