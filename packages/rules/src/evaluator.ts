@@ -1,21 +1,19 @@
 /**
- * The one evaluator: a pure function of (person, records, pack, options).
+ * The one evaluator: a pure function of (person, records, compiled pack, options).
  * Steps follow RULES.md §3–§7 in order: data checks → required years by
  * purpose → full exemptions → window changes → hours credited (records,
- * exams, windows, make-up) → age reductions → status. Every step that bites
- * records its citation key, so the result explains itself.
+ * exams, windows, make-up) → counting reductions → status → remedy. Reliefs
+ * are units (reliefs.ts) the plan lists; this file knows only their steps.
+ * Every step that bites records its citation key, so the result explains itself.
  */
-import type { KindRule, PolicyPack, ReferenceGroup, Requirement, RequirementOverride } from './pack.js';
+import type { KindRule, PolicyPack, Requirement, RequirementOverride } from './pack.js';
 import type {
   CellIssue,
-  CivilDate,
   EvaluateOptions,
   EvaluationResult,
   Level,
   Missing,
   Person,
-  Purpose,
-  RecordKind,
   TrainingRecord,
   YearFigures,
 } from './types.js';
@@ -23,19 +21,16 @@ import type { Trace } from './trace.js';
 import { CompiledPack, compilePack, dayNumber, type KindPlan, type RecordPlan, type Working } from './plan.js';
 import type { CreditTable } from './credit.js';
 import { buildExplanation } from './explain.js';
+import type { ReliefCase, ReliefUnit } from './reliefs.js';
 import { LEVEL_LABELS, PURPOSE_LABELS } from './labels.js';
 import { fullAge, formatDate, parseIsoDate } from './dates.js';
 import { roundHours } from './rounding.js';
 import { remedyFor } from './remedy.js';
 
-const SENIOR: ReadonlySet<Level> = new Set<Level>(['senior-full', 'senior-deputy']);
 const JUNIOR: ReadonlySet<Level> = new Set<Level>(['junior', 'assistant', 'clerk']);
 
 export { PURPOSE_LABELS, LEVEL_LABELS };
 
-function covers(purposes: readonly Purpose[] | undefined, purpose: Purpose): boolean {
-  return purposes !== undefined && purposes.includes(purpose);
-}
 
 export { roundHours };
 
@@ -73,9 +68,13 @@ function evaluateRow(person: Person, records: readonly TrainingRecord[], plan: C
   const age = person.birth ? fullAge(person.birth, asOf) : undefined;
   w.age = age;
 
-  // Step 1: full exemptions (status exempt).
-  const exempt = fullExemptions(person, pack, Y, age, asOf, t);
-  if (purpose === 'annual') noteTitleReliefs(person, pack, Y, age, t);
+  const c: ReliefCase = { person, pack, reviewYear: Y, age, asOf, t };
+  const units = plan.reliefs;
+
+  // Step 1: full exemptions (status exempt). Every unit that applies records itself.
+  let exempt = false;
+  for (const u of units) if (u.exempt?.(c) === true) exempt = true;
+  if (purpose === 'annual') for (const u of units) u.would?.(c);
 
   // Required years by purpose (may itself exempt, e.g. 博士 under hohhot-2022/2.2).
   const window = purposeWindow(person, pack, Y, t, exempt);
@@ -86,42 +85,30 @@ function evaluateRow(person: Person, records: readonly TrainingRecord[], plan: C
   w.baseYears = window;
 
   // Step 3: window changes. `keep` is applied to the purpose window and to the age rule's candidates alike.
-  const keep = windowFilter(person, pack, Y, t);
+  const keep = windowChanges(units, c);
   const years = keepYears(window, keep);
   w.requiredYears = years;
 
   // Hours credited per year (records and exams; roster columns are read per required year).
   const credit = creditHours(person, records, pack, Y, t);
 
-  // Step 4: age reductions.
-  const reduction = pack.reliefs.ageReduction;
-  const reduced =
-    reduction !== undefined &&
-    covers(reduction.purposes, purpose) &&
-    age !== undefined &&
-    age >= (person.sex === 'M' ? reduction.male : reduction.female);
+  // Step 4: counting reductions (the first unit that offers one).
+  let reduction: ReturnType<NonNullable<ReliefUnit['reduce']>>;
+  for (const u of units) if (reduction === undefined) reduction = u.reduce?.(c);
 
   let figures: YearFigures[];
   let missing: Missing;
-  if (reduced && reduction.mode === 'one-year-of-three') {
+  if (reduction?.mode === 'one-year-of-three') {
     w.mode = 'one-year-of-three';
     const candidates = keepYears(t.plan.range(Y - 2, Y), keep);
     w.requiredYears = candidates;
     figures = allFigures(candidates, person, pack, Y, credit, t);
-    t.relief(
-      reduction.key,
-      t.plan.texts.find(reduction, person.sex, age, undefined) ??
-        t.plan.texts.keep(`${sexLabel(person)}${age}周岁，已满${person.sex === 'M' ? reduction.male : reduction.female}周岁：完成近三年中任一年度的学时即可`),
-    );
+    t.relief(reduction.key, reduction.text);
     missing = oneYearOfThree(figures, w);
-  } else if (reduced && reduction.mode === 'one-third') {
+  } else if (reduction?.mode === 'one-third') {
     w.mode = 'one-third';
     figures = allFigures(years, person, pack, Y, credit, t);
-    t.relief(
-      reduction.key,
-      t.plan.texts.find(reduction, person.sex, age, undefined) ??
-        t.plan.texts.keep(`${sexLabel(person)}${age}周岁，已满${person.sex === 'M' ? reduction.male : reduction.female}周岁：完成规定学时的1/3即可（按类别合并计算）`),
-    );
+    t.relief(reduction.key, reduction.text);
     missing = oneThird(figures);
   } else {
     figures = allFigures(years, person, pack, Y, credit, t);
@@ -132,7 +119,8 @@ function evaluateRow(person: Person, records: readonly TrainingRecord[], plan: C
   }
 
   // Step 2 (applied last because it only changes the status): reference-only groups.
-  const reference = referenceOnly(person, pack, Y, t);
+  let reference = false;
+  for (const u of units) if (u.reference?.(c) === true) reference = true;
   const status = missing.total === 0 ? 'compliant' : reference ? 'not-restrictive' : 'non-compliant';
   if (status === 'compliant' && reference) t.note('学时已达标；即使未达标，按上述规定学时也仅作评审参考');
   const result = t.result(status, missing, figures, Y);
@@ -186,80 +174,6 @@ function checkData(person: Person, pack: PolicyPack, Y: number, t: Trace): void 
   }
   if (person.assessYears !== undefined && (!Number.isInteger(person.assessYears) || person.assessYears < 1)) {
     t.error('assessYears', `认定年限应为不小于1的整数，实为${person.assessYears}`);
-  }
-}
-
-function sexLabel(person: Person): string {
-  return person.sex === 'M' ? '男，' : person.sex === 'F' ? '女，' : '';
-}
-
-function ageExemptApplies(person: Person, pack: PolicyPack, age: number | undefined, purpose: Purpose): number | undefined {
-  const r = pack.reliefs.ageExempt;
-  if (!r || !covers(r.purposes, purpose) || age === undefined || person.sex === undefined) return undefined;
-  const threshold = person.sex === 'M' ? r.male : r.female;
-  return age >= threshold ? threshold : undefined;
-}
-
-/** Step 1: reliefs that remove every requirement; true when one applies (each is recorded in the trace). */
-function fullExemptions(person: Person, pack: PolicyPack, Y: number, age: number | undefined, asOf: CivilDate, t: Trace): boolean {
-  const p = person.purpose;
-  const r = pack.reliefs;
-  let found = false;
-  const threshold = ageExemptApplies(person, pack, age, p);
-  if (threshold !== undefined && r.ageExempt) {
-    t.relief(r.ageExempt.key, t.plan.texts.find(r.ageExempt, person.sex, age, asOf) ?? t.plan.texts.keep(`${sexLabel(person)}${age}周岁（截至${formatDate(asOf)}），已满${threshold}周岁：免除学时要求`));
-    found = true;
-  }
-  if (r.transfer && covers(r.transfer.purposes, p) && person.transferYear === Y) {
-    t.relief(r.transfer.key, t.plan.texts.find(r.transfer.key, 'same-year', Y, undefined) ?? t.plan.texts.keep(`${Y}年由党政机关转任，当年申报职称评审：免除学时要求`));
-    found = true;
-  }
-  if (r.postdocSenior && covers(r.postdocSenior.purposes, p) && person.postdoc === true) {
-    if (person.level !== undefined && SENIOR.has(person.level)) {
-      t.relief(r.postdocSenior.key, t.plan.texts.find(r.postdocSenior.key, person.level, undefined, undefined) ?? t.plan.texts.keep(`出站博士后，申报${LEVEL_LABELS[person.level]}：免除学时要求`));
-      found = true;
-    } else {
-      t.note('出站博士后的免除只适用于申报高级（正高级、副高级）', r.postdocSenior.key);
-    }
-  }
-  if (r.epidemic?.mode === 'exempt' && covers(r.epidemic.purposes, p) && person.epidemic?.flagged) {
-    t.relief(r.epidemic.key, t.plan.texts.find('epidemic-exempt', r.epidemic.key, undefined, undefined) ?? t.plan.texts.keep(`${pack.clauses[r.epidemic.key]?.rule ?? '疫情防控一线：免除学时要求'}`));
-    if (r.epidemic.warning) t.warn(r.epidemic.warning, r.epidemic.key, 'epidemic');
-    found = true;
-  }
-  return found;
-}
-
-/** 若申报职称评审，可享受… — `what` is one of a few texts per pack, so the note is made once for each. */
-function wouldNote(t: Trace, key: string, what: string): void {
-  t.note(t.plan.texts.find('would', key, what, undefined) ?? t.plan.texts.keep(`若申报职称评审，可享受：${what}`), key);
-}
-
-/** The `what` of wouldNote for a threshold, made once per clause and threshold. */
-function thresholdText(t: Trace, key: string, threshold: number, make: (th: number) => string): string {
-  return t.plan.texts.find('threshold', key, threshold, make) ?? t.plan.texts.keep(make(threshold));
-}
-const exemptAbove = (th: number) => `已满${th}周岁，免除学时要求`;
-const oneThirdAbove = (th: number) => `已满${th}周岁，完成规定学时的1/3即可`;
-const oneYearAbove = (th: number) => `已满${th}周岁，完成近三年中一个年度的学时即可`;
-
-/** The annual check applies no title-review relief, but says which one would. */
-function noteTitleReliefs(person: Person, pack: PolicyPack, Y: number, age: number | undefined, t: Trace): void {
-  const r = pack.reliefs;
-  const threshold = ageExemptApplies(person, pack, age, 'title');
-  if (threshold !== undefined && r.ageExempt) wouldNote(t, r.ageExempt.key, thresholdText(t, r.ageExempt.key, threshold, exemptAbove));
-  else if (r.ageReduction && covers(r.ageReduction.purposes, 'title') && age !== undefined && person.sex !== undefined) {
-    const th = person.sex === 'M' ? r.ageReduction.male : r.ageReduction.female;
-    if (age >= th) wouldNote(t, r.ageReduction.key, thresholdText(t, r.ageReduction.key, th, r.ageReduction.mode === 'one-third' ? oneThirdAbove : oneYearAbove));
-  }
-  for (const ref of r.referenceOnly ?? []) {
-    if (covers(ref.purposes, 'title') && person[ref.when] === true && (ref.reviewYears === undefined || ref.reviewYears.includes(Y))) {
-      wouldNote(t, ref.key, REFERENCE_GROUPS[ref.when].wouldNote);
-    }
-  }
-  if (r.transfer && person.transferYear === Y) wouldNote(t, r.transfer.key, '当年由党政机关转任，免除学时要求');
-  if (r.epidemic && person.epidemic?.flagged) {
-    wouldNote(t, r.epidemic.key, r.epidemic.mode === 'exempt' ? '疫情防控一线，免除学时要求' : '疫情防控当年度不作要求');
   }
 }
 
@@ -321,45 +235,32 @@ function assessmentWindow(person: Person, pack: PolicyPack, Y: number, t: Trace,
   return 'invalid';
 }
 
-/** Step 3: which years stay required: after a transfer or before a 破格 window are out, and epidemic years. */
+/** Step 3: which years stay required: years up to `after` are out, and the removed ones (e.g. a duty year). */
 interface YearFilter {
   after: number;
-  epidemicYears: readonly number[];
+  removed: readonly number[];
 }
 
-const KEEP_ALL: YearFilter = { after: -Infinity, epidemicYears: [] };
+const KEEP_ALL: YearFilter = Object.freeze({ after: -Infinity, removed: Object.freeze([]) as readonly number[] });
+
+/** The window changes of every unit that applies, combined: the latest cut-off and every removed year. */
+function windowChanges(units: readonly ReliefUnit[], c: ReliefCase): YearFilter {
+  let after = -Infinity;
+  let removed: readonly number[] = KEEP_ALL.removed;
+  for (const u of units) {
+    const change = u.window?.(c);
+    if (change === undefined) continue;
+    if (change.after !== undefined && change.after > after) after = change.after;
+    if (change.remove !== undefined && change.remove.length > 0) removed = removed.length === 0 ? change.remove : [...removed, ...change.remove];
+  }
+  return after === -Infinity && removed.length === 0 ? KEEP_ALL : { after, removed };
+}
 
 function keepYears(years: readonly number[], keep: YearFilter): readonly number[] {
   if (keep === KEEP_ALL) return years;
   const out: number[] = [];
-  for (const y of years) if (y > keep.after && !keep.epidemicYears.includes(y)) out.push(y);
+  for (const y of years) if (y > keep.after && !keep.removed.includes(y)) out.push(y);
   return out;
-}
-
-function windowFilter(person: Person, pack: PolicyPack, Y: number, t: Trace): YearFilter {
-  const r = pack.reliefs;
-  const p = person.purpose;
-  let after = -Infinity;
-  let epidemicYears: readonly number[] = [];
-  if (r.transfer && covers(r.transfer.purposes, p) && person.transferYear !== undefined && person.transferYear < Y) {
-    after = person.transferYear;
-    const year = person.transferYear;
-    t.relief(r.transfer.key, t.plan.texts.find(r.transfer.key, 'earlier-year', year, undefined) ?? t.plan.texts.keep(`${year}年由党政机关转任：只要求${year + 1}年起的学时`));
-  }
-  if (r.exceptional && covers(r.exceptional.purposes, p) && person.exceptionalYears !== undefined) {
-    const from = Y - person.exceptionalYears + 1;
-    if (from - 1 > after) after = from - 1;
-    t.relief(r.exceptional.key, t.plan.texts.find(r.exceptional.key, person.exceptionalYears, from, undefined) ?? t.plan.texts.keep(`破格申报，实际任职${person.exceptionalYears}年：只要求${from}年起的学时`));
-  }
-  if (r.epidemic?.mode === 'remove-years' && covers(r.epidemic.purposes, p) && person.epidemic?.flagged) {
-    if (person.epidemic.years.length > 0) {
-      epidemicYears = person.epidemic.years;
-      t.relief(r.epidemic.key, `疫情防控一线：${epidemicYears.join('、')}年不作要求`);
-    } else {
-      t.warn('疫情防控一线只填了“是”，未填年度：未减免任何年度，请填写疫情防控年度', r.epidemic.key, 'epidemic');
-    }
-  }
-  return after === -Infinity && epidemicYears.length === 0 ? KEEP_ALL : { after, epidemicYears };
 }
 
 function creditHours(person: Person, records: readonly TrainingRecord[], pack: PolicyPack, Y: number, t: Trace): CreditTable {
@@ -664,27 +565,6 @@ function oneYearOfThree(figures: YearFigures[], w: Working): Missing {
   if (best === undefined) return makeMissing(0, 0);
   w.chosenYear = best.year;
   return makeMissing(best.pub, best.prof);
-}
-
-/** The two groups whose hours are only a reference in a title review (RULES.md §4, step 2), in the notices' words. */
-const REFERENCE_GROUPS: Record<ReferenceGroup, { relief: string; wouldNote: string; label: string }> = {
-  nonPublic: { relief: '非公有制经济领域：学时作为评审参考因素，不作限制', wouldNote: '非公有制经济领域，学时仅作参考', label: '非公有制经济领域人员' },
-  grassroots: { relief: '基层一线：学时作为评审参考因素，不作限制', wouldNote: '基层一线，学时仅作参考', label: '基层一线人员' },
-};
-
-function referenceOnly(person: Person, pack: PolicyPack, Y: number, t: Trace): boolean {
-  let applies = false;
-  for (const ref of pack.reliefs.referenceOnly ?? []) {
-    if (!covers(ref.purposes, person.purpose) || person[ref.when] !== true) continue;
-    if (ref.reviewYears !== undefined && !ref.reviewYears.includes(Y)) {
-      // r3.8: the notice grants it 「在参加2024年度职称评审时」 only.
-      t.warn(`本通知只对${ref.reviewYears.join('、')}年度职称评审规定${REFERENCE_GROUPS[ref.when].label}学时不作限制；审核年度为${Y}年，未适用`, ref.key, ref.when);
-      continue;
-    }
-    t.relief(ref.key, REFERENCE_GROUPS[ref.when].relief);
-    applies = true;
-  }
-  return applies;
 }
 
 export type { CellIssue };

@@ -1,7 +1,8 @@
 export * from './types.js';
 export * from './pack.js';
 export { evaluate, roundHours, PURPOSE_LABELS, LEVEL_LABELS } from './evaluator.js';
-export { CompiledPack, compilePack } from './plan.js';
+export { CompiledPack, compilePack, type CompileOptions } from './plan.js';
+export { RELIEF_UNITS, type ReliefUnit, type ReliefCase, type WindowChange, type Reduction } from './reliefs.js';
 export { remedyLines } from './explain.js';
 export { conclusion, describeError } from './explain.js';
 export { ruleRef } from './trace.js';

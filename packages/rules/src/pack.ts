@@ -72,6 +72,8 @@ export interface AgeThreshold {
 }
 
 export interface Reliefs {
+  /** the data of a relief unit not listed here (a new relief: its unit reads it by its id) */
+  [unit: string]: unknown;
   /** full exemption by age (status exempt) */
   ageExempt?: AgeThreshold & { purposes: Purpose[]; key: string };
   /** reduction by age, below the exemption */

@@ -11,6 +11,7 @@ import type { CivilDate, RecordKind, RuleRef } from './types.js';
 import { parseIsoDate } from './dates.js';
 import { TextsByParts } from './shared-text.js';
 import { RuleBook, Trace } from './trace.js';
+import { RELIEF_UNITS, type ReliefUnit } from './reliefs.js';
 
 /** What the evaluator worked out along the way; the explanation is built from it. */
 export interface Working {
@@ -69,7 +70,14 @@ export class CompiledPack {
   private readonly ranges = new Map<number, readonly number[]>();
   private readonly yearEnds = new Map<number, CivilDate>();
 
-  constructor(readonly pack: PolicyPack) {
+  /** the relief units this plan applies, in order (RELIEF_UNITS unless the caller names others) */
+  readonly reliefs: readonly ReliefUnit[];
+
+  constructor(
+    readonly pack: PolicyPack,
+    options: CompileOptions = {},
+  ) {
+    this.reliefs = options.reliefs ?? RELIEF_UNITS;
     this.book = new RuleBook(pack);
     this.records = compileRecordPlan(pack);
     this.plainRequirement = Object.freeze({ public: pack.annualRequirement.public, professional: pack.annualRequirement.professional });
@@ -107,7 +115,12 @@ export class CompiledPack {
   }
 }
 
+export interface CompileOptions {
+  /** the relief units to apply, in order; default RELIEF_UNITS */
+  reliefs?: readonly ReliefUnit[];
+}
+
 /** Compile a pack once for many evaluations. */
-export function compilePack(pack: PolicyPack): CompiledPack {
-  return new CompiledPack(pack);
+export function compilePack(pack: PolicyPack, options: CompileOptions = {}): CompiledPack {
+  return new CompiledPack(pack, options);
 }

@@ -8,7 +8,7 @@
  */
 const MAX_SHARED_TEXTS = 20_000;
 
-type Part = string | number | boolean | object | undefined;
+export type Part = string | number | boolean | object | undefined;
 
 /**
  * Texts looked up by the few parts they are made of (shared objects by

@@ -1,0 +1,62 @@
+/**
+ * Reliefs are units: the order they apply in is one declared list, and a new
+ * relief needs a unit, pack data and tests — not an evaluator edit.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from './evaluator.js';
+import { compilePack } from './plan.js';
+import { getPack } from './packs/index.js';
+import { RELIEF_UNITS, type ReliefUnit } from './reliefs.js';
+import type { PolicyPack } from './pack.js';
+import { expectOutcome, person, title } from './test-support.js';
+
+describe('relief units', () => {
+  it('apply in the declared order: full exemptions, window changes, counting reductions, reference only', () => {
+    expect(RELIEF_UNITS.map((u) => u.id)).toEqual(['ageExempt', 'transfer', 'postdocSenior', 'exceptional', 'epidemic', 'ageReduction', 'referenceOnly']);
+    expect(Object.isFrozen(RELIEF_UNITS)).toBe(true);
+  });
+
+  it('xilingol-2024/6.7 then xilingol-2024/6.9: window changes combine — the later cut-off wins', () => {
+    const r = evaluate(person(title('intermediate', { transferYear: 2022, exceptionalYears: 1, hours: { 2024: [30, 60] } })), [], getPack('xilingol-2024')!, { explain: true });
+    expectOutcome(r, 'compliant');
+    expect(r.years.map((y) => y.year)).toEqual([2024]);
+    expect(r.reliefs.map((x) => x.key)).toEqual(['xilingol-2024/6.7', 'xilingol-2024/6.9']);
+  });
+
+  it('a made-up relief is a unit plus pack data: evaluator.ts does not change', () => {
+    // What a newcomer writes for a (made-up) notice clause "援派干部 2023 年度不作要求":
+    // a unit that reads its data from pack.reliefs by its id...
+    const aidPosting: ReliefUnit = {
+      id: 'aidPosting',
+      window(c) {
+        const data = c.pack.reliefs['aidPosting'] as { years: number[]; key: string } | undefined;
+        if (data === undefined || c.person.highSkill !== true) return undefined;
+        c.t.relief(data.key, `援派期间：${data.years.join('、')}年不作要求`);
+        return { remove: data.years };
+      },
+    };
+    // ...the clause and the data in a pack...
+    const base = getPack('xilingol-2024')!;
+    const pack: PolicyPack = {
+      ...base,
+      id: 'xilingol-2024-aid',
+      clauses: { ...base.clauses, 'xilingol-2024/9.9': { key: 'xilingol-2024/9.9', quote: '（虚构条款，仅供测试）', rule: '援派干部援派年度不作要求。' } },
+      reliefs: { ...base.reliefs, aidPosting: { years: [2023], key: 'xilingol-2024/9.9' } },
+    };
+    // ...and the plan that lists it.
+    const plan = compilePack(pack, { reliefs: [...RELIEF_UNITS, aidPosting] });
+    const p = person(title('intermediate', { highSkill: true, hours: { 2022: [30, 60], 2024: [30, 60] } }));
+    const withUnit = evaluate(p, [], plan, { explain: true });
+    expectOutcome(withUnit, 'compliant');
+    expect(withUnit.years.map((y) => y.year)).toEqual([2022, 2024]);
+    expect(withUnit.rules.map((r) => r.key)).toContain('xilingol-2024/9.9');
+    expect(withUnit.explanation!.some((l) => l.includes('援派期间：2023年不作要求'))).toBe(true);
+    // without the unit in the plan the data is inert
+    expectOutcome(evaluate(p, [], compilePack(pack), {}), 'non-compliant', [90, 30, 60]);
+    // and the evaluator reads no relief's data: only the units do
+    const source = readFileSync(new URL('./evaluator.ts', import.meta.url), 'utf8');
+    expect(source).not.toMatch(/pack\.reliefs/);
+    for (const unit of RELIEF_UNITS) expect(source, unit.id).not.toMatch(new RegExp(`\\b${unit.id}\\b`));
+  });
+});
