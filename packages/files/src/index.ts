@@ -233,11 +233,14 @@ export async function loadRosterInput(rosterPath: string, recordsPath?: string, 
   const sheets = await readSpreadsheetFile(rosterPath);
   const roster = pickRosterSheet(rosterPath, sheets, options);
   const look = inspectRoster(roster.grid, readOptionsFor(roster, options.reviewYear));
-  if (look.refusal) throw fail(rosterPath, `工作表“${roster.name}”：${look.refusal}`, `sheet "${roster.name}": an hours column names no year and none is given in the title, the sheet name or as the review year`);
+  if (look.refusal) {
+    const where = isCsvFile(rosterPath, sheets) ? '' : `工作表“${roster.name}”：`;
+    const cols = (look.refusal.match(/[A-Z]+列/g) ?? []).map((c) => c.replace('列', '')).join(', ');
+    throw fail(rosterPath, `${where}${look.refusal}`, `${where ? `sheet "${roster.name}": ` : ''}the hours column(s) ${cols} name no year, and neither the title rows, the sheet name nor a review year gives one`);
+  }
   const notices: string[] = [];
   const others = sheets.filter((s) => s !== roster && !isRecordsSheet(s.name) && findHeader(s.grid, 'roster'));
-  const isCsv = sheets.length === 1 && !/\.(xlsx|xlsm|xls|ods)$/i.test(rosterPath) && roster.name === basename(rosterPath);
-  if (!isCsv) {
+  if (!isCsvFile(rosterPath, sheets)) {
     notices.push(
       others.length > 0
         ? `读取工作表“${roster.name}”（工作簿中另有花名册工作表${others.map((s) => `“${s.name}”`).join('、')}，可指定工作表）`
@@ -263,6 +266,11 @@ export async function loadRosterInput(rosterPath: string, recordsPath?: string, 
   const out: RosterInput = { roster, sheetName: roster.name, sheetIndex: sheets.indexOf(roster) + 1, notices };
   if (records) out.records = records;
   return out;
+}
+
+/** A text file read as one sheet named after the file: no sheet to name in messages. */
+function isCsvFile(path: string, sheets: readonly LoadedSheet[]): boolean {
+  return sheets.length === 1 && sheets[0]!.name === basename(path) && !SPREADSHEET_EXT.has(extname(path).toLowerCase());
 }
 
 /**
