@@ -81,6 +81,8 @@ const inRange = (y: number) => y >= 1990 && y <= 2100;
  */
 export function namedYear(text: string, bare = false): number | undefined {
   const s = text.normalize('NFKC');
+  // 2022—2024年, 2022至2024年度: a span of years is no one year
+  if (/\d{4}\s*年?度?\s*[-—–~〜至到]\s*\d{4}/.test(s)) return undefined;
   const pick = (re: RegExp) => {
     const ys = new Set<number>();
     for (const m of s.matchAll(re)) if (inRange(Number(m[1]))) ys.add(Number(m[1]));
