@@ -551,10 +551,10 @@ function readRecordRow(ctx: Ctx, source: string | undefined): TrainingRecord | u
   let id = '';
   if (isBlank(idCell)) ctx.errors.push(issueAt(ctx, 'id', '缺少身份证号'));
   else if (typeof idCell === 'number' && (!Number.isSafeInteger(idCell) || idCell >= 1e16)) {
-    ctx.errors.push(issueAt(ctx, 'id', '身份证号被 Excel 存成了数字，后几位已丢失；请把该列设置为“文本”格式后重新输入'));
+    ctx.errors.push(issueAt(ctx, 'id', `身份证号被 Excel 存成了数字，${TRUNCATED_ID_ADVICE}`));
   } else {
     id = normalizeId(cellText(idCell));
-    if (/^\d(\.\d+)?E\+?\d+$/.test(id)) ctx.errors.push(issueAt(ctx, 'id', `身份证号被存成了科学计数法数字（${id}），后几位已丢失`));
+    if (/^\d(\.\d+)?E\+?\d+$/.test(id)) ctx.errors.push(issueAt(ctx, 'id', `身份证号被存成了科学计数法数字（${id}），${TRUNCATED_ID_ADVICE}`));
   }
 
   const kind = take(ctx, 'kind', parseKind(cellAt(ctx, 'kind')));

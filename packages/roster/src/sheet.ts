@@ -168,6 +168,8 @@ export function looksLikeIdAttempt(cell: Cell): boolean {
   return /\d{6}/.test(squeeze(cellText(cell)));
 }
 
+const PLAIN_ID = /^(\d{17}[\dXx]|\d{15})$/;
+
 /** 15 to 18 ID characters: a whole ID number, right or wrong. */
 function hasIdShape(cell: Cell): boolean {
   if (typeof cell === 'number') return cell >= 1e13;
@@ -187,6 +189,9 @@ export type SkipKind = 'footer' | 'numbered';
  * `ignored` are 序号-like columns, whose number alone does not make a person.
  */
 export function notPersonRow(row: Cell[], idIndex: number | undefined, nameIndex: number | undefined, ignored: ReadonlySet<number>): SkipKind | undefined {
+  // the usual row, an ID as it should be, is a person: decided without normalising any text
+  const id0 = idIndex === undefined ? undefined : row[idIndex];
+  if (typeof id0 === 'string' && PLAIN_ID.test(id0)) return undefined;
   let first: string | undefined;
   let any = false;
   let numbered = false;
