@@ -91,6 +91,9 @@ describe('merged cells', () => {
       ['b', 'y'],
     ]);
     expect(g[0]).toEqual(['a', null, null]);
+    // malformed areas (a host's bad data) are ignored, never thrown on
+    const bad = [{ s: { r: 0, c: -1 }, e: { r: 0, c: 2 } }, { s: { r: 1, c: 2 }, e: { r: 0, c: 0 } }, null] as never;
+    expect(fillMerges(g, bad)).toEqual(g);
     // with firstRow 3 the areas are in sheet rows: sheet row 3 is grid[0]
     expect(fillMerges(g, [{ s: { r: 2, c: 0 }, e: { r: 3, c: 0 } }], 3)[1]).toEqual(['a', 'x', null]);
   });

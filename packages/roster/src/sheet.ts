@@ -28,6 +28,8 @@ export function fillMerges(grid: Grid, merges: readonly MergedArea[] | undefined
   const off = firstRow - 1;
   for (const m of merges) {
     if (!m || !m.s || !m.e) continue;
+    const coords = [m.s.r, m.s.c, m.e.r, m.e.c];
+    if (!coords.every((x) => Number.isInteger(x) && x >= 0) || m.e.r < m.s.r || m.e.c < m.s.c || m.e.c - m.s.c > 16_384) continue; // not an area
     const r0 = m.s.r - off;
     const r1 = m.e.r - off;
     if (r0 < 0 || r0 >= out.length) continue;
