@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { readRecords, readRoster, toCivilDate } from '@ce/roster';
 import { CASES_DIR, loadCases } from '@ce/cases';
-import { InputFileError, decodeCsvBytes, loadRosterInput, parseCsv, readSpreadsheetBytes, readSpreadsheetFile, readWorkbookExcelJS, readWorkbookSheetJS } from './index.js';
+import { InputFileError, decodeCsvBytes, loadRosterInput, parseCsv, readOptionsFor, readSpreadsheetBytes, readSpreadsheetFile, readWorkbookExcelJS, readWorkbookSheetJS } from './index.js';
 
 const ID_M = '15010219981111475X';
 const ID_F = '152502198503121121';
@@ -300,4 +300,52 @@ describe('the shared acceptance cases through loadRosterInput + readRoster', () 
       }
     });
   }
+});
+
+describe('layout and sheet choice (issue #10)', () => {
+  const ID = '152502198503121121';
+  async function yearBook(path: string) {
+    const wb = new ExcelJS.Workbook();
+    for (const y of [2023, 2024]) {
+      const ws = wb.addWorksheet(`${y === 2023 ? '上年' : '本年'}`);
+      ws.addRow([`${y}年度专业技术人员继续教育学时审验花名册`]);
+      ws.mergeCells('A1:E1');
+      ws.addRow(['姓名', '身份证号', '工作单位', '公需科目学时', '专业科目学时', '联系电话']);
+      ws.addRow(['张三', ID, '某局', y === 2024 ? 30 : 1, 60, '13904710000']);
+      ws.addRow(['李四', '15010219981111475X', null, 30, 60]);
+      ws.mergeCells('C3:C4');
+      ws.getColumn(6).hidden = true;
+      ws.getRow(4).hidden = true;
+    }
+    await wb.xlsx.writeFile(path);
+  }
+
+  it('merges and hidden rows/columns come with each sheet, in sheet coordinates; both adapters agree', async () => {
+    await yearBook(tmp('years.xlsx'));
+    const [s] = await readSpreadsheetFile(tmp('years.xlsx'));
+    expect(s!.merges).toEqual([
+      { s: { r: 0, c: 0 }, e: { r: 0, c: 4 } },
+      { s: { r: 2, c: 2 }, e: { r: 3, c: 2 } },
+    ]);
+    expect(s!.hiddenColumns).toEqual([5]);
+    expect(s!.hiddenRows).toEqual([3]);
+    const [x] = await readWorkbookExcelJS(readFileSync(tmp('years.xlsx')));
+    expect([x!.merges, x!.hiddenColumns, x!.hiddenRows]).toEqual([s!.merges, s!.hiddenColumns, s!.hiddenRows]);
+    const read = readRoster(s!.grid, readOptionsFor(s!, 2024));
+    expect(read.people.map((p) => p.unit)).toEqual(['某局', '某局']);
+  });
+
+  it('picks the sheet whose title carries the review year, else the first; --sheet by name or number; names the sheet read', async () => {
+    const p = tmp('years.xlsx');
+    const by2024 = await loadRosterInput(p, undefined, { reviewYear: 2024 });
+    expect([by2024.sheetName, by2024.sheetIndex]).toEqual(['本年', 2]);
+    expect(by2024.notices).toEqual(['读取工作表“本年”（工作簿中另有花名册工作表“上年”，可指定工作表）']);
+    expect((await loadRosterInput(p)).sheetName).toBe('上年');
+    expect((await loadRosterInput(p, undefined, { reviewYear: 2030 })).sheetName).toBe('上年');
+    expect((await loadRosterInput(p, undefined, { sheet: '本年' })).sheetName).toBe('本年');
+    expect((await loadRosterInput(p, undefined, { sheet: 2 })).sheetName).toBe('本年');
+    expect((await loadRosterInput(p, undefined, { sheet: '1', reviewYear: 2024 })).sheetName).toBe('上年');
+    await expect(loadRosterInput(p, undefined, { sheet: '2025年度' })).rejects.toThrow(/没有工作表“2025年度”（工作簿中的工作表：“上年”、“本年”）/);
+    await expect(loadRosterInput(p, undefined, { sheet: 3 })).rejects.toBeInstanceOf(InputFileError);
+  });
 });

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { basename, extname } from 'node:path';
-import { readRecords, readRoster } from '@ce/roster';
+import { findHeader, inspectRoster, namedYear, readRecords, titleText, type ReadOptions } from '@ce/roster';
 import { decodeCsvBytes, parseCsv } from './csv.js';
 import { readWorkbookSheetJS, type LoadedSheet } from './xlsx.js';
 
@@ -85,6 +85,50 @@ export function zipIntact(b: Uint8Array): boolean {
   }
 }
 
+/** The file names in a zip's central directory ([] when it cannot be read). */
+export function zipEntryNames(b: Uint8Array): string[] {
+  try {
+    const u16 = (o: number) => b[o]! | (b[o + 1]! << 8);
+    const u32 = (o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16)) + b[o + 3]! * 0x1000000;
+    let eocd = -1;
+    for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+      if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) return [];
+    const names: string[] = [];
+    let p = u32(eocd + 16);
+    const dec = new TextDecoder();
+    for (let n = 0; n < u16(eocd + 10) && p + 46 <= eocd && u32(p) === 0x02014b50; n++) {
+      const len = u16(p + 28);
+      names.push(dec.decode(b.subarray(p + 46, p + 46 + len)));
+      p += 46 + len + u16(p + 30) + u16(p + 32);
+    }
+    return names;
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A zip that is not a workbook (a renamed .docx or .pptx, or any other
+ * archive): say what it is rather than calling it damaged.
+ */
+function notASpreadsheet(path: string, names: readonly string[]): void {
+  if (names.length === 0) return; // leave unreadable directories to the reader
+  const has = (n: string) => names.some((x) => x.toLowerCase() === n);
+  if (has('xl/workbook.xml') || has('xl/workbook.bin') || has('content.xml')) return;
+  if (has('word/document.xml')) {
+    throw fail(path, '这是 Word 文档（.docx），不是电子表格；请用 Excel 或 WPS 表格打开花名册并另存为 .xlsx', 'it is a Word document (.docx), not a spreadsheet; open the roster in Excel or WPS and save it as .xlsx');
+  }
+  if (has('ppt/presentation.xml')) {
+    throw fail(path, '这是 PowerPoint 演示文稿（.pptx），不是电子表格', 'it is a PowerPoint presentation (.pptx), not a spreadsheet');
+  }
+  throw fail(path, '这是一个压缩包，其中没有 Excel 工作表，不是电子表格', 'it is a zip archive with no Excel workbook in it, not a spreadsheet');
+}
+
 /** Every sheet of a workbook, or the one sheet of a CSV (named after the file). */
 export async function readSpreadsheetFile(path: string): Promise<LoadedSheet[]> {
   let bytes: Uint8Array;
@@ -117,6 +161,7 @@ export function readSpreadsheetBytes(bytes: Uint8Array, path: string): LoadedShe
     if (isZip && !zipIntact(bytes)) {
       throw fail(path, '文件已损坏或不完整（可能未下载完整）', 'the file is damaged or truncated (its zip structure is broken)');
     }
+    if (isZip) notASpreadsheet(path, zipEntryNames(bytes));
     try {
       sheets = readWorkbookSheetJS(bytes);
     } catch (e) {
@@ -134,7 +179,7 @@ export function readSpreadsheetBytes(bytes: Uint8Array, path: string): LoadedShe
     }
     if (text.includes('\u0000')) throw fail(path, '不是文本文件（含有二进制内容）', 'not a text file (binary content)');
     const name = basename(path);
-    sheets = [{ name, grid: parseCsv(text), firstRow: 1 }];
+    sheets = [{ name, grid: parseCsv(text), firstRow: 1, merges: [], hiddenRows: [], hiddenColumns: [] }];
   } else {
     throw fail(path, `不支持的文件类型 ${ext}（支持 .xlsx、.xlsm、.xls、.csv）`, `unsupported file type ${ext} (use .xlsx, .xlsm, .xls or .csv)`);
   }
@@ -145,23 +190,61 @@ export function readSpreadsheetBytes(bytes: Uint8Array, path: string): LoadedShe
 const RECORDS_SHEET = /^(培训记录|培訓記錄)$/;
 const isRecordsSheet = (name: string) => RECORDS_SHEET.test(name.normalize('NFKC').trim());
 
+export interface LoadOptions {
+  /** the roster sheet: its name, or its 1-based position in the workbook (`--sheet`) */
+  sheet?: string | number;
+  /**
+   * The review year: picks the roster sheet whose title or name carries it,
+   * and is the last resort for the year of year-less hour columns.
+   */
+  reviewYear?: number;
+}
+
+export interface RosterInput {
+  roster: LoadedSheet;
+  records?: LoadedSheet;
+  /** the name of the sheet the roster was read from (the file name for CSV) */
+  sheetName: string;
+  /** 1-based position of that sheet in the workbook */
+  sheetIndex: number;
+  /**
+   * Chinese lines for the top of every output: the sheet read
+   * (「读取工作表“2024年度”」, naming the other roster sheets), the year
+   * given to year-less hour columns.
+   */
+  notices: string[];
+}
+
 /**
- * The roster sheet (the first sheet, other than 培训记录, whose header row is
- * found) and the training records: from `recordsPath` when given (its first
- * sheet with a records header), else from a sheet named 培训记录 / 培訓記錄 in
- * the roster workbook, else none.
+ * The roster sheet and the training records.
  *
- * Throws InputFileError when a file cannot be read or has no roster header.
+ * Roster: the sheet named by `options.sheet` (name or 1-based index); else,
+ * among sheets other than 培训记录 whose header row is found, the first whose
+ * title rows or name carry `options.reviewYear`; else the first of them.
+ * Records: from `recordsPath` when given (its 培训记录 sheet, else its first
+ * sheet with a records header), else the workbook's own 培训记录 sheet.
+ *
+ * Throws InputFileError when a file cannot be read, the named sheet does not
+ * exist or is not a roster, no sheet has a roster header, or the roster has
+ * year-less hour columns whose year cannot be decided (no year in the title
+ * rows or the sheet name, and no review year).
  */
-export async function loadRosterInput(rosterPath: string, recordsPath?: string): Promise<{ roster: LoadedSheet; records?: LoadedSheet }> {
+export async function loadRosterInput(rosterPath: string, recordsPath?: string, options: LoadOptions = {}): Promise<RosterInput> {
   const sheets = await readSpreadsheetFile(rosterPath);
-  const candidates = sheets.filter((s) => !isRecordsSheet(s.name));
-  const roster = candidates.find((s) => readRoster(s.grid, { sheetName: s.name, firstRow: s.firstRow }).headerRow > 0);
-  if (!roster) {
-    throw fail(
-      rosterPath,
-      '找不到花名册表头（需要一列名为“身份证号”的列，位于前30行内）',
-      'no roster header found (a column named 身份证号 is needed within the first 30 rows)',
+  const roster = pickRosterSheet(rosterPath, sheets, options);
+  const look = inspectRoster(roster.grid, readOptionsFor(roster, options.reviewYear));
+  if (look.refusal) {
+    const where = isCsvFile(rosterPath, sheets) ? '' : `工作表“${roster.name}”：`;
+    const cols = (look.refusal.match(/[A-Z]+列/g) ?? []).map((c) => c.replace('列', '')).join(', ');
+    throw fail(rosterPath, `${where}${look.refusal}`, `${where ? `sheet "${roster.name}": ` : ''}the hours column(s) ${cols} name no year, and neither the title rows, the sheet name nor a review year gives one`);
+  }
+  const notices: string[] = [];
+  const others = sheets.filter((s) => s !== roster && !isRecordsSheet(s.name) && findHeader(s.grid, 'roster'));
+  if (!isCsvFile(rosterPath, sheets)) {
+    notices.push(
+      others.length > 0
+        ? `读取工作表“${roster.name}”（工作簿中另有花名册工作表${others.map((s) => `“${s.name}”`).join('、')}，可指定工作表）`
+        : `读取工作表“${roster.name}”`,
     );
   }
   let records: LoadedSheet | undefined;
@@ -180,5 +263,51 @@ export async function loadRosterInput(rosterPath: string, recordsPath?: string):
   } else {
     records = sheets.find((s) => s !== roster && isRecordsSheet(s.name));
   }
-  return records ? { roster, records } : { roster };
+  const out: RosterInput = { roster, sheetName: roster.name, sheetIndex: sheets.indexOf(roster) + 1, notices };
+  if (records) out.records = records;
+  return out;
+}
+
+/** A text file read as one sheet named after the file: no sheet to name in messages. */
+function isCsvFile(path: string, sheets: readonly LoadedSheet[]): boolean {
+  return sheets.length === 1 && sheets[0]!.name === basename(path) && !SPREADSHEET_EXT.has(extname(path).toLowerCase());
+}
+
+/**
+ * The ReadOptions for reading a loaded sheet: its name, first row, merged
+ * areas, and the review year. Use with readRoster / readRecords.
+ */
+export function readOptionsFor(sheet: LoadedSheet, reviewYear?: number): ReadOptions {
+  const o: ReadOptions = { sheetName: sheet.name, firstRow: sheet.firstRow, merges: sheet.merges };
+  if (reviewYear !== undefined) o.reviewYear = reviewYear;
+  return o;
+}
+
+function pickRosterSheet(path: string, sheets: LoadedSheet[], options: LoadOptions): LoadedSheet {
+  const names = sheets.map((s) => `“${s.name}”`).join('、');
+  if (options.sheet !== undefined) {
+    const want = options.sheet;
+    const byName = (n: string) => n.normalize('NFKC').trim();
+    const asIndex = typeof want === 'number' ? want : /^\d+$/.test(want.trim()) ? Number(want.trim()) : undefined;
+    const s =
+      (typeof want === 'string' ? sheets.find((x) => byName(x.name) === byName(want)) : undefined) ??
+      (asIndex !== undefined && asIndex >= 1 && asIndex <= sheets.length ? sheets[asIndex - 1] : undefined);
+    if (!s) throw fail(path, `没有工作表“${want}”（工作簿中的工作表：${names}）`, `no sheet "${want}" (sheets: ${sheets.map((x) => x.name).join(', ')})`);
+    if (!findHeader(s.grid, 'roster')) {
+      throw fail(path, `工作表“${s.name}”中找不到花名册表头（需要一列名为“身份证号”的列，位于前30行内）`, `no roster header in sheet "${s.name}" (a column named 身份证号 is needed within the first 30 rows)`);
+    }
+    return s;
+  }
+  const candidates = sheets.filter((s) => !isRecordsSheet(s.name) && findHeader(s.grid, 'roster'));
+  if (candidates.length === 0) {
+    throw fail(path, '找不到花名册表头（需要一列名为“身份证号”的列，位于前30行内）', 'no roster header found (a column named 身份证号 is needed within the first 30 rows)');
+  }
+  const y = options.reviewYear;
+  const carriesYear = (s: LoadedSheet) => {
+    if (y === undefined) return false;
+    if (namedYear(s.name, true) === y) return true;
+    const h = findHeader(s.grid, 'roster');
+    return h !== undefined && titleText(s.grid, h.rowIndex).split('\n').some((line) => namedYear(line) === y);
+  };
+  return candidates.find(carriesYear) ?? candidates[0]!;
 }

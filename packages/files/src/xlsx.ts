@@ -15,13 +15,24 @@
 import * as XLSX from '@e965/xlsx';
 // ExcelJS is loaded only when asked for (it costs ~0.4 s at start-up; the CLI never needs it)
 import type ExcelJS from 'exceljs';
-import type { Cell, Grid } from '@ce/roster';
+import type { Cell, Grid, MergedArea } from '@ce/roster';
 
 export interface LoadedSheet {
   name: string;
   grid: Grid;
   /** 1-based sheet row of grid[0] */
   firstRow: number;
+  /**
+   * Merged areas in sheet coordinates, 0-based inclusive (row 0 = sheet row 1,
+   * column 0 = A), as SheetJS gives them. The grid keeps each value in the
+   * top-left cell only; pass these to readRoster (`merges`) to have every
+   * cell of an area read as that value.
+   */
+  merges: MergedArea[];
+  /** hidden rows, 0-based sheet rows (0 = sheet row 1, not a grid index) */
+  hiddenRows: number[];
+  /** hidden columns, 0-based (0 = A) */
+  hiddenColumns: number[];
 }
 
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
@@ -45,13 +56,13 @@ function trimGrid(grid: Grid): Grid {
 
 /** SheetJS: handles .xlsx, .xlsm, .xls (BIFF), .ods. */
 export function readWorkbookSheetJS(bytes: Uint8Array): LoadedSheet[] {
-  const wb = XLSX.read(bytes, { type: 'array', dense: true, cellDates: false, cellFormula: true, cellNF: true, sheetStubs: true, cellText: false, cellHTML: false });
+  const wb = XLSX.read(bytes, { type: 'array', dense: true, cellDates: false, cellFormula: true, cellNF: true, sheetStubs: true, cellText: false, cellHTML: false, cellStyles: true });
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const out: LoadedSheet[] = [];
   for (const name of wb.SheetNames) {
     const ws = wb.Sheets[name] as XLSX.DenseWorkSheet | undefined;
     if (!ws || !ws['!ref']) {
-      out.push({ name, grid: [], firstRow: 1 });
+      out.push({ name, grid: [], firstRow: 1, merges: [], hiddenRows: [], hiddenColumns: [] });
       continue;
     }
     const range = XLSX.utils.decode_range(ws['!ref']);
@@ -72,9 +83,22 @@ export function readWorkbookSheetJS(bytes: Uint8Array): LoadedSheet[] {
       }
       grid.push(row);
     }
-    out.push({ name, grid: trimGrid(grid), firstRow: range.s.r + 1 });
+    out.push({ name, grid: trimGrid(grid), firstRow: range.s.r + 1, ...layoutOf(ws) });
   }
   return out;
+}
+
+/** Merges and hidden rows/columns (SheetJS reads `!cols` / `!rows` only with cellStyles). */
+function layoutOf(ws: XLSX.WorkSheet): Pick<LoadedSheet, 'merges' | 'hiddenRows' | 'hiddenColumns'> {
+  const merges = (ws['!merges'] ?? []).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }));
+  const hidden = (list: ({ hidden?: boolean } | undefined)[] | undefined) => {
+    const out: number[] = [];
+    (list ?? []).forEach((x, i) => {
+      if (x?.hidden) out.push(i);
+    });
+    return out;
+  };
+  return { merges, hiddenRows: hidden(ws['!rows']), hiddenColumns: hidden(ws['!cols']) };
 }
 
 /** BIFF error codes → the text Excel shows in the cell. */
@@ -137,7 +161,16 @@ export async function readWorkbookExcelJS(bytes: Uint8Array): Promise<LoadedShee
       grid[rowNumber - firstRow] = cells;
     });
     for (let i = 0; i < grid.length; i++) grid[i] ??= [];
-    out.push({ name: ws.name, grid: trimGrid(grid), firstRow: firstRow || 1 });
+    const merges = Object.values((ws as unknown as { _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {}).map(
+      ({ model: m }) => ({ s: { r: m.top - 1, c: m.left - 1 }, e: { r: m.bottom - 1, c: m.right - 1 } }),
+    );
+    const hiddenColumns: number[] = [];
+    for (let c = 1; c <= ws.columnCount; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c - 1);
+    const hiddenRows: number[] = [];
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      if (row.hidden) hiddenRows.push(n - 1);
+    });
+    out.push({ name: ws.name, grid: trimGrid(grid), firstRow: firstRow || 1, merges, hiddenRows, hiddenColumns });
   });
   return out;
 }

@@ -92,7 +92,7 @@ export function classifyHeader(raw: string, kind: HeaderKind): string | undefine
   const direct = index.get(h) ?? index.get(stripBrackets(h));
   if (direct) return direct;
   if (kind === 'roster') {
-    const y = yearHourField(h) ?? yearHourField(stripBrackets(h));
+    const y = yearHourField(h) ?? yearHourField(stripBrackets(h)) ?? yearlessHourField(h) ?? yearlessHourField(stripBrackets(h));
     if (y) return y;
   } else {
     // 学时(小时) / 时长（分钟）
@@ -111,6 +111,30 @@ function yearHourField(h: string): string | undefined {
   const y = Number(year);
   if (y < 1990 || y > 2100) return undefined;
   return `hours:${y}:${cat === '公需' ? 'public' : 'professional'}`;
+}
+
+/** The year placeholder of an hours column whose header names no year: `hours:?:public`. */
+export const YEARLESS = '?';
+
+/**
+ * `公需学时`, `专业科目学时`, `公需课`, `专业课学时数` …: hours whose year is
+ * decided from the title, the sheet name or the review year (reader.ts).
+ * A bare `专业` is not one (it is as often the person's specialty).
+ */
+function yearlessHourField(h: string): string | undefined {
+  const m = /^(公需|专业)(?:科目)?(?:学时数?|课(?:学时数?)?)$/.exec(h);
+  if (!m) return undefined;
+  return `hours:${YEARLESS}:${m[1] === '公需' ? 'public' : 'professional'}`;
+}
+
+/** Under a group cell naming hours (学时, 继续教育学时): a sub-header 公需 / 专业 (科目) is a year-less hours column. */
+function yearlessUnderHours(parent: string, sub: string): string | undefined {
+  if (!/学时|學時/.test(parent)) return undefined;
+  const m = /^(公需|专业)(?:科目)?(?:课)?$/.exec(normHeader(sub));
+  if (!m) return undefined;
+  const y = /(\d{4})年/.exec(normHeader(parent));
+  const year = y && Number(y[1]) >= 1990 && Number(y[1]) <= 2100 ? y[1] : YEARLESS;
+  return `hours:${year}:${m[1] === '公需' ? 'public' : 'professional'}`;
 }
 
 export interface HeaderFound {
@@ -185,8 +209,10 @@ function withSubHeader(grid: Grid, found: HeaderFound, kind: HeaderKind): Header
   if (idIndex === undefined) return found;
   const idCell = sub[idIndex];
   if (idCell !== null && idCell !== undefined && cellText(idCell).trim() !== '') return found;
-  const bound = new Set(found.columns.map((c) => c.field));
-  const boundIdx = new Set(found.columns.map((c) => c.index));
+  // a year-less hours cell (公需学时) can be a group cell over 2022年 / 2023年: not bound for this purpose
+  const yearless = (b: ColumnBinding) => b.field.startsWith(`hours:${YEARLESS}:`);
+  const bound = new Set(found.columns.filter((c) => !yearless(c)).map((c) => c.field));
+  const boundIdx = new Set(found.columns.filter((c) => !yearless(c)).map((c) => c.index));
   const added: ColumnBinding[] = [];
   const groupCols = new Set<number>();
   for (let c = 0; c < sub.length; c++) {
@@ -204,13 +230,19 @@ function withSubHeader(grid: Grid, found: HeaderFound, kind: HeaderKind): Header
       field = classifyHeader(h, kind);
       if (field) break;
     }
+    if (!field && kind === 'roster' && parent) {
+      // a group text with a year (2024年继续教育学时) over 公需 / 专业 was tried above; without one the year is decided later
+      field = yearlessUnderHours(parent, t);
+    }
     if (!field || bound.has(field)) continue;
     bound.add(field);
     if (parent) groupCols.add(pc);
     added.push({ field, index: c, column: columnLetter(c), header: parent ? `${parent} ${t}` : t });
   }
   if (added.length === 0) return found;
-  const columns = [...found.columns, ...added].sort((a, b) => a.index - b.index);
+  const replaced = new Set([...groupCols, ...added.map((a) => a.index)]);
+  const kept = found.columns.filter((c) => !(yearless(c) && replaced.has(c.index)));
+  const columns = [...kept, ...added].sort((a, b) => a.index - b.index);
   const addedIdx = new Set(added.map((a) => a.index));
   const unknown = found.unknown.filter((u) => !groupCols.has(u.index) && !addedIdx.has(u.index));
   return { ...found, columns, unknown, headerRows: 2 };

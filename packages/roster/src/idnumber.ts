@@ -34,6 +34,20 @@ export function normalizeId(raw: string): string {
     .toUpperCase();
 }
 
+/**
+ * Said of an ID Excel stored as a number: it keeps 15 significant digits, so
+ * the last three of an 18-digit ID come back as zeros. No check character is
+ * suggested: one computed from the damaged digits passes the check and is
+ * still not the person's number.
+ */
+export const TRUNCATED_ID_ADVICE =
+  '看起来被Excel截断末尾数字（Excel 把身份证号当作数字只保留15位有效数字，后几位变成了0）；请把该列设置为“文本”格式，再从原始资料（身份证或原始名单）复制完整号码，不要自行改写末尾数字';
+
+/** 18 digits ending in 000 whose check fails: the shape an ID has after Excel rounded it. */
+export function looksTruncatedId(id: string): boolean {
+  return /^\d{15}000$/.test(id) && idCheckChar(id.slice(0, 17)) !== id[17];
+}
+
 export function parseIdNumber(raw: string): IdParse {
   const id = normalizeId(raw);
   if (id === '') return { ok: false, id, message: '缺少身份证号' };
@@ -41,7 +55,7 @@ export function parseIdNumber(raw: string): IdParse {
     return {
       ok: false,
       id,
-      message: `身份证号被存成了科学计数法数字（${id}），后几位已丢失；请把该列设置为“文本”格式后重新输入`,
+      message: `身份证号被存成了科学计数法数字（${id}），${TRUNCATED_ID_ADVICE}`,
     };
   }
   if (id.length !== 18 && id.length !== 15) {
@@ -66,6 +80,7 @@ export function parseIdNumber(raw: string): IdParse {
   if (!isValidDate(y, m, d) || y < 1800) {
     return { ok: false, id, message: `身份证号中的出生日期不存在：${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` };
   }
+  if (looksTruncatedId(id)) return { ok: false, id, message: `身份证号 ${id} 末尾为000且校验不通过，${TRUNCATED_ID_ADVICE}` };
   const expected = idCheckChar(id.slice(0, 17));
   if (id[17] !== expected) return { ok: false, id, message: `身份证号校验位错误，应为 ${expected}` };
   return { ok: true, id, birth: { year: y, month: m, day: d }, sex: Number(id[16]) % 2 === 1 ? 'M' : 'F', legacy: false };

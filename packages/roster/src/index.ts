@@ -7,8 +7,10 @@ export type { Cell } from './values.js';
 export type { Grid, ColumnBinding, HeaderKind } from './headers.js';
 export type { RosterRead, RecordsRead, ReadOptions } from './reader.js';
 export type { IdParse } from './idnumber.js';
-export { readRoster, readRecords } from './reader.js';
-export { parseIdNumber, normalizeId, idCheckChar } from './idnumber.js';
+export { readRoster, readRecords, inspectRoster } from './reader.js';
+export { fillMerges, namedYear, decideHourYear, titleText, rowRanges, notPersonRow, startsAsFooter } from './sheet.js';
+export type { MergedArea, HourYear, SkipKind } from './sheet.js';
+export { parseIdNumber, normalizeId, idCheckChar, looksTruncatedId, TRUNCATED_ID_ADVICE } from './idnumber.js';
 export { columnLetter, classifyHeader, findHeader, ROSTER_HEADERS, RECORD_HEADERS } from './headers.js';
 export {
   toCivilDate,
@@ -17,6 +19,7 @@ export {
   isBlank,
   formatDate,
   parseAmount,
+  isNoneMark,
   parseYesNo,
   parseYearList,
   parseYear,

@@ -4,12 +4,27 @@
  * its cell. Never throws.
  */
 import type { CellIssue, CellRef, Person, TrainingRecord } from '@ce/rules';
-import { findHeader, columnLetter, type ColumnBinding, type Grid, type HeaderKind } from './headers.js';
-import { normalizeId, parseIdNumber } from './idnumber.js';
+import { findHeader, columnLetter, type ColumnBinding, type Grid, type HeaderFound, type HeaderKind } from './headers.js';
+import {
+  bindYear,
+  decideHourYear,
+  fillMerges,
+  hourYearNotice,
+  hourYearRefusal,
+  isYearless,
+  notPersonRow,
+  rowRanges,
+  titleText,
+  type HourYear,
+  type MergedArea,
+  type SkipKind,
+} from './sheet.js';
+import { TRUNCATED_ID_ADVICE, normalizeId, parseIdNumber } from './idnumber.js';
 import {
   cellText,
   formatDate,
   isBlank,
+  isNoneMark,
   parseAmount,
   parseCategory,
   parseDate,
@@ -32,6 +47,17 @@ export interface ReadOptions {
   sheetName?: string;
   /** sheet row number of grid[0] (1-based); default 1 */
   firstRow?: number;
+  /**
+   * The review year: the year of year-less hour columns (公需科目学时) when
+   * neither the title rows nor the sheet name name one.
+   */
+  reviewYear?: number;
+  /**
+   * Merged areas, in sheet coordinates (0-based, row 0 = sheet row 1; SheetJS
+   * `!merges`, or the Excel host's merged areas): the top-left value is read
+   * as the value of every cell of the area.
+   */
+  merges?: readonly MergedArea[];
 }
 
 export interface RosterRead {
@@ -45,6 +71,24 @@ export interface RosterRead {
   warnings: CellIssue[];
   /** 0-based index of the last non-empty column in the header or data rows */
   lastColumnIndex: number;
+  /**
+   * What the reader decided that the clerk should be told, in Chinese, once
+   * each (hosts print them at the top of the output): the year given to
+   * year-less hour columns, the rows skipped as not people.
+   */
+  notices: string[];
+  /** the text of the rows above the header (title lines), '' when none */
+  title: string;
+  /** the year given to year-less hour columns, and where it came from; undefined when there are none */
+  hourYear?: HourYear;
+  /** data rows that are not people (合计/签字/说明 rows, rows holding only a 序号), 1-based sheet rows */
+  skippedRows: { row: number; kind: SkipKind }[];
+  /**
+   * Set when the whole roster is refused (a year-less hour column whose year
+   * cannot be decided): one Chinese line naming the column. `people` is then
+   * empty and the same text is in `issues`. Hosts stop (the CLI exits 2).
+   */
+  refusal?: string;
 }
 
 export interface RecordsRead {
@@ -153,6 +197,9 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
     issues: [],
     warnings: [],
     lastColumnIndex: -1,
+    notices: [],
+    title: '',
+    skippedRows: [],
   };
   if (options.sheetName !== undefined) out.sheetName = options.sheetName;
   if (!Array.isArray(grid)) {
@@ -188,9 +235,24 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
       message: `列「${d.header}」（${d.column}列）与${first?.column ?? ''}列重复，只读取${first?.column ?? '第一'}列`,
     });
   }
-  const byField = new Map(header.columns.map((c) => [c.field, c] as const));
+  out.title = titleText(grid, header.rowIndex);
+  const years = settleHourYear(header, out.title, options);
+  if ('refusal' in years) {
+    out.refusal = years.refusal;
+    out.issues.push({ field: 'header', row: out.headerRow, message: years.refusal });
+    return out;
+  }
+  if (years.hourYear) {
+    out.hourYear = years.hourYear;
+    out.notices.push(years.notice);
+  }
+  out.columns = years.columns;
+  const byField = new Map(years.columns.map((c) => [c.field, c] as const));
   const cellsOf = cellsLocator(byField.values());
   const yearColumns = yearColumnsOf(byField.values());
+  const filled = fillMerges(grid, options.merges, firstRow);
+  const idIndex = byField.get('id')?.index;
+  const nameIndex = byField.get('name')?.index;
   const ignoredIdx = new Set<number>();
   // 序号-like columns: a row whose only content is there is still blank
   const headerRowCells = rowOf(grid, header.rowIndex);
@@ -204,27 +266,18 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
     out.lastColumnIndex = Math.max(out.lastColumnIndex, lastNonEmpty(rowOf(grid, r)));
   }
   for (let r = header.rowIndex + header.headerRows; r < grid.length; r++) {
-    const cellsRow = rowOf(grid, r);
-    const last = lastNonEmpty(cellsRow);
+    // decisions about the row are made on it as written; its values are read with merges filled in
+    const written = rowOf(grid, r);
+    const last = lastNonEmpty(written);
     out.lastColumnIndex = Math.max(out.lastColumnIndex, last);
-    let blank = true;
-    for (let c = 0; c < cellsRow.length; c++) {
-      const v = cellsRow[c];
-      if (isBlank(v)) continue;
-      // a bare 序号 (number) does not make a row non-blank
-      if (ignoredIdx.has(c) && (typeof v === 'number' || /^\s*\d+\s*$/.test(cellText(v).normalize('NFKC')))) continue;
-      {
-        blank = false;
-        break;
-      }
-    }
-    if (blank) continue;
+    if (last < 0) continue;
     const sheetRow = firstRow + r;
-    const footer = footerRow(cellsRow, byField.get('id')?.index, ignoredIdx);
-    if (footer !== undefined) {
-      out.warnings.push({ field: 'row', row: sheetRow, value: footer, message: `第${sheetRow}行「${footer}」是合计或说明行（没有身份证号），已跳过` });
+    const skip = notPersonRow(written, idIndex, nameIndex, ignoredIdx);
+    if (skip !== undefined) {
+      out.skippedRows.push({ row: sheetRow, kind: skip });
       continue;
     }
+    const cellsRow = rowOf(filled, r);
     const person = emptyPerson(sheetRow, cellsOf(sheetRow, cellsRow));
     try {
       readPersonRow(person, { row: sheetRow, cells: person.cells, errors: person.errors, warnings: person.warnings, byField, cellsRow }, yearColumns);
@@ -232,6 +285,12 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
       person.errors.push({ field: 'row', row: sheetRow, message: `读取本行时出错：${e instanceof Error ? e.message : String(e)}` });
     }
     out.people.push(person);
+  }
+  if (out.skippedRows.length > 0) out.notices.push(skippedNotice(out.skippedRows));
+  if (out.people.length === 0) {
+    const msg = '花名册中没有人员数据行（表头下方没有任何人员）';
+    out.issues.push({ field: 'people', row: out.headerRow, message: msg });
+    out.notices.push(msg);
   }
 
   // duplicate ID numbers: warn on every row involved
@@ -259,25 +318,55 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
   return out;
 }
 
-const FOOTER = /^(合计|总计|小计|共计|注|备注|说明|填表|制表|审核|负责人|单位负责人|联系人|联系电话)/;
+/** 「第41–44行为合计/签字/说明行，未作人员处理」, one line for every skipped row. */
+function skippedNotice(rows: readonly { row: number; kind: SkipKind }[]): string {
+  const footers = rows.filter((r) => r.kind === 'footer').map((r) => r.row);
+  const numbered = rows.filter((r) => r.kind === 'numbered').map((r) => r.row);
+  const parts: string[] = [];
+  if (footers.length) parts.push(`第${rowRanges(footers)}行为合计/签字/说明行`);
+  if (numbered.length) parts.push(`第${rowRanges(numbered)}行只有序号`);
+  return `${parts.join('，')}，未作人员处理`;
+}
+
+type YearSettled = { columns: ColumnBinding[]; hourYear?: undefined } | { columns: ColumnBinding[]; hourYear: HourYear; notice: string } | { refusal: string };
+
+/** Year-less hour columns get the year of the title, else the sheet name, else the review year; else the roster is refused. */
+function settleHourYear(header: HeaderFound, title: string, options: ReadOptions): YearSettled {
+  const yearless = header.columns.filter(isYearless);
+  if (yearless.length === 0) return { columns: header.columns };
+  const y = decideHourYear(title, options.sheetName, options.reviewYear);
+  if (!y) return { refusal: hourYearRefusal(yearless) };
+  // a year-less column whose year is also written in another column is a duplicate: the written one wins
+  const bound = bindYear(header.columns, y.year);
+  const seen = new Set<string>();
+  const columns = bound.filter((c, i) => {
+    if (isYearless(header.columns[i]!) && header.columns.some((o, j) => j !== i && o.field === c.field)) return false;
+    if (seen.has(c.field)) return false;
+    seen.add(c.field);
+    return true;
+  });
+  return { columns, hourYear: y, notice: hourYearNotice(y, yearless) };
+}
+
 /**
- * Totals and notes under the table (合计, 注：…, 填表人：…): rows with no ID
- * number whose first text cell starts with such a word. Returns that text.
+ * Header, title and the year of year-less hour columns, without reading the
+ * rows: what a loader needs to pick a sheet (and to refuse one) cheaply.
  */
-function footerRow(cells: Cell[], idIndex: number | undefined, ignored: Set<number>): string | undefined {
-  if (idIndex !== undefined) {
-    const t = cellText(cells[idIndex]);
-    if (/\d/.test(t) || /\d/.test(t.normalize('NFKC'))) return undefined;
+export function inspectRoster(grid: Grid, options: ReadOptions = {}): { headerRow: number; title: string; hourYear?: HourYear; refusal?: string } {
+  const firstRow = Number.isInteger(options.firstRow) && options.firstRow! >= 1 ? options.firstRow! : 1;
+  let header: HeaderFound | undefined;
+  try {
+    header = Array.isArray(grid) ? findHeader(grid, 'roster') : undefined;
+  } catch {
+    header = undefined;
   }
-  for (let c = 0; c < cells.length; c++) {
-    const v = cells[c];
-    if (ignored.has(c) && typeof v === 'number') continue; // a 序号 number
-    if (isBlank(v)) continue;
-    if (typeof v !== 'string') return undefined;
-    const t = v.normalize('NFKC').replace(/[\s\u3000]+/g, '');
-    return FOOTER.test(t) ? v.trim() : undefined;
-  }
-  return undefined;
+  if (!header) return { headerRow: 0, title: '' };
+  const title = titleText(grid, header.rowIndex);
+  const years = settleHourYear(header, title, options);
+  const out: { headerRow: number; title: string; hourYear?: HourYear; refusal?: string } = { headerRow: firstRow + header.rowIndex, title };
+  if ('refusal' in years) out.refusal = years.refusal;
+  else if (years.hourYear) out.hourYear = years.hourYear;
+  return out;
 }
 
 /** The parsed value; or, when it did not parse, undefined after recording the problem on its cell. */
@@ -327,7 +416,7 @@ function readPersonRow(p: Person, ctx: Ctx, yearColumns: readonly YearColumn[]):
   if (typeof idCell === 'number' && (!Number.isSafeInteger(idCell) || idCell >= 1e16)) {
     p.id = normalizeId(cellText(idCell));
     ctx.errors.push(
-      issueAt(ctx, 'id', `身份证号被 Excel 存成了数字（${idCell.toExponential(5).replace('e+', 'E+')}），后几位已丢失；请把该列设置为“文本”格式后重新输入`),
+      issueAt(ctx, 'id', `身份证号被 Excel 存成了数字（${idCell.toExponential(5).replace('e+', 'E+')}），${TRUNCATED_ID_ADVICE}`),
     );
   } else if (isBlank(idCell)) {
     ctx.errors.push(issueAt(ctx, 'id', '缺少身份证号'));
@@ -442,9 +531,10 @@ export function readRecords(grid: Grid, options: ReadOptions = {}): RecordsRead 
       ctx.errors.push({ field: 'row', row: sheetRow, message: `读取本条记录时出错：${e instanceof Error ? e.message : String(e)}` });
     }
     const where = options.sheetName ? `${options.sheetName} ` : '';
-    for (const e of ctx.errors) out.issues.push({ ...e, message: `${where}第${sheetRow}行培训记录未读取：${e.message}` });
+    const what = rec?.unusable !== undefined ? '无法计入' : '未读取';
+    for (const e of ctx.errors) out.issues.push({ ...e, message: `${where}第${sheetRow}行培训记录${what}：${e.message}` });
     out.warnings.push(...ctx.warnings);
-    if (rec && ctx.errors.length === 0) out.records.push(rec);
+    if (rec && (ctx.errors.length === 0 || rec.unusable !== undefined)) out.records.push(rec);
   }
   return out;
 }
@@ -461,10 +551,10 @@ function readRecordRow(ctx: Ctx, source: string | undefined): TrainingRecord | u
   let id = '';
   if (isBlank(idCell)) ctx.errors.push(issueAt(ctx, 'id', '缺少身份证号'));
   else if (typeof idCell === 'number' && (!Number.isSafeInteger(idCell) || idCell >= 1e16)) {
-    ctx.errors.push(issueAt(ctx, 'id', '身份证号被 Excel 存成了数字，后几位已丢失；请把该列设置为“文本”格式后重新输入'));
+    ctx.errors.push(issueAt(ctx, 'id', `身份证号被 Excel 存成了数字，${TRUNCATED_ID_ADVICE}`));
   } else {
     id = normalizeId(cellText(idCell));
-    if (/^\d(\.\d+)?E\+?\d+$/.test(id)) ctx.errors.push(issueAt(ctx, 'id', `身份证号被存成了科学计数法数字（${id}），后几位已丢失`));
+    if (/^\d(\.\d+)?E\+?\d+$/.test(id)) ctx.errors.push(issueAt(ctx, 'id', `身份证号被存成了科学计数法数字（${id}），${TRUNCATED_ID_ADVICE}`));
   }
 
   const kind = take(ctx, 'kind', parseKind(cellAt(ctx, 'kind')));
@@ -479,7 +569,7 @@ function readRecordRow(ctx: Ctx, source: string | undefined): TrainingRecord | u
   const amounts: { field: 'hours' | 'minutes' | 'halfDays'; label: string; value: number }[] = [];
   for (const [field, label] of AMOUNT_FIELDS) {
     const cell = cellAt(ctx, field);
-    if (isBlank(cell)) continue;
+    if (isBlank(cell) || isNoneMark(cell)) continue; // — or 无 in the columns not used
     const a = parseAmount(cell, undefined, label);
     if (a.ok) amounts.push({ field, label, value: a.value });
     else ctx.errors.push(issueAt(ctx, field, a.message));
@@ -494,25 +584,35 @@ function readRecordRow(ctx: Ctx, source: string | undefined): TrainingRecord | u
   const filed = parseYesNo(cellAt(ctx, 'filed'));
   if (!filed.ok) ctx.warnings.push(issueAt(ctx, 'filed', `${filed.message}；按“未知”处理`));
 
-  if (ctx.errors.length || !kind || creditYear === undefined) return undefined;
+  const usable = ctx.errors.length === 0 && kind !== undefined && creditYear !== undefined;
+  // a record that cannot be used still belongs to its person (listed among the excluded), when its ID links it
+  if (!usable && (id === '' || ctx.errors.some((e) => e.field === 'id'))) return undefined;
   // Every record has the same fields in the same order (absent = undefined): one
   // object shape keeps the evaluator's property reads fast on large rosters.
   const rec: TrainingRecord = {
     row,
     source,
     id,
-    creditYear,
+    // 0 / 网络培训 only fill the type on unusable records, which credit nothing
+    creditYear: creditYear ?? 0,
     category: category || undefined,
-    kind,
+    kind: kind ?? '网络培训',
     hours: undefined,
     minutes: undefined,
     halfDays: undefined,
     date: date || undefined,
     filed: filed.ok ? filed.value : undefined,
+    unusable: usable ? undefined : unusableReason(ctx.errors),
+    kindText: kind === undefined ? cellText(cellAt(ctx, 'kind')).trim() : undefined,
   };
   const a = amounts[0];
-  if (a) rec[a.field] = a.value;
+  if (a && usable) rec[a.field] = a.value;
   return rec;
+}
+
+/** 「形式（D列）：无法识别的形式「讲座」…；学时（E列）：学时应为数字，实为「三十」」 */
+function unusableReason(errors: readonly CellIssue[]): string {
+  return errors.map((e) => (e.header ? `${e.header}（${e.column}列）：${e.message}` : e.message)).join('；');
 }
 
 /** A person with every field present (absent = undefined), in one order, for the same reason as records. */

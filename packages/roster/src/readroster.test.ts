@@ -223,7 +223,7 @@ describe('readRoster layout', () => {
     expect(r.lastColumnIndex).toBe(3);
   });
 
-  it('skips totals and note rows under the table, with a warning', () => {
+  it('skips totals and note rows under the table, reported once in the notices', () => {
     const r = readRoster([
       ['序号', '姓名', '身份证号', '2024年公需学时'],
       [1, '张三', ID_M, 30],
@@ -234,7 +234,9 @@ describe('readRoster layout', () => {
     ]);
     expect(r.people.map((p) => p.row)).toEqual([2, 6]);
     expect(r.people[1]?.errors[0]?.message).toBe('缺少身份证号');
-    expect(r.warnings.map((w) => w.row)).toEqual([3, 4, 5]);
+    expect(r.skippedRows).toEqual([3, 4, 5].map((row) => ({ row, kind: 'footer' })));
+    expect(r.notices).toEqual(['第3–5行为合计/签字/说明行，未作人员处理']);
+    expect(r.warnings).toEqual([]);
   });
 
   it('warns about duplicate ID numbers on both rows', () => {
@@ -359,7 +361,7 @@ describe('readRecords', () => {
     expect(exam?.hours).toBeUndefined();
   });
 
-  it('skips and reports bad records, keeps the others', () => {
+  it('keeps bad records of a known person as unusable (with the reason), reports them, keeps the others', () => {
     const grid: Grid = [
       ['培训记录'],
       ['身份證號', '學年度', '類別', '形式', '學時', '分鐘', '半天', '完成日期', '是否備案'],
@@ -375,11 +377,18 @@ describe('readRecords', () => {
     ];
     const r = readRecords(grid, { sheetName: '培训记录' });
     expect(r.headerRow).toBe(2);
-    expect(r.records.map((x) => x.row)).toEqual([3, 8, 9]);
-    expect(r.records[0]).toMatchObject({ creditYear: 2024, filed: true, date: { year: 2024, month: 5, day: 6 } });
-    expect(r.records[1]).toMatchObject({ kind: '职称外语计算机考试', filed: false, date: { year: 2024, month: 3, day: 5 } });
-    expect(r.records[2]).toMatchObject({ kind: '实践考察', halfDays: 2 });
-    expect(r.records[2]?.hours).toBeUndefined();
+    const usable = r.records.filter((x) => x.unusable === undefined);
+    expect(usable.map((x) => x.row)).toEqual([3, 8, 9]);
+    expect(usable[0]).toMatchObject({ creditYear: 2024, filed: true, date: { year: 2024, month: 5, day: 6 } });
+    expect(usable[1]).toMatchObject({ kind: '职称外语计算机考试', filed: false, date: { year: 2024, month: 3, day: 5 } });
+    expect(usable[2]).toMatchObject({ kind: '实践考察', halfDays: 2 });
+    expect(usable[2]?.hours).toBeUndefined();
+    const unusable = r.records.filter((x) => x.unusable !== undefined);
+    expect(unusable.map((x) => x.row)).toEqual([4, 5, 6, 7, 10]);
+    expect(unusable.find((x) => x.row === 5)).toMatchObject({ kindText: '跳舞', unusable: expect.stringMatching(/^形式（D列）：无法识别的形式「跳舞」/) });
+    expect(unusable.find((x) => x.row === 4)?.unusable).toMatch(/缺少学年度/);
+    // an unusable record carries no amount, so nothing can credit it
+    expect(unusable.every((x) => x.hours === undefined && x.minutes === undefined && x.halfDays === undefined)).toBe(true);
     expect(r.issues.map((i) => [i.row, i.field])).toEqual([
       [4, 'creditYear'],
       [5, 'kind'],

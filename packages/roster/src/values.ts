@@ -90,6 +90,10 @@ function isoDate(s: string): CivilDate | undefined | null {
   return isValidDate(y, mo, d) ? { year: y, month: mo, day: d } : undefined;
 }
 
+/** Serials read from text: 1927-05-18 (10000) to 2119-01-07 (80000), the dates a roster can hold. */
+const SERIAL_TEXT_MIN = 10_000;
+const SERIAL_TEXT_MAX = 80_000;
+
 export function toCivilDate(cell: Cell): CivilDate | undefined {
   try {
     if (cell === null || cell === undefined || typeof cell === 'boolean') return undefined;
@@ -103,6 +107,11 @@ export function toCivilDate(cell: Cell): CivilDate | undefined {
     if (iso !== null) return iso;
     const s = nfkc(cell).replace(/[\s\u3000]+/g, ' ');
     if (s === '') return undefined;
+    // a serial number as text: CSV exports of date cells carry `45413`
+    if (/^\d{5}(\.\d+)?$/.test(s)) {
+      const n = Number(s);
+      return n >= SERIAL_TEXT_MIN && n <= SERIAL_TEXT_MAX ? serialToDate(n) : undefined;
+    }
     const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
     if (m) {
       const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -149,9 +158,14 @@ export function parseYesNo(cell: Cell): Parsed<boolean | undefined> {
 
 export const MAX_HOURS = 10000;
 
-/** A non-negative amount: numbers, "30", "30学时", "３０", "2.5". Blank → 0. */
+/** A dash or 无 written for "none": —, ——, -, －, /, ／, 无, 無, –. */
+export function isNoneMark(cell: Cell): boolean {
+  return typeof cell === 'string' && /^(?:[-\u2010-\u2015\uFF0D\u2212]+|[/\uFF0F]|无|無)$/.test(cell.replace(/[\s\u3000]+/g, ''));
+}
+
+/** A non-negative amount: numbers, "30", "30学时", "３０", "2.5". Blank, — - / 无 → 0. */
 export function parseAmount(cell: Cell, unitWords: RegExp = /(学时|小时|课时|分钟|半天|h|小时数)$/i, what = '学时'): Parsed<number> {
-  if (isBlank(cell)) return ok(0);
+  if (isBlank(cell) || isNoneMark(cell)) return ok(0);
   let n: number;
   if (typeof cell === 'number') {
     n = cell;
