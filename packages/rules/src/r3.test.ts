@@ -20,6 +20,15 @@ describe('revision 3 — counting hours', () => {
     expect(online.excluded[0]!.key).toBe('nm-2017/art10');
   });
 
+  it('nm-2017/art10: a 培训记录 row the reader could not use is among the excluded records, with its row and reason', () => {
+    const bad = { ...record({ kind: '网络培训', creditYear: 2024, hours: 60, date: '2024-05-01' }), row: 7, source: '培训记录', unusable: '形式（D列）：无法识别的形式「讲座」', kindText: '讲座' };
+    delete (bad as { hours?: number }).hours;
+    const r = run('xilingol-2024', person({ hours: { 2024: [30, 0] } }), [bad]);
+    expectOutcome(r, 'non-compliant', [60, 0, 60]);
+    expect(r.excluded).toEqual([{ row: 7, source: '培训记录', kind: '讲座', year: 2024, hours: 0, reason: '形式（D列）：无法识别的形式「讲座」', key: 'nm-2017/art10' }]);
+    expect(r.explanation!.some((l) => l.includes('培训记录 第7行 讲座') && l.includes('无法识别的形式'))).toBe(true);
+  });
+
   it('nm-2017/art12: a record that is not an online course counts in the year of its 完成日期, with a warning (r3.2)', () => {
     const r = run('alxa-2025', person({ hours: { 2025: [30, 0] } }), [record({ kind: '行业培训', creditYear: 2024, hours: 60, date: '2025-04-10' })]);
     expectOutcome(r, 'compliant');
