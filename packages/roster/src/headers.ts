@@ -30,9 +30,11 @@ export function columnLetter(index0: number): string {
 }
 
 /** Roster fields by their (Simplified, normalised) header aliases. */
+const ID_HEADERS: readonly string[] = ['身份证号', '身份证号码', '公民身份号码', '公民身份证号', '公民身份证号码', '证件号码', '身份证'];
+
 export const ROSTER_HEADERS: Record<string, readonly string[]> = {
   name: ['姓名', '名字'],
-  id: ['身份证号', '身份证号码', '公民身份号码', '公民身份证号', '公民身份证号码', '证件号码', '身份证'],
+  id: ID_HEADERS,
   sex: ['性别'],
   birth: ['出生日期', '出生年月日'],
   unit: ['工作单位', '单位', '单位名称'],
@@ -55,7 +57,7 @@ export const ROSTER_HEADERS: Record<string, readonly string[]> = {
 
 /** Record fields (培训记录). */
 export const RECORD_HEADERS: Record<string, readonly string[]> = {
-  id: ROSTER_HEADERS.id!,
+  id: ID_HEADERS,
   name: ['姓名'],
   creditYear: ['学年度', '年度', '学习年度', '计入年度'],
   category: ['类别', '科目类别', '科目'],

@@ -103,6 +103,12 @@ const FIELD_LABELS: Record<string, string> = {
   records: '身份证号（或 身份證號、公民身份号码、证件号码）',
 };
 
+/** The sheet row of the grid's first row (1 unless the host read from further down). */
+function firstRowOf(options: ReadOptions): number {
+  const r = options.firstRow;
+  return r !== undefined && Number.isInteger(r) && r >= 1 ? r : 1;
+}
+
 function rowOf(grid: Grid, i: number): Cell[] {
   const r = grid[i];
   return Array.isArray(r) ? r : [];
@@ -188,7 +194,7 @@ function headerNotFound(kind: HeaderKind, grid: Grid, firstRow: number): CellIss
 }
 
 export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
-  const firstRow = Number.isInteger(options.firstRow) && options.firstRow! >= 1 ? options.firstRow! : 1;
+  const firstRow = firstRowOf(options);
   const out: RosterRead = {
     headerRow: 0,
     columns: [],
@@ -353,7 +359,7 @@ function settleHourYear(header: HeaderFound, title: string, options: ReadOptions
  * rows: what a loader needs to pick a sheet (and to refuse one) cheaply.
  */
 export function inspectRoster(grid: Grid, options: ReadOptions = {}): { headerRow: number; title: string; hourYear?: HourYear; refusal?: string } {
-  const firstRow = Number.isInteger(options.firstRow) && options.firstRow! >= 1 ? options.firstRow! : 1;
+  const firstRow = firstRowOf(options);
   let header: HeaderFound | undefined;
   try {
     header = Array.isArray(grid) ? findHeader(grid, 'roster') : undefined;
@@ -493,7 +499,7 @@ function readPersonRow(p: Person, ctx: Ctx, yearColumns: readonly YearColumn[]):
 const EXAM_KINDS = new Set(['职业资格考试', '职称外语计算机考试']);
 
 export function readRecords(grid: Grid, options: ReadOptions = {}): RecordsRead {
-  const firstRow = Number.isInteger(options.firstRow) && options.firstRow! >= 1 ? options.firstRow! : 1;
+  const firstRow = firstRowOf(options);
   const out: RecordsRead = { headerRow: 0, records: [], issues: [], warnings: [] };
   if (!Array.isArray(grid)) {
     out.issues.push(headerNotFound('records', [], firstRow));

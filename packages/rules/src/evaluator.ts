@@ -191,14 +191,18 @@ function purposeWindow(person: Person, pack: PolicyPack, Y: number, t: Trace, al
     case 'annual':
       return last(rules.annual.years, rules.annual.key, Y, t);
     case 'title': {
-      const title = rules.title!;
-      const level = person.level!;
+      // checkData has already made a row without either invalid
+      const title = rules.title;
+      const level = person.level;
+      if (title === undefined || level === undefined) return 'invalid';
       const w = JUNIOR.has(level) ? title.junior : title.seniorIntermediate;
       return last(w.years, w.key, Y, t);
     }
     case 'post': {
-      const post = rules.post!;
-      const w = person.postGrade! <= 10 ? post.grade1to10 : post.grade11to13;
+      const post = rules.post;
+      const grade = person.postGrade;
+      if (post === undefined || grade === undefined) return 'invalid';
+      const w = grade <= 10 ? post.grade1to10 : post.grade11to13;
       return last(w.years, w.key, Y, t);
     }
     case 'assessment':
@@ -209,7 +213,8 @@ function purposeWindow(person: Person, pack: PolicyPack, Y: number, t: Trace, al
 
 /** 考核认定: the 认定年限 column (required, r3.6) or 学历 (with the column as fallback) gives the years. */
 function assessmentWindow(person: Person, pack: PolicyPack, Y: number, t: Trace, alreadyExempt: boolean): readonly number[] | 'exempt' | 'invalid' {
-  const a = pack.purposes.assessment!;
+  const a = pack.purposes.assessment;
+  if (a === undefined) return 'invalid'; // checkData has said why
   const fromColumn = person.assessYears;
   if (a.yearsColumn === 'required') {
     if (fromColumn !== undefined) return lastYears(fromColumn, a.key, Y, t);
@@ -337,7 +342,11 @@ function creditRecord(credit: CreditTable, rec: TrainingRecord, person: Person, 
     t.exclude({ row: rec.row, source: rec.source, kind: rec.kindText ?? rec.kind, year: rec.creditYear, hours: 0, reason: rec.unusable, key: pack.units.key });
     return;
   }
-  const kind = plan.kinds.get(rec.kind)!;
+  const kind = plan.kinds.get(rec.kind);
+  if (kind === undefined) {
+    excludeRecord(t, rec, rec.creditYear, 0, `本通知未规定“${rec.kind}”形式的学时计算`, pack.units.key);
+    return;
+  }
   const rule = kind.rule;
   const year = creditedYear(rec, t);
   // Exams are credits, not hours: the pack's exam rule decides what they are worth.

@@ -128,7 +128,7 @@ export function conclusion(result: EvaluationResult): string {
     case 'compliant':
       return `结论：${label}。`;
     default:
-      return `结论：${label}，缺少${m!.total}学时（公需${m!.public}，专业${m!.professional}）。`;
+      return m === null ? `结论：${label}。` : `结论：${label}，缺少${m.total}学时（公需${m.public}，专业${m.professional}）。`;
   }
 }
 
