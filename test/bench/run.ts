@@ -5,7 +5,7 @@
  *   pnpm bench                 # full run (10k / 100k / 1M where it applies)
  *   BENCH_QUICK=1 pnpm bench   # 10k only, for trying changes
  *
- * Scenarios: evaluator.ts (1, 5), formulas.ts (2), annotate.ts (3), reports.ts (4).
+ * Scenarios: evaluator.ts (1, 5), formulas.ts (2), annotate.ts (3), reports.ts (4), cli.ts (6).
  * Headline figures are ratios against a baseline measured in the same process;
  * absolute numbers are given too. The machine is shared, so expect noise.
  */
@@ -98,6 +98,21 @@ for (const n of QUICK ? [10_000] : [10_000, 100_000]) {
   const r = await attempt(`reports ${k(n)}`, () => runChild<ReportResult>('reports.ts', ['run', file, out], { timeoutMs: limitMs, heapMB: 6144 }));
   reports.push(r ?? { people: n, failed: `did not finish within ${limitMs / 1000} s (killed) or ran out of memory` });
 }
+
+// 6: the command line — start-up (paired), streamed vs built --json, the table, up to 1M rows (test/bench/cli.ts)
+interface StartupResult { runs: number; ms: { node: number; bundled: number; pnpm: number }; bundledVsNode: number; pnpmVsBundled: number }
+interface CliOutResult { mode?: string; ms: number; peakRssMB: number }
+const startup = await attempt('cli start-up', () => runChild<StartupResult>('cli.ts', ['startup', QUICK ? '5' : '9'], { timeoutMs: 240_000 }));
+const cliOut: { rows: number; what: string; r: CliOutResult | undefined }[] = [];
+for (const n of QUICK ? [10_000] : [10_000, 100_000, 1_000_000]) {
+  const file = join(tmp, `cli-${k(n)}.csv`);
+  if (!(await attempt(`cli ${k(n)} generate`, () => runChild('cli.ts', ['gen', String(n), file], { timeoutMs: 120_000 })))) continue;
+  // built: the whole pretty array as one string, as before; at 1M that string (~2.9 GB) is past V8's limit, so not run
+  for (const what of n >= 1_000_000 ? ['streamed'] : ['streamed', 'built']) {
+    cliOut.push({ rows: n, what: `--json ${what}`, r: await attempt(`cli --json ${what} ${k(n)}`, () => runChild<CliOutResult>('cli.ts', ['json', file, what], { timeoutMs: 400_000, heapMB: 8192 })) });
+  }
+  cliOut.push({ rows: n, what: 'table', r: await attempt(`cli table ${k(n)}`, () => runChild<CliOutResult>('cli.ts', ['table', file], { timeoutMs: 400_000, heapMB: 8192 })) });
+}
 rmSync(tmp, { recursive: true, force: true });
 
 // ---------------------------------------------------------------- table
@@ -133,6 +148,18 @@ for (const r of reports) {
   }
   const parts = Object.entries(r.renderMs).map(([l, ms]) => `${l.replace('生成 ', '')} ${s(ms)}`).join(', ');
   row(`4 Reports .xlsx → HTML+PDF+XLSX`, k(r.people), `${s(r.totalMs)}, peak ${fmt(r.peakRssMB)} MB`, `load+check ${s(r.checkMs)}; writing ${s(r.renderWallMs)}: XLSX on the main thread, HTML then PDF in a worker meanwhile (${parts})`, '≤ 10 s, ≤ 1 GB', `${ok(r.totalMs <= 10_000)}; ${ok(r.peakRssMB <= 1024)}`);
+}
+if (startup) {
+  const m = startup.ms;
+  row(`6 ce-report check, 14-row case: start-up`, `${startup.runs} paired runs`, `bundled ${fmt(m.bundled)} ms; node -e 0 ${fmt(m.node)} ms; pnpm --silent ce-report ${fmt(m.pnpm)} ms (medians)`, `bundled ${fmt(startup.bundledVsNode, 2)}× bare node; pnpm+tsx ${fmt(startup.pnpmVsBundled, 1)}× bundled`, '≤ 3× node -e 0', ok(startup.bundledVsNode <= 3));
+}
+for (const n of [...new Set(cliOut.map((c) => c.rows))]) {
+  const of = (w: string) => cliOut.find((c) => c.rows === n && c.what === w)?.r;
+  const st = of('--json streamed');
+  const bu = of('--json built');
+  const tb = of('table');
+  row(`6 check --json streamed vs built (CSV roster)`, k(n), `streamed ${st ? `${s(st.ms)}, peak ${fmt(st.peakRssMB)} MB` : '—'}; built ${bu ? `${s(bu.ms)}, peak ${fmt(bu.peakRssMB)} MB` : n >= 1_000_000 ? 'not run (one ~2.9 GB string)' : '—'}`, st && bu ? `streamed ${fmt(st.ms / bu.ms, 2)}× time, ${fmt(st.peakRssMB / bu.peakRssMB, 2)}× memory of built` : '', 'runs at any size that fits in memory', ok(st !== undefined));
+  row(`6 check table output (CSV roster)`, k(n), tb ? `${s(tb.ms)}, peak ${fmt(tb.peakRssMB)} MB` : '—', '', 'no stack overflow at any size', ok(tb !== undefined));
 }
 const sizes = [...new Set(reads.map((r) => r.rows))];
 for (const n of sizes) {

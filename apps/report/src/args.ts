@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { CivilDate } from '@ce/rules';
-import { readIsoDate } from '@ce/rules';
+import { getPack, listPacks, readIsoDate } from '@ce/rules';
 import { CliError } from './errors.js';
 
 export const FORMATS = ['html', 'pdf', 'xlsx'] as const;
@@ -17,6 +17,8 @@ export interface CommonArgs {
 export interface CheckArgs extends CommonArgs {
   command: 'check';
   json: boolean;
+  /** --json indented (two spaces, as JSON.stringify(…, null, 2)); compact one row per line otherwise */
+  pretty: boolean;
 }
 
 export interface SummaryArgs extends CommonArgs {
@@ -28,10 +30,10 @@ export interface SummaryArgs extends CommonArgs {
 
 export type Args = CheckArgs | SummaryArgs | { command: 'help'; topic?: 'check' | 'summary' };
 
-export const HELP = `ce-report —— 继续教育学时花名册检查与汇总 / continuing-education hours roster checker
+const USAGE = `ce-report —— 继续教育学时花名册检查与汇总 / continuing-education hours roster checker
 
 用法 / Usage:
-  ce-report check <花名册.xlsx|.csv> --policy <规则包> [--records <培训记录>] [--year 年度] [--as-of YYYY-MM-DD] [--json]
+  ce-report check <花名册.xlsx|.csv> --policy <规则包> [--records <培训记录>] [--year 年度] [--as-of YYYY-MM-DD] [--json [--pretty]]
   ce-report summary <花名册.xlsx|.csv> --policy <规则包> --out <目录> [--format html,pdf,xlsx] [--show-id]
                     [--records <培训记录>] [--year 年度] [--as-of YYYY-MM-DD]
 
@@ -42,18 +44,47 @@ export const HELP = `ce-report —— 继续教育学时花名册检查与汇总
              write the summary report (HTML / PDF / XLSX); ID numbers masked unless --show-id
 
 选项 / Options:
-  --policy <id>       规则包编号，如 xilingol-2024 / policy pack id (see the list below)
+  --policy <id>       规则包编号，见下方“规则包” / policy pack id, listed below under 规则包 / Packs
   --records <file>    培训记录文件（也可在花名册的“培训记录”工作表中）/ training records file
   --year <Y>          审验年度，默认为规则包年度 / review year (default: the pack's year)
   --as-of <date>      年龄计算日，默认 Y 年 12 月 31 日 / as-of date for ages (default Y-12-31)
-  --json              (check) 输出 JSON / print JSON
+  --json              (check) 输出 JSON 数组，每行一个结果 / print the JSON array, one result per line
+  --pretty            (check --json) 缩进输出 / indented JSON
   --out <dir>         (summary) 输出目录 / output folder
   --format <list>     (summary) html,pdf,xlsx 中的一种或几种，默认全部 / formats, default all
   --show-id           (summary) 显示完整身份证号 / print full ID numbers
   -h, --help          显示帮助 / show this help
 
 退出码 / Exit codes: 0 完成（含数据有误的行）/ done, even with invalid rows; 2 文件或参数不可用 / unusable file or arguments
+
+文件路径按运行命令时所在的目录解析 / relative paths are read from the folder you run the command in.
 `;
+
+/** One line per pack, from the pack data: id, CE year, scope, issuer, notice. */
+export function packList(): string {
+  return listPacks()
+    .map(({ id, title, ceYear }) => {
+      const p = getPack(id)!;
+      return `  ${id.padEnd(14)} ${ceYear} 年度  ${p.scope}\n  ${' '.repeat(14)} ${p.issuer}《${title}》${p.docNumber ? `（${p.docNumber}）` : ''}`;
+    })
+    .join('\n');
+}
+
+const NO_NOTICE = `当地（如通辽、赤峰、鄂尔多斯）或当年的通知不在上表时 / when your league's notice for the year is not listed:
+  选年度最接近、规定最相近的规则包，用 --year 指定审验年度，例如 --policy xilingol-2024 --year 2025。
+  输出最上方会提示“结果只作参考”：各盟市、各年度的规定不同，结论以当地当年的通知为准。
+  nm-2017 是全区基础办法，只规定每年公需 30、专业 60 学时的年度检查，没有职称评审、考核、聘任的年限规定。
+  Pick the pack nearest in year and rules and give --year; every output then says the results are a reference only.
+  nm-2017 (the region's base rules) covers the annual check only.
+`;
+
+export function helpText(): string {
+  return `${USAGE}
+规则包 / Packs (--policy)：
+${packList()}
+
+${NO_NOTICE}`;
+}
 
 function usage(zh: string, en: string): CliError {
   return new CliError(`${zh}（运行 ce-report --help 查看用法）`, `${en} (run ce-report --help)`);
@@ -77,6 +108,7 @@ export function parseCli(argv: readonly string[]): Args {
         year: { type: 'string' },
         'as-of': { type: 'string' },
         json: { type: 'boolean' },
+        pretty: { type: 'boolean' },
         out: { type: 'string' },
         format: { type: 'string' },
         'show-id': { type: 'boolean' },
@@ -109,9 +141,11 @@ export function parseCli(argv: readonly string[]): Args {
     for (const k of ['out', 'format', 'show-id'] as const) {
       if (values[k] !== undefined) throw usage(`check 不接受 --${k}`, `check does not take --${k}`);
     }
-    return { command, ...common, json: values.json === true };
+    if (values.pretty && !values.json) throw usage('--pretty 只与 --json 一起用', '--pretty goes with --json');
+    return { command, ...common, json: values.json === true, pretty: values.pretty === true };
   }
   if (values.json !== undefined) throw usage('summary 不接受 --json', 'summary does not take --json');
+  if (values.pretty !== undefined) throw usage('summary 不接受 --pretty', 'summary does not take --pretty');
   if (!values.out) throw usage('缺少 --out 输出目录', 'missing --out <dir>');
   let formats: Format[] = [...FORMATS];
   if (values.format !== undefined) {

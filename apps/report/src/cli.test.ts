@@ -40,6 +40,7 @@ describe('argument parsing', () => {
       roster: 'a.csv',
       policy: 'x',
       json: true,
+      pretty: false,
       year: 2024,
       asOf: { year: 2024, month: 6, day: 30 },
     });

@@ -9,8 +9,8 @@ import { InputFileError, loadRosterInput } from '@ce/files';
 import type { LoadedSheet } from '@ce/files';
 import { checkRoster, readRecords, readRoster } from '@ce/roster';
 import type { RosterRead } from '@ce/roster';
-import { getPack, listPacks } from '@ce/rules';
-import type { CellIssue, CivilDate, EvaluationResult, Person, PolicyPack, TrainingRecord } from '@ce/rules';
+import { getPack, listPacks, PURPOSE_LABELS } from '@ce/rules';
+import type { CellIssue, CivilDate, EvaluationResult, Person, PolicyPack, Purpose, TrainingRecord } from '@ce/rules';
 import type { CommonArgs } from './args.js';
 import { CliError } from './errors.js';
 
@@ -24,8 +24,14 @@ export interface CheckRun {
   people: Person[];
   roster: RosterRead;
   rosterGrid: LoadedGrid;
-  /** one line each, Chinese; printed on stderr, never on stdout */
+  /** one line each, Chinese; printed on stderr, never on stdout (the banners come first) */
   warnings: string[];
+  /**
+   * What makes every result of this run a reference only (a pack applied to
+   * another year, a pack without the rules for a row's purpose): one line
+   * each, at the top of every output. Also the first entries of `warnings`.
+   */
+  banners: string[];
 }
 
 export function findPack(id: string): PolicyPack {
@@ -58,6 +64,30 @@ export function unusedYearColumns(roster: RosterRead, results: readonly Evaluati
   });
 }
 
+/**
+ * The one-line warnings for the whole run, from the pack data: a notice applied
+ * to a year it was not written for, and rows whose purpose (职称评审, 考核, 聘任)
+ * the pack has no rule for — nm-2017, the region's base 办法, states only the
+ * annual 30 + 60. The evaluator warns per row as well; this is said once, first.
+ */
+export function packBanners(pack: PolicyPack, year: number, people: readonly Pick<Person, 'purpose'>[]): string[] {
+  const banners: string[] = [];
+  const notice = `《${pack.title}》${pack.docNumber ? `（${pack.docNumber}）` : ''}`;
+  if (year !== pack.ceYear) {
+    banners.push(
+      `规则包 ${pack.id} 是 ${pack.ceYear} 年度的通知${notice}，本次按 ${year} 年度审验：当年的通知不同，结果只作参考，以当地 ${year} 年的通知为准`,
+    );
+  }
+  const uncovered = new Map<Purpose, number>();
+  for (const p of people) if (pack.purposes[p.purpose] === undefined) uncovered.set(p.purpose, (uncovered.get(p.purpose) ?? 0) + 1);
+  if (uncovered.size > 0) {
+    const which = [...uncovered].map(([p, n]) => `${PURPOSE_LABELS[p]} ${n} 人`).join('、');
+    const annualOnly = Object.entries(pack.purposes).every(([p, rule]) => p === 'annual' || rule === undefined);
+    banners.push(`规则包 ${pack.id}${notice}${annualOnly ? '只规定年度检查，' : ''}没有${which}的学时年限规定：这些人的结果只作参考，请选用当地当年的通知`);
+  }
+  return banners;
+}
+
 export interface CheckOptions {
   /** build each row's Chinese explanation (the JSON output prints it; the summaries never read it) */
   explain?: boolean;
@@ -83,7 +113,15 @@ export async function runCheck(args: CommonArgs, options: CheckOptions = {}): Pr
     const why = roster.issues.map(issueText).join('；') || '找不到表头';
     throw new CliError(`花名册无法使用：${why}`, `the roster cannot be used: no header row with an ID-number column (身份证号) was found`);
   }
-  const warnings: string[] = [];
+  if (roster.people.length === 0) {
+    // a header and nothing under it: the file cannot be used for a check (exit 2), rather than "共 0 人"
+    throw new CliError(
+      `花名册中没有人员数据行（第${roster.headerRow}行是表头，其下没有人员）`,
+      `the roster has no rows of people under its header (row ${roster.headerRow})`,
+    );
+  }
+  const banners = packBanners(pack, year, roster.people);
+  const warnings: string[] = [...banners];
   if (roster.unknownColumns.length > 0) {
     warnings.push(`未识别的列（已忽略）：${roster.unknownColumns.map((c) => `${c.column}「${c.header}」`).join('、')}`);
   }
@@ -116,5 +154,5 @@ export async function runCheck(args: CommonArgs, options: CheckOptions = {}): Pr
     const rows = list.map((r) => r.row).join('、');
     warnings.push(`培训记录中的身份证号 ${id} 不在花名册中（记录第${rows}行），这些记录未计入`);
   }
-  return { pack, year, asOf, results, people: roster.people, roster, rosterGrid, warnings };
+  return { pack, year, asOf, results, people: roster.people, roster, rosterGrid, warnings, banners };
 }

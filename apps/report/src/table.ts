@@ -46,9 +46,11 @@ export function explainShort(r: EvaluationResult): string {
   return parts.join('；');
 }
 
-export function renderTable(results: readonly EvaluationResult[]): string {
-  const head = ['行号', '姓名', '状态', '缺少学时', '缺公需', '缺专业', '说明'];
-  const rows = results.map((r) => [
+const HEAD = ['行号', '姓名', '状态', '缺少学时', '缺公需', '缺专业', '说明'];
+const NUMERIC = [true, false, false, true, true, true, false];
+
+function rowCells(r: EvaluationResult): string[] {
+  return [
     String(r.row),
     inert(r.name || '（无姓名）'),
     STATUS_LABELS[r.status].zh,
@@ -56,18 +58,42 @@ export function renderTable(results: readonly EvaluationResult[]): string {
     r.missing ? fmtHours(r.missing.public) : '—',
     r.missing ? fmtHours(r.missing.professional) : '—',
     inert(explainShort(r)),
-  ]);
-  const numeric = [true, false, false, true, true, true, false];
-  const widths = head.map((h, i) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[i]!))));
+  ];
+}
+
+/**
+ * The table, line by line (each ends with a newline). Column widths are found in
+ * a first pass over the rows and the cells are made again in the second, so a
+ * million-row roster needs neither a huge argument list (the old
+ * `Math.max(...rows)` overflowed the stack at ~150k rows) nor every cell kept.
+ * `banners` come first: what a clerk must read before trusting any row.
+ */
+export function* tableLines(results: readonly EvaluationResult[], banners: readonly string[] = [], context?: string): Generator<string> {
+  const widths = HEAD.map(textWidth);
+  for (const r of results) {
+    const cells = rowCells(r);
+    for (let i = 0; i < cells.length; i++) widths[i] = Math.max(widths[i]!, textWidth(cells[i]!));
+  }
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!, numeric[i])))
+      .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!, NUMERIC[i])))
       .join('  ')
-      .trimEnd();
-  const out = [line(head), line(widths.map((w, i) => (i === widths.length - 1 ? '-'.repeat(Math.max(4, textWidth(head[i]!))) : '-'.repeat(w)))), ...rows.map(line)];
-  out.push('');
-  out.push(statusCounts(results));
-  return out.join('\n') + '\n';
+      .trimEnd() + '\n';
+  for (const b of banners) yield `！注意 / Note: ${inert(b)}\n`;
+  if (context) yield `${inert(context)}\n`;
+  if (banners.length > 0 || context) yield '\n';
+  yield line(HEAD);
+  yield line(widths.map((w, i) => (i === widths.length - 1 ? '-'.repeat(Math.max(4, textWidth(HEAD[i]!))) : '-'.repeat(w))));
+  for (const r of results) yield line(rowCells(r));
+  yield '\n';
+  yield statusCounts(results) + '\n';
+}
+
+/** The whole table as one string (small rosters, tests); the CLI writes `tableLines` as it goes. */
+export function renderTable(results: readonly EvaluationResult[], banners: readonly string[] = [], context?: string): string {
+  let out = '';
+  for (const l of tableLines(results, banners, context)) out += l;
+  return out;
 }
 
 export function statusCounts(results: readonly EvaluationResult[]): string {
