@@ -10,6 +10,8 @@ export interface CommonArgs {
   roster: string;
   policy: string;
   records?: string;
+  /** --sheet NAME|N: the roster sheet (name, or 1-based position); otherwise the one carrying the review year */
+  sheet?: string;
   year?: number;
   asOf?: CivilDate;
 }
@@ -46,6 +48,7 @@ const USAGE = `ce-report —— 继续教育学时花名册检查与汇总 / con
 选项 / Options:
   --policy <id>       规则包编号，见下方“规则包” / policy pack id, listed below under 规则包 / Packs
   --records <file>    培训记录文件（也可在花名册的“培训记录”工作表中）/ training records file
+  --sheet <名称|序号>  读取哪张花名册工作表，默认取标题或表名含审验年度的那张 / which roster sheet (name or 1-based number)
   --year <Y>          审验年度，默认为规则包年度 / review year (default: the pack's year)
   --as-of <date>      年龄计算日，默认 Y 年 12 月 31 日 / as-of date for ages (default Y-12-31)
   --json              (check) 输出 JSON 数组，每行一个结果 / print the JSON array, one result per line
@@ -105,6 +108,7 @@ export function parseCli(argv: readonly string[]): Args {
       options: {
         policy: { type: 'string' },
         records: { type: 'string' },
+        sheet: { type: 'string' },
         year: { type: 'string' },
         'as-of': { type: 'string' },
         json: { type: 'boolean' },
@@ -131,6 +135,7 @@ export function parseCli(argv: readonly string[]): Args {
   if (!values.policy) throw usage('缺少 --policy 规则包编号', 'missing --policy <pack id>');
   const common: CommonArgs = { roster: rest[0]!, policy: values.policy };
   if (values.records !== undefined) common.records = values.records;
+  if (values.sheet !== undefined) common.sheet = values.sheet;
   if (values.year !== undefined) common.year = parseYear(values.year);
   if (values['as-of'] !== undefined) {
     const d = readIsoDate(values['as-of']);

@@ -26,7 +26,8 @@ import { APP_DIR, REPO_ROOT, runCli } from './testing.js';
 import type { Ran } from './testing.js';
 
 const DIST = join(APP_DIR, 'dist');
-const CASES_R3 = join(CASES_DIR, '..', 'cases-r3');
+/** @ce/cases points at cases-r3 now; both blocks below run on it (expected columns, and bundle = source) */
+const CASES_R3 = CASES_DIR;
 const BAD_DIR = join(REPO_ROOT, 'test/fixtures/bad');
 const tmp = mkdtempSync(join(tmpdir(), 'ce-report-bundle-'));
 /** the copy outside the repository, and a clerk's folder beside it */
@@ -83,9 +84,9 @@ beforeAll(() => {
   }
   cpSync(DIST, COPY, { recursive: true });
   mkdirSync(CLERK, { recursive: true });
-  for (const dir of [CASES_DIR, CASES_R3]) {
+  for (const [dir, name] of [[CASES_DIR, 'r2'], [CASES_R3, 'r3']] as const) {
     if (!existsSync(dir)) continue;
-    const into = join(CLERK, dir === CASES_DIR ? 'r2' : 'r3');
+    const into = join(CLERK, name);
     mkdirSync(into, { recursive: true });
     for (const f of readdirSync(dir)) cpSync(join(dir, f), join(into, f));
   }
@@ -126,7 +127,7 @@ describe('dist layout', () => {
   });
 });
 
-describe.runIf(existsSync(CASES_DIR))('the bundled CLI on the revision-2 cases: statuses as expected, from anywhere', () => {
+describe.runIf(existsSync(CASES_DIR))('the bundled CLI on the acceptance cases (cases-r3): statuses as expected, from anywhere', () => {
   it.each(casesIn(CASES_DIR).map((c) => [c.file, c] as const))('%s', async (_f, c) => {
     const input = await loadRosterInput(join(CASES_DIR, c.file));
     const expected = expectedFrom(input.roster.grid, input.roster.firstRow);
@@ -145,7 +146,7 @@ describe.runIf(existsSync(CASES_DIR))('the bundled CLI on the revision-2 cases: 
   });
 });
 
-describe.runIf(existsSync(CASES_R3))('the bundled CLI on the revision-3 cases: the same JSON as the source run by tsx', () => {
+describe.runIf(existsSync(CASES_R3))('the bundled CLI on the acceptance cases: the same JSON as the source run by tsx', () => {
   it.each(casesIn(CASES_R3).map((c) => [c.file, c] as const))('%s', (_f, c) => {
     const source = runCli(caseArgs(c, (f) => join(CASES_R3, f), ['--json']));
     expect(source.status).toBe(0);

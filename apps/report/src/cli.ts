@@ -76,8 +76,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         for (const w of run.warnings) io.stderr(`警告 / Warning: ${oneLine(w)}\n`);
         await writeAll(sink, jsonPieces(run.results, args.pretty));
       } else {
-        for (const w of run.warnings.slice(run.banners.length)) io.stderr(`警告 / Warning: ${oneLine(w)}\n`);
-        await writeAll(sink, tableLines(run.results, run.banners, runContext(run)));
+        // banners and the reader's notices (sheet read, year of the hour columns, rows skipped) head the table
+        const top = run.banners.length + run.notices.length;
+        for (const w of run.warnings.slice(top)) io.stderr(`警告 / Warning: ${oneLine(w)}\n`);
+        await writeAll(sink, tableLines(run.results, [...run.banners, ...run.notices], runContext(run)));
       }
       return 0;
     }

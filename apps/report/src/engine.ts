@@ -5,7 +5,7 @@
  * The reader + evaluator combination is @ce/roster's `checkRoster` (shared
  * with the Excel add-in).
  */
-import { InputFileError, loadRosterInput } from '@ce/files';
+import { InputFileError, loadRosterInput, readOptionsFor } from '@ce/files';
 import type { LoadedSheet } from '@ce/files';
 import { checkRoster, readRecords, readRoster } from '@ce/roster';
 import type { RosterRead } from '@ce/roster';
@@ -26,6 +26,14 @@ export interface CheckRun {
   rosterGrid: LoadedGrid;
   /** one line each, Chinese; printed on stderr, never on stdout (the banners come first) */
   warnings: string[];
+  /**
+   * What the reader did that the clerk must know (the sheet read, where the
+   * year of year-less hour columns came from, rows that are not people): one
+   * line each, at the top of every output after the banners. Also in `warnings`.
+   */
+  notices: string[];
+  /** the roster sheet read */
+  sheetName: string;
   /**
    * What makes every result of this run a reference only (a pack applied to
    * another year, a pack without the rules for a row's purpose): one line
@@ -101,14 +109,15 @@ export async function runCheck(args: CommonArgs, options: CheckOptions = {}): Pr
   const asOf = args.asOf ?? { year, month: 12, day: 31 };
   let input;
   try {
-    input = await loadRosterInput(args.roster, args.records);
+    input = await loadRosterInput(args.roster, args.records, { ...(args.sheet !== undefined ? { sheet: args.sheet } : {}), reviewYear: year });
   } catch (e) {
     if (e instanceof InputFileError) throw new CliError(e.zh, e.en);
     const msg = e instanceof Error ? e.message : String(e);
     throw new CliError(`无法读取文件：${args.roster}（${msg}）`, `cannot read the file: ${args.roster} (${msg})`);
   }
   const rosterGrid = input.roster;
-  const roster = readRoster(rosterGrid.grid, { sheetName: rosterGrid.name, firstRow: rosterGrid.firstRow });
+  const roster = readRoster(rosterGrid.grid, readOptionsFor(rosterGrid, year));
+  if (roster.refusal !== undefined) throw new CliError(`花名册无法使用：${roster.refusal}`, 'the roster cannot be used: hour columns whose year cannot be decided (see the Chinese message)');
   if (roster.headerRow === 0) {
     const why = roster.issues.map(issueText).join('；') || '找不到表头';
     throw new CliError(`花名册无法使用：${why}`, `the roster cannot be used: no header row with an ID-number column (身份证号) was found`);
@@ -121,7 +130,8 @@ export async function runCheck(args: CommonArgs, options: CheckOptions = {}): Pr
     );
   }
   const banners = packBanners(pack, year, roster.people);
-  const warnings: string[] = [...banners];
+  const notices = [...input.notices, ...roster.notices];
+  const warnings: string[] = [...banners, ...notices];
   if (roster.unknownColumns.length > 0) {
     warnings.push(`未识别的列（已忽略）：${roster.unknownColumns.map((c) => `${c.column}「${c.header}」`).join('、')}`);
   }
@@ -130,7 +140,7 @@ export async function runCheck(args: CommonArgs, options: CheckOptions = {}): Pr
   let records: TrainingRecord[] = [];
   const rec = input.records;
   if (rec) {
-    const read = readRecords(rec.grid, { sheetName: rec.name, firstRow: rec.firstRow });
+    const read = readRecords(rec.grid, readOptionsFor(rec, year));
     if (read.headerRow === 0 && args.records !== undefined) {
       const why = read.issues.map(issueText).join('；') || '找不到表头';
       throw new CliError(`培训记录无法使用：${why}`, `the training records cannot be used: no header row with an ID-number column was found`);
@@ -154,5 +164,5 @@ export async function runCheck(args: CommonArgs, options: CheckOptions = {}): Pr
     const rows = list.map((r) => r.row).join('、');
     warnings.push(`培训记录中的身份证号 ${id} 不在花名册中（记录第${rows}行），这些记录未计入`);
   }
-  return { pack, year, asOf, results, people: roster.people, roster, rosterGrid, warnings, banners };
+  return { pack, year, asOf, results, people: roster.people, roster, rosterGrid, warnings, banners, notices, sheetName: input.sheetName };
 }
