@@ -165,7 +165,7 @@ describe.skipIf(!canRun)('task pane in Chromium with the host double', () => {
       expect(others).toEqual(before.cells);
       expect(after.tables).toEqual(before.tables);
       // the pane shows the counts
-      const counts = await page.$$eval('#counts tr', (trs) => trs.map((tr) => [tr.getAttribute('data-status'), Number(tr.lastElementChild?.textContent)]));
+      const counts = await page.$$eval('#counts tr', (trs) => trs.map((tr) => [tr.getAttribute('data-count'), Number(tr.lastElementChild?.textContent)]));
       const expCounts: Record<string, number> = {};
       for (const e of expectedRows(rows)) expCounts[e.status] = (expCounts[e.status] ?? 0) + 1;
       for (const [s, n] of counts) expect(n, String(s)).toBe(expCounts[String(s)] ?? 0);
@@ -174,7 +174,7 @@ describe.skipIf(!canRun)('task pane in Chromium with the host double', () => {
       const items = await page.$$('#invalid button');
       expect(items.length).toBe(invalid.length);
       if (invalid[0]) {
-        await page.click(`#invalid button[data-row="${invalid[0].row}"]`);
+        await page.click(`#invalid button[data-goto-row="${invalid[0].row}"]`);
         await page.waitForFunction(
           (row) => (window as unknown as { __host: { selection?: { rect: { r0: number } } } }).__host.selection?.rect.r0 === row - 1,
           invalid[0].row,
