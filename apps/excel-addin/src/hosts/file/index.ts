@@ -66,6 +66,8 @@ export class FileHost implements SpreadsheetHost {
   private summary?: { model: SummaryModel; sheet: FileSheet };
   private listeners: ((e: SelectionChange) => void)[] = [];
   private selectedRow0 = -1;
+  /** false until mount(): without a page (the Node tests) the host keeps its state and draws nothing */
+  private mounted = false;
   /** the pane's message line (the host reports file errors there) */
   private say: (text: string, error?: boolean) => void = () => undefined;
 
@@ -75,6 +77,7 @@ export class FileHost implements SpreadsheetHost {
 
   /** Shows the file controls and the sheet area, and wires the file input, drop and downloads. */
   mount(): void {
+    this.mounted = true;
     document.body.classList.add('file-mode');
     $('file-mode').hidden = false;
     $('sheet-view').hidden = false;
@@ -141,8 +144,13 @@ export class FileHost implements SpreadsheetHost {
     this.activeId = (roster ?? candidates[0] ?? book.sheets[0]!).id;
     this.renderSheetList();
     this.render();
-    ($('download-summary-html') as HTMLButtonElement).disabled = true;
-    ($('download-summary-xlsx') as HTMLButtonElement).disabled = true;
+    this.summaryButtons(false);
+  }
+
+  private summaryButtons(enabled: boolean): void {
+    if (!this.mounted) return;
+    ($('download-summary-html') as HTMLButtonElement).disabled = !enabled;
+    ($('download-summary-xlsx') as HTMLButtonElement).disabled = !enabled;
   }
 
   private sheets(): FileSheet[] {
@@ -154,6 +162,7 @@ export class FileHost implements SpreadsheetHost {
   }
 
   private renderSheetList(): void {
+    if (!this.mounted) return;
     const select = $('sheet') as HTMLSelectElement;
     const sheets = this.sheets();
     select.replaceChildren(
@@ -172,11 +181,12 @@ export class FileHost implements SpreadsheetHost {
   private activate(id: string): void {
     this.activeId = id;
     this.selectedRow0 = -1;
-    ($('sheet') as HTMLSelectElement).value = id;
+    if (this.mounted) ($('sheet') as HTMLSelectElement).value = id;
     this.render();
   }
 
   private render(): void {
+    if (!this.mounted) return;
     const sheet = this.active();
     const table = $('roster');
     table.innerHTML = sheet ? sheetTableHtml(sheet, this.annotations.get(sheet.id)) : '';
@@ -185,11 +195,13 @@ export class FileHost implements SpreadsheetHost {
   }
 
   private select(row0: number, scroll: boolean): void {
-    const table = $('roster');
-    table.querySelector('tr.selected')?.classList.remove('selected');
-    const tr = table.querySelector(`tr[data-sheet-row="${row0 + 1}"]`);
-    tr?.classList.add('selected');
-    if (scroll) tr?.scrollIntoView({ block: 'center' });
+    if (this.mounted) {
+      const table = $('roster');
+      table.querySelector('tr.selected')?.classList.remove('selected');
+      const tr = table.querySelector(`tr[data-sheet-row="${row0 + 1}"]`);
+      tr?.classList.add('selected');
+      if (scroll) tr?.scrollIntoView({ block: 'center' });
+    }
     this.selectedRow0 = row0;
     for (const l of this.listeners) l({ sheetId: this.activeId, row0 });
   }
@@ -199,7 +211,7 @@ export class FileHost implements SpreadsheetHost {
   }
 
   async writeSettings(s: AddinSettings): Promise<void> {
-    const relabel = s.lang !== this.settings.lang;
+    const relabel = this.mounted && s.lang !== this.settings.lang;
     this.settings = { ...s };
     if (relabel) this.label();
   }
@@ -239,6 +251,8 @@ export class FileHost implements SpreadsheetHost {
     this.annotations.set(sheet.id, { sheetId: sheet.id, sheetName: sheet.name, headerRow0, startCol, rows, statuses });
     await opts.onProgress?.('write', rows.length - 1, rows.length - 1);
     this.render();
+    // bring the new columns into view (a wide roster puts them off to the right)
+    if (this.mounted) $('roster').querySelector('thead th.own:last-child')?.scrollIntoView({ block: 'nearest', inline: 'end' });
     return {
       ok: true,
       sheetName: sheet.name,
@@ -309,8 +323,7 @@ export class FileHost implements SpreadsheetHost {
     this.summary = { model, sheet };
     this.renderSheetList();
     this.activate(sheet.id);
-    ($('download-summary-html') as HTMLButtonElement).disabled = false;
-    ($('download-summary-xlsx') as HTMLButtonElement).disabled = false;
+    this.summaryButtons(true);
     return { ok: true, rows: layout.rows.length };
   }
 
