@@ -42,5 +42,7 @@ export default defineConfig({
     target: 'es2020',
     sourcemap: false,
     rollupOptions: { input: here('./src/taskpane/taskpane.html') },
+    // vite's modulepreload polyfill calls fetch(); one inlined file preloads nothing
+    modulePreload: { polyfill: false },
   },
 });
