@@ -284,6 +284,39 @@ describe.skipIf(!canRun && !CI)('offline checker page (file://, Chromium, no net
     await page.context().close();
   }, 120_000);
 
+  it('生成汇总表: the summary sheet shows on the page and downloads as HTML and .xlsx', async () => {
+    const c = loadCasesR3().find((x) => x.file === 'hohhot-2022-r3.csv') ?? loadCasesR3()[0]!;
+    const xlsx = join(out, `summary-${c.file.replace(/\.csv$/, '.xlsx')}`);
+    writeFileSync(xlsx, await caseWorkbook(c));
+    const { page, offsite, errors } = await openPage();
+    const rows = await checkOnPage(page, xlsx, c);
+    await page.click('#summary');
+    await page.waitForFunction(() => /已生成“汇总表”/.test(document.getElementById('message')?.textContent ?? ''));
+    expect(await page.locator('#sheet option').allTextContents()).toContain('汇总表');
+    const grab = async (text: string): Promise<Buffer> => {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.locator('button', { hasText: text }).click()]);
+      const path = join(out, d.suggestedFilename());
+      await d.saveAs(path);
+      return readFileSync(path);
+    };
+    const html = (await grab('下载汇总表（HTML')).toString('utf8');
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
+    expect(html).toMatch(/@page \{ size: A4 landscape/);
+    const book = readBook(await grab('下载汇总表（.xlsx'));
+    const grid = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['汇总表']!, { header: 1, defval: '' });
+    const total = grid.find((r) => r[0] === '合计');
+    expect(total?.[1]).toBe(rows.length);
+    for (const s of ['compliant', 'non-compliant', 'exempt', 'not-restrictive', 'invalid'] as const) {
+      const line = grid.find((r) => r[0] === STATUS_LABELS[s].zh);
+      expect(line?.[1], s).toBe(rows.filter((r) => r.status === s).length);
+      expect(html).toContain(`<td>${STATUS_LABELS[s].zh}</td><td>${rows.filter((r) => r.status === s).length}</td>`);
+    }
+    expect(String(grid[0]?.[0])).toBe(html.match(/<h1>([^<]*)<\/h1>/)?.[1]);
+    expect(offsite).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   it('CSP: the page cannot reach the network even if its code tried (connect-src none)', async () => {
     const { page, offsite } = await openPage();
     const blocked = await page.evaluate(async () => {
