@@ -234,6 +234,8 @@ describe.skipIf(!canRun && !CI)('offline checker page (file://, Chromium, no net
       await page.waitForFunction((row) => document.getElementById('explain-title')?.textContent?.includes(`第 ${row} 行`), shown.row);
       expect(await page.textContent('#explain')).toBe(shown.cells[4]);
       if (c.file === 'xilingol-2024-r3.csv') {
+        // tall enough to show the selected row's explanation under the counts
+        await page.setViewportSize({ width: 1400, height: 1250 });
         await page.screenshot({ path: join(out, 'offline.png') });
         if (process.env.UPDATE_SCREENSHOTS === '1' || !existsSync(join(root, 'docs/offline.png'))) {
           await page.screenshot({ path: join(root, 'docs/offline.png') });
