@@ -18,7 +18,7 @@ import type { SelectionChange, SpreadsheetHost } from '../port.js';
 import { annotatedWorkbook, rowsWorkbook, type SheetAnnotation } from './export.js';
 import { loadFileBook, type FileBook, type FileSheet } from './load.js';
 import { summaryHtml } from './summary-html.js';
-import { sheetTableHtml } from './view.js';
+import { FULL_RENDER_CELLS, sheetExtent, sheetTableHtml, type RowWindow } from './view.js';
 
 const isRecordsSheet = (name: string): boolean => /^(培训记录|培訓記錄)$/.test(name.normalize('NFKC').trim());
 
@@ -98,6 +98,15 @@ export class FileHost implements SpreadsheetHost {
       if (f) void this.open(f);
     });
     ($('sheet') as HTMLSelectElement).addEventListener('change', (e) => this.activate((e.target as HTMLSelectElement).value));
+    let pending = false;
+    $('roster').parentElement!.addEventListener('scroll', () => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        this.onScroll();
+      });
+    });
     $('roster').addEventListener('click', (e) => {
       const tr = (e.target as HTMLElement).closest('tr[data-sheet-row]');
       if (tr) this.select(Number(tr.getAttribute('data-sheet-row')) - 1, false);
@@ -181,28 +190,78 @@ export class FileHost implements SpreadsheetHost {
   private activate(id: string): void {
     this.activeId = id;
     this.selectedRow0 = -1;
-    if (this.mounted) ($('sheet') as HTMLSelectElement).value = id;
+    if (this.mounted) {
+      ($('sheet') as HTMLSelectElement).value = id;
+      $('roster').parentElement!.scrollTop = 0;
+    }
     this.render();
   }
 
+  /** the rows drawn now, when the sheet is too big to draw whole */
+  private window?: RowWindow;
+
+  private isBig(sheet: FileSheet): boolean {
+    const e = sheetExtent(sheet, this.annotations.get(sheet.id));
+    return (e.last - e.first + 1) * (e.width + 1) > FULL_RENDER_CELLS;
+  }
+
+  /** Draws the active sheet: whole, or (big sheets) the rows around the scroll position. */
   private render(): void {
     if (!this.mounted) return;
     const sheet = this.active();
     const table = $('roster');
-    table.innerHTML = sheet ? sheetTableHtml(sheet, this.annotations.get(sheet.id)) : '';
+    const wrap = table.parentElement!;
+    const ann = sheet && this.annotations.get(sheet.id);
+    if (sheet && this.isBig(sheet)) {
+      const rowHeight = this.window?.rowHeight ?? 21;
+      const first = sheet.firstRow - 1;
+      const top = first + Math.floor(wrap.scrollTop / rowHeight);
+      const rows = Math.ceil(wrap.clientHeight / rowHeight);
+      this.window = { from: Math.max(first, top - 2 * rows), to: top + 3 * rows, rowHeight };
+      table.innerHTML = sheetTableHtml(sheet, ann, this.window, this.selectedRow0);
+      // measure the real row height once, so the spacers match the drawn rows
+      const tr = table.querySelector<HTMLElement>('tbody tr[data-sheet-row]');
+      if (tr && Math.abs(tr.offsetHeight - rowHeight) > 0.5 && tr.offsetHeight > 0) {
+        this.window.rowHeight = tr.offsetHeight;
+        table.innerHTML = sheetTableHtml(sheet, ann, this.window, this.selectedRow0);
+      }
+      $('sheet-note').textContent = '工作表较大：只绘制滚动位置附近的行（检查、计数和下载包括全部行）。';
+    } else {
+      this.window = undefined;
+      table.innerHTML = sheet ? sheetTableHtml(sheet, ann, undefined, this.selectedRow0) : '';
+      $('sheet-note').textContent = '';
+    }
     $('sheet-title').textContent = sheet ? `${this.book?.fileName ?? ''} · ${sheet.name}` : '';
     ($('download-annotated') as HTMLButtonElement).disabled = this.annotations.size === 0;
   }
 
+  /** on scroll: redraw a big sheet when the view nears the edge of the drawn rows */
+  private onScroll(): void {
+    const w = this.window;
+    const sheet = this.active();
+    if (!w || !sheet) return;
+    const wrap = $('roster').parentElement!;
+    const top = sheet.firstRow - 1 + Math.floor(wrap.scrollTop / w.rowHeight);
+    const rows = Math.ceil(wrap.clientHeight / w.rowHeight);
+    if (top - rows < w.from && w.from > sheet.firstRow - 1) this.render();
+    else if (top + 2 * rows > w.to) this.render();
+  }
+
   private select(row0: number, scroll: boolean): void {
+    this.selectedRow0 = row0;
     if (this.mounted) {
       const table = $('roster');
+      const sheet = this.active();
+      if (scroll && this.window && sheet) {
+        const wrap = table.parentElement!;
+        wrap.scrollTop = Math.max(0, (row0 - (sheet.firstRow - 1)) * this.window.rowHeight - wrap.clientHeight / 2);
+        this.render();
+      }
       table.querySelector('tr.selected')?.classList.remove('selected');
       const tr = table.querySelector(`tr[data-sheet-row="${row0 + 1}"]`);
       tr?.classList.add('selected');
       if (scroll) tr?.scrollIntoView({ block: 'center' });
     }
-    this.selectedRow0 = row0;
     for (const l of this.listeners) l({ sheetId: this.activeId, row0 });
   }
 

@@ -26,50 +26,84 @@ export function cellText(v: Cell | unknown): string {
   return String(v);
 }
 
-/** Cells hidden under a merge (not the merge's top-left). */
-function coveredCells(sheet: FileSheet): Map<string, { rows: number; cols: number } | null> {
-  const m = new Map<string, { rows: number; cols: number } | null>();
-  for (const g of sheet.merges) {
-    for (let r = g.r0; r < g.r0 + g.rows; r++) for (let c = g.c0; c < g.c0 + g.cols; c++) m.set(`${r},${c}`, null);
-    m.set(`${g.r0},${g.c0}`, { rows: g.rows, cols: g.cols });
-  }
+/** 0-based sheet rows [from, to) to draw; rows outside are one spacer row each side */
+export interface RowWindow {
+  from: number;
+  to: number;
+  /** px height of one drawn row (measured), for the spacers */
+  rowHeight: number;
+}
+
+/** above this many cells the table draws only the rows in view (layout of every cell takes seconds) */
+export const FULL_RENDER_CELLS = 60_000;
+
+type Merge = { r0: number; c0: number; rows: number; cols: number };
+
+/** Each merged cell → its merge. */
+function mergeIndex(sheet: FileSheet): Map<string, Merge> {
+  const m = new Map<string, Merge>();
+  for (const g of sheet.merges) for (let r = g.r0; r < g.r0 + g.rows; r++) for (let c = g.c0; c < g.c0 + g.cols; c++) m.set(`${r},${c}`, g);
   return m;
 }
 
-/** The sheet (with its annotation, if any) as table HTML. */
-export function sheetTableHtml(sheet: FileSheet, ann: SheetAnnotation | undefined): string {
+export interface SheetExtent {
+  width: number;
+  /** 0-based first and last sheet row drawn */
+  first: number;
+  last: number;
+}
+
+export function sheetExtent(sheet: FileSheet, ann: SheetAnnotation | undefined): SheetExtent {
   let width = sheet.grid.reduce((w, r) => Math.max(w, r.length), 0);
   if (ann) width = Math.max(width, ann.startCol + ann.rows[0]!.length);
-  const merges = coveredCells(sheet);
+  const first = sheet.firstRow - 1;
+  const last = Math.max(first + sheet.grid.length - 1, ann ? ann.headerRow0 + ann.rows.length - 1 : -1);
+  return { width, first, last };
+}
+
+/** The sheet (with its annotation, if any) as table HTML: every row, or the rows of `win`. */
+export function sheetTableHtml(sheet: FileSheet, ann: SheetAnnotation | undefined, win?: RowWindow, selected = -1): string {
+  const { width, first, last } = sheetExtent(sheet, ann);
+  const from = win ? Math.max(first, win.from) : first;
+  const to = win ? Math.min(last + 1, win.to) : last + 1;
+  const merges = mergeIndex(sheet);
+  const annWidth = ann ? ann.rows[0]!.length : 0;
   const out: string[] = [];
   out.push('<thead><tr><th class="corner"></th>');
   for (let c = 0; c < width; c++) {
-    const own = ann && c >= ann.startCol && c < ann.startCol + ann.rows[0]!.length;
+    const own = ann && c >= ann.startCol && c < ann.startCol + annWidth;
     out.push(`<th class="${sheet.hiddenCols.has(c) ? 'hid' : ''}${own ? ' own' : ''}">${columnLetter(c)}</th>`);
   }
   out.push('</tr></thead><tbody>');
-  const lastRow0 = Math.max(sheet.firstRow - 1 + sheet.grid.length - 1, ann ? ann.headerRow0 + ann.rows.length - 1 : -1);
-  for (let r0 = sheet.firstRow - 1; r0 <= lastRow0; r0++) {
-    const row = sheet.grid[r0 - (sheet.firstRow - 1)] ?? [];
+  const spacer = (rows: number): void => {
+    if (win && rows > 0) out.push(`<tr class="spacer" aria-hidden="true"><td colspan="${width + 1}" style="height:${rows * win.rowHeight}px"></td></tr>`);
+  };
+  spacer(from - first);
+  for (let r0 = from; r0 < to; r0++) {
+    const row = sheet.grid[r0 - first] ?? [];
     const ai = ann ? r0 - ann.headerRow0 : -1;
     const annRow = ann && ai >= 0 && ai < ann.rows.length ? ann.rows[ai] : undefined;
     const status = ann && ai > 0 ? ann.statuses[ai - 1] : undefined;
     const attrs = [`data-sheet-row="${r0 + 1}"`];
     if (status) attrs.push(`data-row="${r0 + 1}"`, `data-status="${status}"`);
-    const cls = [sheet.hiddenRows.has(r0) ? 'hid-row' : '', ai === 0 ? 'ann-header' : ''].filter(Boolean).join(' ');
+    const cls = [sheet.hiddenRows.has(r0) ? 'hid-row' : '', ai === 0 ? 'ann-header' : '', r0 === selected ? 'selected' : ''].filter(Boolean).join(' ');
     out.push(`<tr ${attrs.join(' ')}${cls ? ` class="${cls}"` : ''}><th>${r0 + 1}</th>`);
     for (let c = 0; c < width; c++) {
       const m = merges.get(`${r0},${c}`);
-      if (m === null) continue;
-      const span = m ? `${m.rows > 1 ? ` rowspan="${m.rows}"` : ''}${m.cols > 1 ? ` colspan="${m.cols}"` : ''}` : '';
+      // a merge is drawn at its top-left, or at the first drawn row when it starts above the window
+      const top = m ? Math.max(m.r0, from) : r0;
+      if (m && (top !== r0 || c !== m.c0)) continue;
+      const rows = m ? Math.min(m.r0 + m.rows, to) - top : 1;
+      const span = m ? `${rows > 1 ? ` rowspan="${rows}"` : ''}${m.cols > 1 ? ` colspan="${m.cols}"` : ''}` : '';
       const own = annRow && c >= ann!.startCol && c < ann!.startCol + annRow.length;
-      const v = own ? annRow[c - ann!.startCol] : row[c];
+      const v = own ? annRow[c - ann!.startCol] : m ? sheet.grid[m.r0 - first]?.[m.c0] : row[c];
       const classes = [sheet.hiddenCols.has(c) ? 'hid' : '', own ? 'own' : '', own && c === ann!.startCol && status ? `s-${status}` : '', typeof v === 'number' ? 'num' : ''];
       const k = classes.filter(Boolean).join(' ');
       out.push(`<td${k ? ` class="${k}"` : ''}${span}>${esc(cellText(v))}</td>`);
     }
     out.push('</tr>');
   }
+  spacer(last + 1 - to);
   out.push('</tbody>');
   return out.join('');
 }
