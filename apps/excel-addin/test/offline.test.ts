@@ -15,6 +15,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -318,6 +319,48 @@ describe.skipIf(!canRun && !CI)('offline checker page (file://, Chromium, no net
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);
+
+  it('a big roster (3,000 rows) draws only the rows in view; scrolling and the invalid list reach every row', async () => {
+    const gen = join(out, 'big-3000-generated.xlsx');
+    if (!existsSync(gen)) {
+      execFileSync(join(root, '../../node_modules/.bin/tsx'), [join(root, '../../test/bench/reports.ts'), 'gen', '3000', gen], { stdio: 'ignore' });
+    }
+    // one ID number far down the sheet made wrong, so the invalid list has a row out of view
+    const book = readBook(readFileSync(gen));
+    const ws = book.Sheets[book.SheetNames[0]!]!;
+    const header = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1 }).findIndex((r) => r.includes('身份证号'));
+    const idCol = (XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1 })[header] ?? []).indexOf('身份证号');
+    ws[XLSX.utils.encode_cell({ r: 2500, c: idCol })] = { t: 's', v: '15250119' };
+    const file = join(out, 'big-3000.xlsx');
+    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const { page, offsite, errors } = await openPage();
+    const c: CaseR3 = { file, policy: 'xilingol-2024' };
+    const first = await checkOnPage(page, file, c);
+    const results = await engine(file, c);
+    expect(await page.textContent('#message')).toContain(`已检查 ${results.length} 人`);
+    expect(first.length).toBeGreaterThan(10);
+    expect(first.length).toBeLessThan(results.length);
+    const byRow = new Map(results.map((r) => [r.row, r.status]));
+    for (const r of first) expect(r.status, `row ${r.row}`).toBe(byRow.get(r.row));
+    // scroll to the end: the last rows are drawn, with the engine's statuses
+    await page.$eval('.grid-wrap', (el) => (el.scrollTop = el.scrollHeight));
+    const last = results[results.length - 1]!.row;
+    await page.waitForSelector(`tr[data-row="${last}"]`);
+    const tail = await page.$$eval('tr[data-row][data-status]', (trs) => trs.map((tr) => [Number(tr.getAttribute('data-row')), tr.getAttribute('data-status')] as const));
+    for (const [row, status] of tail) expect(status, `row ${row}`).toBe(byRow.get(row));
+    // an invalid row far from the view: clicking it brings it into view and selects it
+    const invalid = results.filter((r) => r.status === 'invalid');
+    expect(invalid.map((r) => r.row)).toContain(2501);
+    const far = invalid.find((r) => r.row === 2501);
+    if (far) {
+      await page.click(`#invalid button[data-goto-row="${far.row}"]`);
+      await page.waitForSelector(`tr.selected[data-row="${far.row}"]`);
+      expect(await page.textContent('#explain-title')).toContain(`第 ${far.row} 行`);
+    }
+    expect(offsite).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
 
   it('CSP: the page cannot reach the network even if its code tried (connect-src none)', async () => {
     const { page, offsite } = await openPage();
