@@ -27,7 +27,8 @@ import { checkRoster, readRecords, readRoster } from '@ce/roster';
 import { loadRosterInput } from '@ce/files';
 import { parseIso } from '../src/core/settings.js';
 import { HEADERS } from '../src/taskpane/annotate.js';
-import { caseWorkbook, csvGrid, loadCasesR3, type CaseR3 } from './offline/fixture.js';
+import { CASES_R3, caseWorkbook, csvGrid, loadCasesR3, type CaseR3 } from './offline/fixture.js';
+import { toExcelGrid } from './helpers.js';
 import { cellStyles, unzip } from './offline/zip.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -361,6 +362,58 @@ describe.skipIf(!canRun && !CI)('offline checker page (file://, Chromium, no net
     expect(errors).toEqual([]);
     await page.context().close();
   }, 180_000);
+
+  it('an .xls (BIFF8) workbook with a cover sheet first: the roster sheet is picked, another can be chosen, and it downloads as .xlsx', async () => {
+    const c = loadCasesR3().find((x) => x.records) ?? loadCasesR3()[0]!;
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['2024年度继续教育学时统计'], ['填报单位：……']]), '封面');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(toExcelGrid(csvGrid(c.file))), '花名册');
+    if (c.records) XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(toExcelGrid(csvGrid(c.records))), '培训记录');
+    const xls = join(out, c.file.replace(/\.csv$/, '.xls'));
+    writeFileSync(xls, XLSX.write(book, { type: 'buffer', bookType: 'biff8' }) as Buffer);
+    const { page, offsite, errors } = await openPage();
+    const rows = await checkOnPage(page, xls, c);
+    expect(await page.$eval('#sheet', (el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('花名册');
+    expect(rows.map((r) => [r.row, r.status])).toEqual((await engine(xls, c)).map((r) => [r.row, r.status]));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button', { hasText: '下载标注后的花名册' }).click()]);
+    const saved = join(out, 'annotated-from-xls.xlsx');
+    await download.saveAs(saved);
+    const back = readBook(readFileSync(saved));
+    expect(back.SheetNames).toEqual(book.SheetNames);
+    const grid = XLSX.utils.sheet_to_json<unknown[]>(back.Sheets['花名册']!, { header: 1, defval: '' });
+    expect(grid[0]!.slice(-5)).toEqual([...HEADERS.zh]);
+    expect(await page.textContent('#message')).toMatch(/原文件是 \.xls/);
+    // choosing the cover sheet and checking it: refused, naming the sheet
+    await page.selectOption('#sheet', { label: '封面' });
+    await page.locator('button', { hasText: '检查' }).first().click();
+    await page.waitForFunction(() => document.getElementById('message')?.classList.contains('error'));
+    expect(await page.textContent('#message')).toContain('工作表“封面”中没有找到花名册表头行');
+    expect(offsite).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('a roster dropped onto the page is opened like one chosen in the file input', async () => {
+    const c = loadCasesR3()[0]!;
+    const { page, errors } = await openPage();
+    const bytes = [...readFileSync(join(CASES_R3, c.file))];
+    await page.evaluate(
+      ({ bytes, name }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], name, { type: 'text/csv' }));
+        document.querySelector('#sheet-view')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      { bytes, name: c.file },
+    );
+    await page.waitForFunction(() => document.querySelectorAll('table tr[data-sheet-row]').length > 0);
+    expect(await page.textContent('#message')).toContain(`已打开 ${c.file}`);
+    await page.selectOption('select[name="policy"]', c.policy);
+    await page.locator('button', { hasText: '检查' }).first().click();
+    await page.waitForFunction(() => document.querySelectorAll('tr[data-row][data-status]').length > 0);
+    expect(await page.locator('tr[data-row][data-status]').count()).toBe(csvGrid(c.file).length - 1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
 
   it('CSP: the page cannot reach the network even if its code tried (connect-src none)', async () => {
     const { page, offsite } = await openPage();
