@@ -146,6 +146,7 @@ export class FileHost implements SpreadsheetHost {
 
   load(book: FileBook): void {
     this.book = book;
+    this.selectedRow0 = -1;
     this.annotations.clear();
     this.summary = undefined;
     const candidates = book.sheets.filter((s) => !isRecordsSheet(s.name));
