@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 export default function setup(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  const needed = ['dist/taskpane.html', 'dist/taskpane.js', 'dist/functions.json', 'dist/manifest.xml', 'dist/assets/icon-32.png'];
+  const needed = ['dist/taskpane.html', 'dist/taskpane.js', 'dist/functions.json', 'dist/manifest.xml', 'dist/assets/icon-32.png', 'dist/offline/ce-checker.html'];
   if (needed.every((f) => existsSync(`${root}${f}`))) return;
   execFileSync('pnpm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 }

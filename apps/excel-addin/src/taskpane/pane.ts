@@ -1,15 +1,16 @@
 /**
  * The task pane: settings (stored in the workbook), the three buttons, progress,
- * counts by status and the invalid-row list. All Excel work is in annotate.ts and
- * summary-sheet.ts; this file only wires the page.
+ * counts by status and the invalid-row list. Written against the host port
+ * (hosts/port.ts) only: the same pane runs beside Excel (Office.js adapter) and on
+ * the offline page (file adapter); this file only wires the page.
  */
 import { listPacks, STATUS_LABELS, type Status } from '@ce/rules';
 import { checkAll, packOf } from '../core/check.js';
-import { parseIso, readSettings, writeSettings, type AddinSettings, type Lang } from '../core/settings.js';
-import { readRosterWorkbook } from '../core/workbook.js';
-import { annotateActiveSheet, clearActiveSheet, explanationAt, selectRow, type InvalidRow } from './annotate.js';
+import { parseIso, type AddinSettings, type Lang } from '../core/settings.js';
+import type { SpreadsheetHost } from '../hosts/port.js';
+import type { InvalidRow } from './annotate.js';
 import { t, type TextKey } from './i18n.js';
-import { summaryModel, writeSummarySheet } from './summary-sheet.js';
+import { summaryModel } from './summary-sheet.js';
 
 const STATUSES: Status[] = ['compliant', 'non-compliant', 'exempt', 'not-restrictive', 'invalid'];
 
@@ -26,7 +27,14 @@ export interface PaneState {
   last?: { sheetName: string; counts: Record<Status, number>; invalid: InvalidRow[] };
 }
 
-export function initPane(): PaneState {
+export interface PaneOptions {
+  /** a notice shown at start (e.g. that the pane switched to file mode) */
+  notice?: TextKey;
+}
+
+export function initPane(host: SpreadsheetHost, opts: PaneOptions = {}): PaneState {
+  const readSettings = (): AddinSettings => host.readSettings();
+  const writeSettings = (s: AddinSettings): Promise<void> => host.writeSettings(s);
   const state: PaneState = { settings: readSettings(), lang: readSettings().lang ?? 'zh', busy: false };
   const packs = listPacks();
   if (!state.settings.policy || !packs.some((p) => p.id === state.settings.policy)) {
@@ -71,7 +79,9 @@ export function initPane(): PaneState {
     set('counts-title', 'counts');
     set('invalid-title', 'invalid');
     set('functions-note', 'functionsNote');
-    set('privacy', 'privacy');
+    $('functions-note').hidden = !host.hasCellFunctions;
+    set('privacy', host.privacyText);
+    if (opts.notice && !message.textContent) say(t(L, opts.notice));
     const pack = packs.find((p) => p.id === policy.value);
     year.placeholder = pack ? String(pack.ceYear) : '';
     renderResults();
@@ -87,7 +97,7 @@ export function initPane(): PaneState {
     tbody.replaceChildren(
       ...STATUSES.map((s) => {
         const tr = document.createElement('tr');
-        tr.dataset.status = s;
+        tr.dataset.count = s;
         const a = document.createElement('td');
         const sw = document.createElement('span');
         sw.className = `swatch s-${s}`;
@@ -111,9 +121,9 @@ export function initPane(): PaneState {
         const li = document.createElement('li');
         const btn = document.createElement('button');
         btn.type = 'button';
-        btn.dataset.row = String(r.row);
+        btn.dataset.gotoRow = String(r.row);
         btn.textContent = `${t(state.lang, 'row', { row: r.row })} ${r.name}：${r.message}`;
-        btn.addEventListener('click', () => void selectRow(sheetName, r.row).catch((e: unknown) => say(t(state.lang, 'error', { message: String(e) }), true)));
+        btn.addEventListener('click', () => void host.selectRow(sheetName, r.row).catch((e: unknown) => say(t(state.lang, 'error', { message: String(e) }), true)));
         li.append(btn);
         return li;
       }),
@@ -168,7 +178,7 @@ export function initPane(): PaneState {
       progress.hidden = false;
       progress.value = 0;
       say(t(state.lang, 'reading'));
-      const out = await annotateActiveSheet({
+      const out = await host.annotate({
         settings: checkSettings(),
         lang: state.lang,
         onProgress: async (phase, done, total) => {
@@ -194,7 +204,7 @@ export function initPane(): PaneState {
   );
   $('clear').addEventListener('click', () =>
     void run(async () => {
-      const out = await clearActiveSheet();
+      const out = await host.clear();
       if (!out.ok) say(out.reason, true);
       else {
         state.last = undefined;
@@ -207,12 +217,7 @@ export function initPane(): PaneState {
     void run(async () => {
       const settings = checkSettings();
       const pack = packOf(settings.policy);
-      const read = await Excel.run(async (context) => {
-        const active = context.workbook.worksheets.getActiveWorksheet();
-        active.load('name');
-        await context.sync();
-        return readRosterWorkbook(context, active.name);
-      });
+      const read = await host.readRoster();
       if (!read) {
         say(t(state.lang, 'needCheck'), true);
         return;
@@ -226,15 +231,14 @@ export function initPane(): PaneState {
         reviewYear,
         asOf: settings.asOf ?? { year: reviewYear, month: 12, day: 31 },
       });
-      const out = await writeSummarySheet(model);
+      const out = await host.writeSummary(model);
       if (!out.ok) say(out.reason, true);
       else say(t(state.lang, 'summaryDone', { rows: out.rows }));
     }),
   );
   // the full explanation of the selected row, from the 说明 cell the add-in wrote
-  const showExplanation = async (worksheetId: string, address: string): Promise<void> => {
-    const m = /^[A-Z]+(\d+)/.exec(address.replace(/^.*!/, '').replace(/\$/g, ''));
-    const hit = m ? await explanationAt(worksheetId, Number(m[1]) - 1) : undefined;
+  const showExplanation = async (worksheetId: string, row0: number): Promise<void> => {
+    const hit = row0 >= 0 ? await host.explanationAt(worksheetId, row0) : undefined;
     const box = $('explain-box');
     box.hidden = !hit;
     if (hit) {
@@ -242,12 +246,7 @@ export function initPane(): PaneState {
       $('explain').textContent = hit.text;
     }
   };
-  void Excel.run(async (context) => {
-    context.workbook.worksheets.onSelectionChanged.add(async (e: { worksheetId: string; address: string }) => {
-      await showExplanation(e.worksheetId, e.address).catch(() => undefined);
-    });
-    await context.sync();
-  }).catch(() => undefined);
+  host.onSelectionChanged((e) => void showExplanation(e.sheetId, e.row0).catch(() => undefined));
 
   render();
   $('app').setAttribute('aria-busy', 'false');
