@@ -132,6 +132,9 @@ async function open(c: CaseSpec, viewport = { width: 380, height: 900 }): Promis
   await page.goto(`${base}/taskpane.html`);
   await page.waitForFunction(() => document.querySelectorAll('#policy option').length > 0 && document.getElementById('app')?.getAttribute('aria-busy') === 'false');
   await page.selectOption('#policy', c.policy);
+  // the review year and as-of date the case names, as a clerk would type them
+  if (c.year !== undefined) await page.fill('#year', String(c.year));
+  if (c.asOf !== undefined) await page.fill('#asof', c.asOf);
   return { page, offsite, consoleErrors };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STATUS_LABELS, type Status } from '@ce/rules';
 import { readWorkbook } from '../src/core/check.js';
 import { buildIndex, fnExplain, fnHours, fnIdCheck, fnMissing, fnMissingProfessional, fnMissingPublic, fnStatus, FunctionError, resultFor } from '../src/functions/engine.js';
-import { caseGrid, expectedRows, loadCases, toExcelGrid } from './helpers.js';
+import { caseGrid, caseSettings, expectedRows, loadCases, toExcelGrid } from './helpers.js';
 
 describe('CE.* function logic over the public cases', () => {
   for (const c of loadCases()) {
@@ -10,7 +10,7 @@ describe('CE.* function logic over the public cases', () => {
       const rows = caseGrid(c.file);
       const read = readWorkbook({ roster: toExcelGrid(rows), sheetName: '花名册', records: c.records ? toExcelGrid(caseGrid(c.records)) : undefined, recordsSheetName: '培训记录' });
       const index = buildIndex(read, '花名册');
-      const settings = { policy: c.policy };
+      const settings = caseSettings(c);
       for (const e of expectedRows(rows)) {
         const where = `${c.file} row ${e.row}`;
         expect(fnStatus(index, e.id, settings), where).toBe(STATUS_LABELS[e.status as Status].zh);

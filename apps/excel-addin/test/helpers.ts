@@ -4,6 +4,14 @@ import { decodeCsvBytes, parseCsv } from '@ce/files';
 import type { CellValue } from './double/excel-double.js';
 
 export { CASES_DIR, loadCases, type CaseSpec } from '@ce/cases';
+import type { CaseSpec } from '@ce/cases';
+import type { AddinSettings } from '../src/core/settings.js';
+import type { CheckSettings } from '../src/core/check.js';
+
+/** The workbook settings a clerk would choose for a case: its pack, review year and as-of date (cases.json). */
+export function caseSettings(c: CaseSpec): AddinSettings {
+  return { policy: c.policy, ...(c.year !== undefined ? { year: c.year } : {}), ...(c.asOf !== undefined ? { asOf: c.asOf } : {}) };
+}
 
 /**
  * What Excel would hold after a clerk pastes the CSV: numbers that Excel keeps exactly
@@ -47,4 +55,10 @@ export function expectedRows(rows: string[][]): ExpectedRow[] {
     public: Number(r[ix('期望缺公需')] || 0),
     professional: Number(r[ix('期望缺专业')] || 0),
   }));
+}
+
+/** The same choice as the pane passes it to a check (the as-of date as a date). */
+export function caseCheckSettings(c: CaseSpec): CheckSettings {
+  const [y, m, d] = (c.asOf ?? '').split('-').map(Number);
+  return { policy: c.policy, ...(c.year !== undefined ? { year: c.year } : {}), ...(c.asOf !== undefined ? { asOf: { year: y!, month: m!, day: d! } } : {}) };
 }

@@ -22,7 +22,7 @@ import {
   fnStatus,
   type RosterIndex,
 } from '../src/functions/engine.js';
-import { caseGrid, expectedRows, loadCases, toExcelGrid } from './helpers.js';
+import { caseGrid, caseSettings, expectedRows, loadCases, toExcelGrid } from './helpers.js';
 
 interface Meta {
   functions: { id: string; parameters: { name: string; type: string; optional?: boolean }[] }[];
@@ -102,7 +102,7 @@ describe('CE.* as formulas in HyperFormula', () => {
         readWorkbook({ roster: toExcelGrid(rows), sheetName: '花名册', records: c.records ? toExcelGrid(caseGrid(c.records)) : undefined }),
         '花名册',
       );
-      settings = { policy: c.policy };
+      settings = caseSettings(c);
       const header = rows[0]!;
       const idCol = header.findIndex((h) => h.includes('身份证'));
       const letter = String.fromCharCode(65 + idCol);

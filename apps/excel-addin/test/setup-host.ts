@@ -1,5 +1,5 @@
 import { ExcelHost, type CellValue } from './double/excel-double.js';
-import { caseGrid, toExcelGrid, type CaseSpec } from './helpers.js';
+import { caseGrid, caseSettings, toExcelGrid, type CaseSpec } from './helpers.js';
 
 export const ROSTER = '花名册';
 
@@ -14,6 +14,6 @@ export function hostForCase(c: CaseSpec, opts: { offsetRows?: number; offsetCols
   host.addSheet(ROSTER, grid);
   if (c.records) host.addSheet('培训记录', toExcelGrid(caseGrid(c.records)));
   host.install();
-  Office.context.document.settings.set('ce.settings', { policy: c.policy });
+  Office.context.document.settings.set('ce.settings', caseSettings(c));
   return { host, rows };
 }
