@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,16 +14,29 @@ import { CASES_DIR, HAS_CASES, runCli } from './testing.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ce-report-summary-'));
 
+function isoToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function onlyFile(dir: string, ext: string): string {
+  const list = readdirSync(dir).filter((f) => f.endsWith(ext));
+  expect(list).toHaveLength(1);
+  return list[0]!;
+}
+
 describe.runIf(HAS_CASES)('ce-report summary through the real CLI process', () => {
   it('writes the chosen formats, prints counts and paths, no progress bar when stderr is not a TTY', () => {
     const out = join(tmp, 'a');
     const r = runCli(['summary', join(CASES_DIR, 'xilingol-2024.csv'), '--policy', 'xilingol-2024', '--out', out, '--format', 'html,xlsx']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/共 \d+ 人：达标/);
-    expect(r.stdout).toContain(join(out, 'summary.html'));
-    expect(existsSync(join(out, 'summary.html'))).toBe(true);
-    expect(existsSync(join(out, 'summary.xlsx'))).toBe(true);
-    expect(existsSync(join(out, 'summary.pdf'))).toBe(false);
+    // named after the roster and today's date
+    const base = join(out, `xilingol-2024-汇总-${isoToday()}`);
+    expect(r.stdout).toContain(`${base}.html`);
+    expect(existsSync(`${base}.html`)).toBe(true);
+    expect(existsSync(`${base}.xlsx`)).toBe(true);
+    expect(existsSync(`${base}.pdf`)).toBe(false);
     expect(r.stderr).not.toMatch(/\r|\u001b\[/);
   });
 
@@ -33,8 +46,8 @@ describe.runIf(HAS_CASES)('ce-report summary through the real CLI process', () =
     const shown = join(tmp, 's');
     expect(runCli(['summary', join(CASES_DIR, 'xilingol-2024.csv'), '--policy', 'xilingol-2024', '--out', masked, '--format', 'html']).status).toBe(0);
     expect(runCli(['summary', join(CASES_DIR, 'xilingol-2024.csv'), '--policy', 'xilingol-2024', '--out', shown, '--format', 'html', '--show-id']).status).toBe(0);
-    const a = readFileSync(join(masked, 'summary.html'), 'utf8');
-    const b = readFileSync(join(shown, 'summary.html'), 'utf8');
+    const a = readFileSync(join(masked, onlyFile(masked, '.html')), 'utf8');
+    const b = readFileSync(join(shown, onlyFile(shown, '.html')), 'utf8');
     for (const id of ids) expect(a).not.toContain(id);
     expect(ids.some((id) => b.includes(id))).toBe(true);
   });
@@ -120,7 +133,7 @@ describe('writing HTML and PDF in the render worker while the XLSX is written', 
     const run = await runCheck({ roster: SAMPLE, policy: 'xilingol-2024' });
     const out = join(tmp, 'blocked');
     mkdirSync(join(out, 'summary.pdf'), { recursive: true }); // a folder where the PDF should go
-    await expect(writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: out, showId: false, generatedOn: on })).rejects.toMatchObject({
+    await expect(writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: out, showId: false, generatedOn: on, baseName: 'summary' })).rejects.toMatchObject({
       zh: expect.stringContaining(join(out, 'summary.pdf')),
     });
   });

@@ -276,7 +276,7 @@ export function noticePage(model: SummaryModel, a: ActionItem): string {
     ['缺少学时', `${fmtHours(a.missing.total)}（公需 ${fmtHours(a.missing.public)}，专业 ${fmtHours(a.missing.professional)}）`],
     ['各年度缺口', a.gaps.map(esc).join('<br>') || '—'],
     ['须完成', a.todo.filter((t) => !t.startsWith('学习平台') && !t.startsWith('补学费用')).map(esc).join('<br>')],
-    ['截止日期', a.unknown || !a.hasRemedy ? '通知未规定，按当地安排' : a.by ? `${esc(zhDate(a.by))}（${esc(daysLeftText(a.daysLeft))}）` : '—'],
+    ['截止日期', !a.hasRemedy ? '待确认（按当地安排）' : a.unknown ? '通知未规定，按当地安排' : a.by ? `${esc(zhDate(a.by))}（${esc(daysLeftText(a.daysLeft))}）` : '—'],
     ['学习平台', a.where.map((p) => esc(placeLine(p))).join('<br>') || '—'],
   ];
   if (fees) rows.push(['补学费用', a.cost === null ? '—' : `约 ${fmtYuan(a.cost)} 元`]);

@@ -51,11 +51,11 @@ function cappedTable<T>(
   b: Block[],
   items: readonly T[],
   limit: number,
-  o: { unit: '人' | '行'; whole: '名单' | '清单'; empty: string; columns: Column[]; rows: (shown: readonly T[]) => string[][] },
+  o: { unit: '人' | '行'; whole: '名单' | '清单'; empty: string; columns: Column[]; rows: (shown: readonly T[]) => string[][]; sheet?: string },
 ): void {
   const shown = items.slice(0, limit);
   const cut = items.length - shown.length;
-  const where = `完整${o.whole}见 XLSX（“汇总”工作表）和 HTML。`;
+  const where = `完整${o.whole}见 XLSX（“${o.sheet ?? '汇总'}”工作表）和 HTML。`;
   if (cut > 0) b.push({ type: 'para', text: `以下列出前 ${limit} ${o.unit}，${where}` });
   if (items.length === 0) b.push({ type: 'para', text: o.empty });
   else b.push({ type: 'table', columns: o.columns, rows: o.rows(shown) });
@@ -63,7 +63,8 @@ function cappedTable<T>(
 }
 
 const placeLine = (p: { name: string; url?: string; categoryLabel?: string }) => `${p.categoryLabel ? `${p.categoryLabel}：` : ''}${p.name}${p.url ? `（${p.url}）` : ''}`;
-const reasonLines = (rs: readonly Reason[]) => rs.map((x) => `${x.text}（${x.key}）`).join('\n');
+// the key on its own line, so that a narrow column never breaks it
+const reasonLines = (rs: readonly Reason[]) => rs.map((x) => `${x.text}\n〔${x.key}〕`).join('\n');
 const pair = (h: { public: number; professional: number } | null) => (h ? `公需 ${fmtHours(h.public)}\n专业 ${fmtHours(h.professional)}` : '—');
 
 function headBlocks(b: Block[], model: SummaryModel): void {
@@ -164,6 +165,7 @@ function actionBlocks(b: Block[], model: SummaryModel, limit: number): void {
   cappedTable(b, a.items, limit, {
     unit: '人',
     whole: '清单',
+    sheet: '行动清单',
     empty: '无缺少学时的人员。',
     columns: [
       { title: '单位', width: 2 },
@@ -207,7 +209,7 @@ function noticeBlocks(b: Block[], model: SummaryModel, a: ActionItem): void {
     ['缺少学时', `${fmtHours(a.missing.total)}（公需 ${fmtHours(a.missing.public)}，专业 ${fmtHours(a.missing.professional)}）`],
     ['各年度缺口', a.gaps.join('\n') || '—'],
     ['须完成', a.todo.filter((t) => !t.startsWith('学习平台') && !t.startsWith('补学费用')).join('\n')],
-    ['截止日期', a.unknown || !a.hasRemedy ? '通知未规定，按当地安排' : a.by ? `${zhDate(a.by)}（${daysLeftText(a.daysLeft)}）` : '—'],
+    ['截止日期', !a.hasRemedy ? '待确认（按当地安排）' : a.unknown ? '通知未规定，按当地安排' : a.by ? `${zhDate(a.by)}（${daysLeftText(a.daysLeft)}）` : '—'],
     ['学习平台', a.where.map(placeLine).join('\n') || '—'],
   ];
   if (model.fees) rows.push(['补学费用', a.cost === null ? '—' : `约 ${fmtYuan(a.cost)} 元`]);
@@ -678,7 +680,9 @@ function layoutTable(L: Layout, t: Extract<Block, { type: 'table' }>, draw: (s: 
   };
   const head = lay(t.columns.map((c) => c.title), 'B');
   let y = L.y;
-  if (y + head.h + 20 > L.bottom) {
+  // the header only with at least its first row
+  const firstRow = t.rows.length > 0 ? lay(t.rows[0]!, 'R').h : 20;
+  if (y + head.h + firstRow > L.bottom) {
     newPage(L);
     y = L.y;
   }

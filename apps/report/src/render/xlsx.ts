@@ -194,6 +194,34 @@ class RawRows {
   }
 }
 
+/** Display width of text in Excel's character units (CJK and full-width count 2). */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * Column widths for the roster copy, from its header and first 300 rows, so
+ * that IDs (18 characters) and names are not cut off: at least 6, at most 40.
+ */
+function rosterWidths(input: XlsxInput, width: number): number[] {
+  const out: number[] = [];
+  const ids = new Set(input.idColumns ?? []);
+  const from = Math.max(0, input.headerRow - input.firstRow);
+  const rows = input.grid.slice(from, from + 300);
+  for (let c = 0; c < width; c++) {
+    let w = ids.has(c) ? 20 : 6;
+    for (const r of rows) {
+      const v = r[c];
+      if (v === null || v === undefined || v === '') continue;
+      w = Math.max(w, textWidth(v instanceof Date ? '2024-01-01' : String(v)) + 2);
+    }
+    out.push(Math.min(40, w));
+  }
+  return out;
+}
+
 async function rosterSheet(wb: Writer, input: XlsxInput, taken: Set<string>): Promise<void> {
   let width = input.lastColumnIndex + 1;
   for (const r of input.grid) if (r.length > width) width = r.length;
@@ -205,6 +233,7 @@ async function rosterSheet(wb: Writer, input: XlsxInput, taken: Set<string>): Pr
   const mask = new Set(input.showId ? [] : (input.idColumns ?? []));
   const first = width + 1;
   for (let k = 0; k < ANNOTATION_HEADERS.length; k++) ws.getColumn(first + k).width = k === 4 ? 48 : 10;
+  rosterWidths(input, width).forEach((w, c) => (ws.getColumn(c + 1).width = w));
   const headStyle = style('annot-head', () => ({ font: { bold: true }, fill: HEAD_FILL, border: THIN }));
   const border = style('border', () => ({ border: THIN }));
   const statusStyles = new Map<string, Style>();
@@ -502,7 +531,7 @@ function noticeSheet(wb: Writer, model: SummaryModel, taken: Set<string>): void 
       ['缺少学时', `${a.missing.total}（公需 ${a.missing.public}，专业 ${a.missing.professional}）`],
       ['各年度缺口', a.gaps.join('\n') || '—'],
       ['须完成', a.todo.filter((t) => !t.startsWith('学习平台') && !t.startsWith('补学费用')).join('\n')],
-      ['截止日期', a.unknown || !a.hasRemedy ? '通知未规定，按当地安排' : a.by ? `${zhDate(a.by)}（${daysLeftText(a.daysLeft)}）` : '—'],
+      ['截止日期', !a.hasRemedy ? '待确认（按当地安排）' : a.unknown ? '通知未规定，按当地安排' : a.by ? `${zhDate(a.by)}（${daysLeftText(a.daysLeft)}）` : '—'],
       ['学习平台', a.where.map(placeLine).join('\n') || '—'],
     ];
     if (model.fees) rows.push(['补学费用', a.cost === null ? '—' : `约 ${fmtYuan(a.cost)} 元`]);
