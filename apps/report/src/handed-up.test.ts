@@ -97,7 +97,9 @@ beforeAll(async () => {
 describe('a summary a superior accepts (HTML)', () => {
   it('titles it with the 填报单位, the notice and its 文号, and the review year', () => {
     expect(m.title).toBe(`${UNIT}2024年度专业技术人员继续教育学时汇总表`);
-    expect(html).toContain(`<h1>${m.title}</h1>`);
+    expect(html).toContain(`<h1>${UNIT}<br>2024年度专业技术人员继续教育学时汇总表</h1>`);
+    expect(m.fees!.complete).toBe(true);
+    expect(html).toContain(`未达标人员可补学时的补学费用合计约 <b>${fmtYuan(m.fees!.total)}</b> 元`);
     expect(html).toContain(`填报单位：${UNIT}`);
     expect(html).toContain(m.packTitle);
     expect(html).toContain(m.docNumber!);
@@ -308,7 +310,7 @@ describe('ce-report summary end to end (real CLI process)', () => {
     const files = readdirSync(out);
     expect(files.filter((f) => /^roster-sample-汇总-\d{4}-\d{2}-\d{2}\.(html|pdf|xlsx)$/.test(f))).toHaveLength(3);
     const page = readFileSync(join(out, files.find((f) => f.endsWith('.html'))!), 'utf8');
-    expect(page).toContain(`<h1>${UNIT}2024年度专业技术人员继续教育学时汇总表</h1>`);
+    expect(page).toContain(`<h1>${UNIT}<br>2024年度专业技术人员继续教育学时汇总表</h1>`);
     expect(page).not.toMatch(/评估器|Chromium/);
     expect(htmlText(page)).not.toMatch(/\d{17}[\dX]/);
     const totals = tableAfter(page, '一、总体情况')[0]!.map(Number);

@@ -89,7 +89,10 @@ describe('XLSX (written with exceljs, read back with SheetJS)', () => {
 
   it('opens on 汇总, then 行动清单, 通知单 and the roster copy', () => {
     expect(wb.SheetNames).toEqual(['汇总', '行动清单', '通知单', run.rosterGrid.name.slice(0, 31)]);
-    expect(wb.Workbook?.Views?.[0]?.activeTab ?? 0).toBe(0);
+    // the workbook view selects the first tab (SheetJS does not read activeTab, so the XML is read)
+    const zip = XLSX.CFB.read(readFileSync(rep.files.xlsx!), { type: 'buffer' });
+    const book = XLSX.CFB.find(zip, 'Root Entry/xl/workbook.xml')!.content as Uint8Array;
+    expect(Buffer.from(book).toString('utf8')).toMatch(/<workbookView[^>]*activeTab="0"/);
   });
 
   it('keeps every original cell (IDs masked) and adds the annotation columns', () => {

@@ -67,6 +67,7 @@ describe('行动清单 from the results’ remedy', () => {
       ['乙局', 3, 0],
     ]);
     expect(m.fees!.total).toBe(t.cost);
+    expect(m.fees!.complete).toBe(true);
     expect(m.units.reduce((s, u) => s + (u.cost ?? 0), 0)).toBe(t.cost);
   });
 
@@ -103,6 +104,7 @@ describe('行动清单 from the results’ remedy', () => {
 
   it('titles the summary with the 填报单位 and carries the signature block', () => {
     expect(m.title).toBe('锡林浩特市人社局2024年度专业技术人员继续教育学时汇总表');
+    expect(m.heading).toEqual(['锡林浩特市人社局', '2024年度专业技术人员继续教育学时汇总表']);
     expect(m.unit).toBe('锡林浩特市人社局');
     expect(m.signature).toEqual(['填报单位（盖章）', '填表人', '审核人', '日期']);
     const none = buildSummary(results, pack(), { reviewYear: 2024, asOf });
@@ -119,6 +121,9 @@ describe('行动清单 from the results’ remedy', () => {
     expect(plain.actions.items[0]).toMatchObject({ hasRemedy: false, mustAct: true, cost: null });
     expect(plain.shortfalls[0]!.cost).toBeUndefined();
     expect(plain.fees!.total).toBe(0);
+    // the total is said to be incomplete rather than shown as a plain 0
+    expect(plain.fees!.complete).toBe(false);
+    expect(plain.actions.items[0]!.todo[0]).toBe('缺公需 10 学时；能否补学须按当地安排确认');
   });
 });
 

@@ -97,27 +97,28 @@ function placeText(p: PlaceInfo): string {
   return `${p.categoryLabel}：${p.name}${p.url ? `（${p.url}）` : ''}`;
 }
 
+/** `公需 10 学时、专业 20 学时`, leaving out a category with nothing. */
+function hoursText(h: { public: number; professional: number }): string {
+  const parts: string[] = [];
+  if (h.public > 0) parts.push(`公需 ${fmtHours(h.public)} 学时`);
+  if (h.professional > 0) parts.push(`专业 ${fmtHours(h.professional)} 学时`);
+  return parts.join('、') || '0 学时';
+}
+
 function todoLines(a: Omit<ActionItem, 'todo' | 'mustAct'>): string[] {
   const out: string[] = [];
+  const gap = hoursText(a.missing);
   if (!a.hasRemedy) {
-    out.push(`缺公需 ${fmtHours(a.missing.public)} 学时、专业 ${fmtHours(a.missing.professional)} 学时；能否补学须按当地安排确认`);
+    out.push(`缺${gap}；能否补学须按当地安排确认`);
     return out;
   }
   if (a.unknown) {
-    out.push(`缺公需 ${fmtHours(a.missing.public)} 学时、专业 ${fmtHours(a.missing.professional)} 学时；通知未规定培训时间，能否补学请按当地安排办理`);
+    out.push(`缺${gap}；通知未规定培训时间，能否补学请按当地安排办理`);
   } else if (a.closable && a.closableTotal > 0) {
-    const parts: string[] = [];
-    if (a.closable.public > 0) parts.push(`公需 ${fmtHours(a.closable.public)} 学时`);
-    if (a.closable.professional > 0) parts.push(`专业 ${fmtHours(a.closable.professional)} 学时`);
     const by = a.by ? `，${zhDate(a.by)}前完成` : '';
-    out.push(`须补学${a.year !== undefined ? `（${a.year}年度）` : ''}${parts.join('、')}${by}`);
+    out.push(`须补学${a.year !== undefined ? `（${a.year}年度）` : ''}${hoursText(a.closable)}${by}`);
   }
-  if (a.closed && a.closedTotal > 0) {
-    const parts: string[] = [];
-    if (a.closed.public > 0) parts.push(`公需 ${fmtHours(a.closed.public)} 学时`);
-    if (a.closed.professional > 0) parts.push(`专业 ${fmtHours(a.closed.professional)} 学时`);
-    out.push(`按本通知已无法补学：${parts.join('、')}`);
-  }
+  if (a.closed && a.closedTotal > 0) out.push(`按本通知已无法补学：${hoursText(a.closed)}`);
   for (const p of a.where) out.push(`学习平台 ${placeText(p)}`);
   if (a.cost !== null && a.cost > 0) out.push(`补学费用约 ${fmtYuan(a.cost)} 元`);
   for (const alt of a.alternatives) out.push(`也可：${alt}`);

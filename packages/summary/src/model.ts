@@ -160,6 +160,8 @@ export interface FeesInfo {
   basis: string;
   /** 元: the sum of remedy.cost over 未达标 rows (fees for closable hours only) */
   total: number;
+  /** every 未达标 row that misses hours has a remedy, so `total` is complete */
+  complete: boolean;
 }
 
 export interface PlatformInfo {
@@ -174,6 +176,8 @@ export interface PlatformInfo {
 export interface SummaryModel {
   /** includes the 填报单位 when known */
   title: string;
+  /** the title in the lines it is printed in: [填报单位, the rest] or [the title] */
+  heading: string[];
   /** 填报单位 */
   unit?: string;
   packId: string;
@@ -521,9 +525,11 @@ export function buildSummary(results: readonly EvaluationResult[], pack: PolicyP
     );
   }
   const unit = options.unit?.trim();
+  const baseTitle = `${options.reviewYear}年度专业技术人员继续教育学时汇总表`;
 
   const model: SummaryModel = {
-    title: `${unit ?? ''}${options.reviewYear}年度专业技术人员继续教育学时汇总表`,
+    title: `${unit ?? ''}${baseTitle}`,
+    heading: unit ? [unit, baseTitle] : [baseTitle],
     basis,
     packId: pack.id,
     packTitle: pack.title,
@@ -568,6 +574,7 @@ export function buildSummary(results: readonly EvaluationResult[], pack: PolicyP
       key: fees.key,
       basis: `公需课每 30 学时 ${fees.publicPer30Hours} 元，专业课每学时 ${fees.professionalPerHour} 元`,
       total: Math.round(totalCost * 100) / 100,
+      complete: items.every((a) => !a.bound || a.hasRemedy),
     };
   }
   return model;

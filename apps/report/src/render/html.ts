@@ -136,7 +136,7 @@ function factsBlock(model: SummaryModel): string {
   if (model.fees) {
     const f = model.fees;
     items.push(
-      `<div><b>补学费用</b>：${esc(f.basis)} <span class="key">${esc(f.key)}</span><br>未达标人员可补学时的补学费用合计约 <b>${esc(fmtYuan(f.total))}</b> 元</div>`,
+      `<div><b>补学费用</b>：${esc(f.basis)} <span class="key">${esc(f.key)}</span><br>${f.complete ? `未达标人员可补学时的补学费用合计约 <b>${esc(fmtYuan(f.total))}</b> 元` : `未达标人员的补学费用：待确认（可补学时未知的人员未计入，已知部分约 ${esc(fmtYuan(f.total))} 元）`}</div>`,
     );
   }
   if (model.platforms.length > 0) {
@@ -307,7 +307,7 @@ export function* renderHtmlParts(model: SummaryModel): Generator<string> {
 </head>
 <body>
 <header>
-<h1>${esc(model.title)}</h1>
+<h1>${model.heading.map(esc).join('<br>')}</h1>
 ${model.unit ? `<p class="unit">填报单位：${esc(model.unit)}</p>` : ''}
 <p class="sub basis">${esc(model.basis)}</p>
 <p class="sub">${esc(model.subtitle)}</p>

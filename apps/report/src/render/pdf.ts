@@ -68,7 +68,7 @@ const reasonLines = (rs: readonly Reason[]) => rs.map((x) => `${x.text}\n〔${x.
 const pair = (h: { public: number; professional: number } | null) => (h ? `公需 ${fmtHours(h.public)}\n专业 ${fmtHours(h.professional)}` : '—');
 
 function headBlocks(b: Block[], model: SummaryModel): void {
-  b.push({ type: 'title', text: model.title });
+  for (const line of model.heading) b.push({ type: 'title', text: line });
   if (model.unit) b.push({ type: 'sub', text: `填报单位：${model.unit}` });
   b.push({ type: 'sub', text: model.basis });
   b.push({ type: 'sub', text: model.subtitle });
@@ -81,7 +81,7 @@ function headBlocks(b: Block[], model: SummaryModel): void {
   }
   if (model.fees) {
     const f = model.fees;
-    b.push({ type: 'para', text: `补学费用：${f.basis}（${f.key}）；未达标人员可补学时的补学费用合计约 ${fmtYuan(f.total)} 元` });
+    b.push({ type: 'para', text: `补学费用：${f.basis}（${f.key}）；${f.complete ? `未达标人员可补学时的补学费用合计约 ${fmtYuan(f.total)} 元` : `未达标人员的补学费用待确认（可补学时未知的人员未计入，已知部分约 ${fmtYuan(f.total)} 元）`}` });
   }
   if (model.platforms.length > 0) b.push({ type: 'para', text: `学习平台：${model.platforms.map(placeLine).join('；')}`, small: true });
   for (const s of model.sources) b.push({ type: 'para', text: `· ${s}`, small: true });

@@ -370,7 +370,7 @@ function summarySheet(wb: Writer, model: SummaryModel, listHeadRow: (r: number) 
   line(model.subtitle);
   const facts: string[] = [];
   if (model.window) facts.push(model.window.text + `（${model.window.key}）`);
-  if (model.fees) facts.push(`补学费用：${model.fees.basis}；未达标人员可补学时的补学费用合计约 ${fmtYuan(model.fees.total)} 元（${model.fees.key}）`);
+  if (model.fees) facts.push(`补学费用：${model.fees.basis}；${model.fees.complete ? `未达标人员可补学时的补学费用合计约 ${fmtYuan(model.fees.total)} 元` : `未达标人员的补学费用待确认（可补学时未知的人员未计入，已知部分约 ${fmtYuan(model.fees.total)} 元）`}（${model.fees.key}）`);
   if (model.platforms.length > 0) facts.push(`学习平台：${model.platforms.map(placeLine).join('；')}`);
   for (const f of [...facts, ...model.sources]) line(f);
   r++;
