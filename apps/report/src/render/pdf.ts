@@ -41,7 +41,7 @@ type Block =
  */
 export const PDF_LIST_LIMIT = 10_000;
 /** At most this many 通知单 pages in the PDF; the rest are in the XLSX and the HTML. */
-export const PDF_NOTICE_LIMIT = 2_000;
+export const PDF_NOTICE_LIMIT = 1_000;
 
 /**
  * A list the PDF stops at `limit` entries, saying so before and after it;
@@ -257,7 +257,7 @@ function blocks(model: SummaryModel, limit: number, noticeLimit: number): Block[
   b.push({ type: 'para', text: `制表日期：${zhDate(model.generatedOn)}`, small: true });
   const notices = model.notices.slice(0, noticeLimit);
   if (notices.length < model.notices.length) {
-    b.push({ type: 'para', text: `通知单：PDF 中列出前 ${noticeLimit} 份，其余 ${model.notices.length - noticeLimit} 份见 XLSX（“通知单”工作表）和 HTML。` });
+    b.push({ type: 'para', text: `通知单：PDF 中列出最紧急的前 ${noticeLimit} 份，其余 ${model.notices.length - noticeLimit} 人见“行动清单”（XLSX 与 HTML 中的行动清单列出全部人员）。` });
   }
   for (const a of notices) noticeBlocks(b, model, a);
   return b;

@@ -14,7 +14,7 @@ import { STATUS_LABELS } from '@ce/rules';
 import type { EvaluationResult } from '@ce/rules';
 import { daysLeftText, fmtYuan, maskId, STATUS_ORDER, yearGapLines, zhDate } from '@ce/summary';
 import type { ActionItem, Reason, ShortfallRow, SummaryModel } from '@ce/summary';
-import { noticeClosingText } from './html.js';
+import { HTML_NOTICE_LIMIT, noticeClosingText } from './html.js';
 import { explainShort } from '../table.js';
 
 export interface XlsxInput {
@@ -520,7 +520,13 @@ function noticeSheet(wb: Writer, model: SummaryModel, taken: Set<string>): void 
   const breaks = (ws as unknown as { rowBreaks: { id: number; max: number; man: number }[] }).rowBreaks;
   const out = rawSheet(wb, ws);
   if (model.notices.length === 0) out.put(['无须补学的人员。'], 'text');
-  for (const a of model.notices) {
+  // as many as the HTML has; the 行动清单 sheet always has everyone
+  const notices = model.notices.slice(0, HTML_NOTICE_LIMIT);
+  if (notices.length < model.notices.length) {
+    out.put([`本表列出最紧急的前 ${notices.length} 份通知单，其余 ${model.notices.length - notices.length} 人见“${ACTION_SHEET}”工作表。`], 'text');
+    out.skip();
+  }
+  for (const a of notices) {
     out.put(['专业技术人员继续教育补学通知单'], 'title');
     out.put([`${model.basis}　审验年度 ${model.reviewYear}`], 'text');
     const rows: [string, unknown][] = [
