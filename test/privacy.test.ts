@@ -14,7 +14,7 @@
  * data for programs, not a printout).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,12 +54,19 @@ interface Outputs {
   cells: { sheet: string; addr: string; cell: XLSX.CellObject }[];
 }
 
+/** The one report of that format in `dir` (named after the roster and date). */
+function report(dir: string, ext: string): string {
+  const list = readdirSync(dir).filter((f) => f.endsWith(`.${ext}`));
+  expect(list, `${dir}: one .${ext}`).toHaveLength(1);
+  return join(dir, list[0]!);
+}
+
 function readOutputs(dir: string): Outputs {
-  const html = readFileSync(join(dir, 'summary.html'), 'utf8');
+  const html = readFileSync(report(dir, 'html'), 'utf8');
   const pdfText = HAS_PDFTOTEXT
-    ? spawnSync('pdftotext', ['-raw', '-enc', 'UTF-8', join(dir, 'summary.pdf'), '-'], { encoding: 'utf8' }).stdout
+    ? spawnSync('pdftotext', ['-raw', '-enc', 'UTF-8', report(dir, 'pdf'), '-'], { encoding: 'utf8' }).stdout
     : '';
-  const wb = XLSX.read(readFileSync(join(dir, 'summary.xlsx')), { type: 'buffer', cellFormula: true });
+  const wb = XLSX.read(readFileSync(report(dir, 'xlsx')), { type: 'buffer', cellFormula: true });
   const cells: Outputs['cells'] = [];
   for (const sheet of wb.SheetNames) {
     for (const [addr, cell] of Object.entries(wb.Sheets[sheet]!)) if (!addr.startsWith('!')) cells.push({ sheet, addr, cell: cell as XLSX.CellObject });

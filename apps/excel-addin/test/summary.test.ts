@@ -22,6 +22,11 @@ describe('汇总表', () => {
     const flat = l.rows.map((r) => r.join('|')).join('\n');
     expect(flat).toContain('未达标人员');
     for (const s of model.shortfalls) expect(flat).toContain(s.name);
+    // the same 行动清单 and signature block as the reports
+    const at = l.rows.findIndex((r) => String(r[0]).startsWith('行动清单'));
+    expect(l.rows[at]![0]).toBe(`行动清单（须补学 ${model.actions.totals.mustAct} 人）`);
+    expect(l.rows.slice(at + 2, at + 2 + model.actions.items.length).map((r) => r[0])).toEqual(model.actions.items.map((a) => a.row));
+    expect(flat).toContain('填报单位（盖章）：');
     expect(l.rows[l.printTitleRow]![0]).toBe('行号');
     expect(l.headerRows).toContain(l.printTitleRow);
   });

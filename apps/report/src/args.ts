@@ -28,6 +28,8 @@ export interface SummaryArgs extends CommonArgs {
   out: string;
   formats: Format[];
   showId: boolean;
+  /** 填报单位 for the summary's title (--unit) */
+  unit?: string;
 }
 
 export type Args = CheckArgs | SummaryArgs | { command: 'help'; topic?: 'check' | 'summary' };
@@ -35,9 +37,9 @@ export type Args = CheckArgs | SummaryArgs | { command: 'help'; topic?: 'check' 
 const USAGE = `ce-report —— 继续教育学时花名册检查与汇总 / continuing-education hours roster checker
 
 用法 / Usage:
-  ce-report check <花名册.xlsx|.csv> --policy <规则包> [--records <培训记录>] [--year 年度] [--as-of YYYY-MM-DD] [--json [--pretty]]
-  ce-report summary <花名册.xlsx|.csv> --policy <规则包> --out <目录> [--format html,pdf,xlsx] [--show-id]
-                    [--records <培训记录>] [--year 年度] [--as-of YYYY-MM-DD]
+  ce-report check <花名册.xlsx|.csv> --policy <规则包> [--records <培训记录>] [--sheet 工作表] [--year 年度] [--as-of YYYY-MM-DD] [--json [--pretty]]
+  ce-report summary <花名册.xlsx|.csv> --policy <规则包> --out <目录> [--format html,pdf,xlsx] [--show-id] [--unit 填报单位]
+                    [--records <培训记录>] [--sheet 工作表] [--year 年度] [--as-of YYYY-MM-DD]
 
 命令 / Commands:
   check      逐行检查花名册，打印表格；加 --json 只在标准输出打印结果 JSON 数组
@@ -56,6 +58,7 @@ const USAGE = `ce-report —— 继续教育学时花名册检查与汇总 / con
   --out <dir>         (summary) 输出目录 / output folder
   --format <list>     (summary) html,pdf,xlsx 中的一种或几种，默认全部 / formats, default all
   --show-id           (summary) 显示完整身份证号 / print full ID numbers
+  --unit <名称>       (summary) 填报单位，印在汇总表标题中 / reporting unit, printed in the title
   -h, --help          显示帮助 / show this help
 
 退出码 / Exit codes: 0 完成（含数据有误的行）/ done, even with invalid rows; 2 文件或参数不可用 / unusable file or arguments
@@ -116,6 +119,7 @@ export function parseCli(argv: readonly string[]): Args {
         out: { type: 'string' },
         format: { type: 'string' },
         'show-id': { type: 'boolean' },
+        unit: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -143,7 +147,7 @@ export function parseCli(argv: readonly string[]): Args {
     common.asOf = d;
   }
   if (command === 'check') {
-    for (const k of ['out', 'format', 'show-id'] as const) {
+    for (const k of ['out', 'format', 'show-id', 'unit'] as const) {
       if (values[k] !== undefined) throw usage(`check 不接受 --${k}`, `check does not take --${k}`);
     }
     if (values.pretty && !values.json) throw usage('--pretty 只与 --json 一起用', '--pretty goes with --json');
@@ -159,5 +163,7 @@ export function parseCli(argv: readonly string[]): Args {
     if (bad.length > 0 || list.length === 0) throw usage(`未知格式：${bad.join(',') || values.format}（可选 html,pdf,xlsx）`, `unknown format: ${bad.join(',') || values.format} (html,pdf,xlsx)`);
     formats = [...new Set(list as Format[])];
   }
-  return { command, ...common, out: values.out, formats, showId: values['show-id'] === true };
+  const summary: SummaryArgs = { command, ...common, out: values.out, formats, showId: values['show-id'] === true };
+  if (values.unit !== undefined && values.unit.trim() !== '') summary.unit = values.unit.trim();
+  return summary;
 }

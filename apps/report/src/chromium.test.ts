@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as XLSX from '@e965/xlsx';
 import { chromium } from 'playwright-core';
@@ -76,7 +76,15 @@ describe.runIf(existsSync(CHROMIUM) && commandExists('pdfinfo'))('HTML in Chromi
     const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
     expect(pages).toBeGreaterThan(1);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', printed, '-'], { encoding: 'utf8' });
-    expect(text).toContain('2024年度专业技术人员继续教育学时汇总表');
+    // the title carries the 填报单位 read from the sample's title rows, and may wrap
+    expect(text.replace(/\s+/g, '')).toContain('（示例）2024年度专业技术人员继续教育学时汇总表');
+    expect(text).toContain('填报单位（盖章）');
+    // each 通知单 on a page of its own
+    const notices = (readFileSync(files.html!, 'utf8').match(/<section class="notice"/g) ?? []).length;
+    expect(notices).toBeGreaterThan(0);
+    const noticePages = text.split('\f').filter((p) => p.includes('补学通知单'));
+    expect(noticePages).toHaveLength(notices);
+    for (const p of noticePages) expect(p.match(/身份证号/g)).toHaveLength(1);
     // @page margin boxes with counter(page)/counter(pages): supported by this Chromium
     expect(text).toContain(`第 1 页 / 共 ${pages} 页`);
     // the list's header row is repeated on later pages
@@ -85,6 +93,13 @@ describe.runIf(existsSync(CHROMIUM) && commandExists('pdfinfo'))('HTML in Chromi
 
     // pdf.png: the first page of our own PDF (pdfkit), rendered by poppler
     execFileSync('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '1', '-singlefile', files.pdf!, join(DOCS, 'pdf')]);
+    // notice.png: the last page of the PDF, one person's 通知单
+    const pdfPages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [files.pdf!], { encoding: 'utf8' }))![1]);
+    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', String(pdfPages), '-l', String(pdfPages), '-singlefile', files.pdf!, join(DOCS, 'notice')]);
+    // actions.png: the first page of the 行动清单 in the PDF
+    const actionPage = execFileSync('pdftotext', ['-enc', 'UTF-8', files.pdf!, '-'], { encoding: 'utf8' }).split('\f').findIndex((p) => p.includes('四、行动清单')) + 1;
+    expect(actionPage).toBeGreaterThan(0);
+    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', String(actionPage), '-l', String(actionPage), '-singlefile', files.pdf!, join(DOCS, 'actions')]);
 
     // xlsx.png: the 汇总 sheet of the workbook, read back with SheetJS and shown as an HTML table
     const wb = XLSX.read(readFileSync(files.xlsx!), { type: 'buffer' });
@@ -92,10 +107,10 @@ describe.runIf(existsSync(CHROMIUM) && commandExists('pdfinfo'))('HTML in Chromi
     const sheetPage = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await sheetPage.setContent(
       `<!DOCTYPE html><meta charset="utf-8"><style>body{font:13px "Noto Sans CJK SC",sans-serif;margin:8px}table{border-collapse:collapse}td{border:1px solid #ccc;padding:2px 6px;white-space:pre-wrap;max-width:360px;vertical-align:top}</style>` +
-        `<div style="font:bold 13px sans-serif;margin-bottom:6px">summary.xlsx → 汇总（SheetJS sheet_to_html）</div>${table}`,
+        `<div style="font:bold 13px sans-serif;margin-bottom:6px">${basename(files.xlsx!)} → ${wb.SheetNames.join(' | ')}：汇总（SheetJS sheet_to_html）</div>${table}`,
     );
     await sheetPage.screenshot({ path: join(DOCS, 'xlsx.png') });
     await sheetPage.close();
-    for (const f of ['html.png', 'pdf.png', 'xlsx.png']) expect(readFileSync(join(DOCS, f)).subarray(1, 4).toString()).toBe('PNG');
+    for (const f of ['html.png', 'pdf.png', 'xlsx.png', 'notice.png', 'actions.png']) expect(readFileSync(join(DOCS, f)).subarray(1, 4).toString()).toBe('PNG');
   });
 });

@@ -87,12 +87,16 @@ describe('XLSX (written with exceljs, read back with SheetJS)', () => {
     wb = XLSX.read(readFileSync(rep.files.xlsx!), { type: 'buffer', cellFormula: true });
   });
 
-  it('has the roster sheet and a 汇总 sheet', () => {
-    expect(wb.SheetNames).toEqual([run.rosterGrid.name.slice(0, 31), '汇总']);
+  it('opens on 汇总, then 行动清单, 通知单 and the roster copy', () => {
+    expect(wb.SheetNames).toEqual(['汇总', '行动清单', '通知单', run.rosterGrid.name.slice(0, 31)]);
+    // the workbook view selects the first tab (SheetJS does not read activeTab, so the XML is read)
+    const zip = XLSX.CFB.read(readFileSync(rep.files.xlsx!), { type: 'buffer' });
+    const book = XLSX.CFB.find(zip, 'Root Entry/xl/workbook.xml')!.content as Uint8Array;
+    expect(Buffer.from(book).toString('utf8')).toMatch(/<workbookView[^>]*activeTab="0"/);
   });
 
   it('keeps every original cell (IDs masked) and adds the annotation columns', () => {
-    const ws = wb.Sheets[wb.SheetNames[0]!]!;
+    const ws = wb.Sheets[wb.SheetNames[3]!]!;
     const aoa = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null });
     const grid = run.rosterGrid.grid;
     const idCol = run.roster.columns.find((c) => c.field === 'id')!.index;
@@ -124,7 +128,7 @@ describe('XLSX (written with exceljs, read back with SheetJS)', () => {
         if (typeof c.v === 'string' && /^[=+\-@]/.test(c.v)) expect(c.t).toBe('s');
       }
     }
-    const ws = wb.Sheets[wb.SheetNames[0]!]!;
+    const ws = wb.Sheets[wb.SheetNames[3]!]!;
     const names = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true }).map((r) => r[1]);
     for (const n of ['=1+1', '+SUM(A1)', '-2+3', '@cmd']) expect(names).toContain(n);
   });
@@ -139,7 +143,8 @@ describe('XLSX (written with exceljs, read back with SheetJS)', () => {
     for (const sheet of ej.worksheets) {
       expect(sheet.pageSetup.paperSize).toBe(9);
       expect(sheet.pageSetup.fitToWidth).toBe(1);
-      expect(sheet.pageSetup.printTitlesRow).toMatch(/^\$?\d+:\$?\d+$/);
+      // the notices have no table header to repeat: each prints on its own page instead
+      if (sheet.name !== '通知单') expect(sheet.pageSetup.printTitlesRow).toMatch(/^\$?\d+:\$?\d+$/);
     }
   });
 });

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadRosterInput } from '@ce/files';
 import { buildSample } from '../scripts/make-sample.js';
@@ -14,16 +15,29 @@ import { CASES_DIR, HAS_CASES, runCli } from './testing.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ce-report-summary-'));
 
+function isoToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function onlyFile(dir: string, ext: string): string {
+  const list = readdirSync(dir).filter((f) => f.endsWith(ext));
+  expect(list).toHaveLength(1);
+  return list[0]!;
+}
+
 describe.runIf(HAS_CASES)('ce-report summary through the real CLI process', () => {
   it('writes the chosen formats, prints counts and paths, no progress bar when stderr is not a TTY', () => {
     const out = join(tmp, 'a');
     const r = runCli(['summary', join(CASES_DIR, 'xilingol-2024.csv'), '--policy', 'xilingol-2024', '--out', out, '--format', 'html,xlsx']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/共 \d+ 人：达标/);
-    expect(r.stdout).toContain(join(out, 'summary.html'));
-    expect(existsSync(join(out, 'summary.html'))).toBe(true);
-    expect(existsSync(join(out, 'summary.xlsx'))).toBe(true);
-    expect(existsSync(join(out, 'summary.pdf'))).toBe(false);
+    // named after the roster and today's date
+    const base = join(out, `xilingol-2024-汇总-${isoToday()}`);
+    expect(r.stdout).toContain(`${base}.html`);
+    expect(existsSync(`${base}.html`)).toBe(true);
+    expect(existsSync(`${base}.xlsx`)).toBe(true);
+    expect(existsSync(`${base}.pdf`)).toBe(false);
     expect(r.stderr).not.toMatch(/\r|\u001b\[/);
   });
 
@@ -33,8 +47,8 @@ describe.runIf(HAS_CASES)('ce-report summary through the real CLI process', () =
     const shown = join(tmp, 's');
     expect(runCli(['summary', join(CASES_DIR, 'xilingol-2024.csv'), '--policy', 'xilingol-2024', '--out', masked, '--format', 'html']).status).toBe(0);
     expect(runCli(['summary', join(CASES_DIR, 'xilingol-2024.csv'), '--policy', 'xilingol-2024', '--out', shown, '--format', 'html', '--show-id']).status).toBe(0);
-    const a = readFileSync(join(masked, 'summary.html'), 'utf8');
-    const b = readFileSync(join(shown, 'summary.html'), 'utf8');
+    const a = readFileSync(join(masked, onlyFile(masked, '.html')), 'utf8');
+    const b = readFileSync(join(shown, onlyFile(shown, '.html')), 'utf8');
     for (const id of ids) expect(a).not.toContain(id);
     expect(ids.some((id) => b.includes(id))).toBe(true);
   });
@@ -120,8 +134,29 @@ describe('writing HTML and PDF in the render worker while the XLSX is written', 
     const run = await runCheck({ roster: SAMPLE, policy: 'xilingol-2024' });
     const out = join(tmp, 'blocked');
     mkdirSync(join(out, 'summary.pdf'), { recursive: true }); // a folder where the PDF should go
-    await expect(writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: out, showId: false, generatedOn: on })).rejects.toMatchObject({
+    await expect(writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: out, showId: false, generatedOn: on, baseName: 'summary' })).rejects.toMatchObject({
       zh: expect.stringContaining(join(out, 'summary.pdf')),
     });
+  });
+});
+
+describe('the roster copy in the summary XLSX keeps what the clerk hid', () => {
+  it('a hidden column (联系电话) stays hidden; merged unit cells are read for every person', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const roster = join(fileURLToPath(new URL('../../../test/fixtures/clerk/', import.meta.url)), 'two-row-header.xlsx');
+    const source = new ExcelJS.Workbook();
+    await source.xlsx.readFile(roster);
+    const hiddenBefore = source.worksheets[0]!.columns.map((c, i) => (c.hidden ? i : -1)).filter((i) => i >= 0);
+    expect(hiddenBefore.length).toBeGreaterThan(0);
+    const out = join(tmp, 'hidden');
+    const r = runCli(['summary', roster, '--policy', 'xilingol-2024', '--out', out, '--format', 'xlsx']);
+    expect(r.status).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(out, onlyFile(out, '.xlsx')));
+    const copy = book.worksheets.find((w) => !['汇总', '行动清单', '通知单'].includes(w.name))!;
+    const hiddenAfter = hiddenBefore.filter((i) => copy.getColumn(i + 1).hidden);
+    expect(hiddenAfter).toEqual(hiddenBefore);
+    // and no column the clerk showed is hidden
+    for (let i = 0; i < 12; i++) if (!hiddenBefore.includes(i)) expect(copy.getColumn(i + 1).hidden, `column ${i}`).toBeFalsy();
   });
 });

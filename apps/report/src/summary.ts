@@ -1,8 +1,9 @@
 /** `ce-report summary`: check the roster, build the summary model, write HTML / PDF / XLSX. */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { buildSummary } from '@ce/summary';
+import { buildSummary, maskIdsInText, unitFromTitleRows, zhDate } from '@ce/summary';
 import type { SummaryModel } from '@ce/summary';
 import type { CivilDate } from '@ce/rules';
 import type { Format, SummaryArgs } from './args.js';
@@ -36,7 +37,14 @@ export interface WriteOptions {
   outDir: string;
   showId: boolean;
   generatedOn?: CivilDate;
+  /** file name without extension; default `<roster name>-汇总-<date>`, never overwriting (see reportBaseName) */
   baseName?: string;
+  /** the roster file, for the default file names and the 读取 line */
+  rosterPath?: string;
+  /** 填报单位 (--unit); else taken from the roster's title rows when one names it */
+  unit?: string;
+  /** what was read and where the year came from; default: sourceNotices(run, {}) */
+  notices?: string[];
   onStage?: (done: number, total: number, label: string) => void;
   /** write HTML and PDF in a worker thread while the XLSX is written (default true) */
   parallel?: boolean;
@@ -55,12 +63,16 @@ function asWriteError(path: string, e: unknown): unknown {
 
 /** Write the chosen formats for an already checked roster. */
 export async function writeReports(run: CheckRun, options: WriteOptions): Promise<WrittenReport> {
+  const generatedOn = options.generatedOn ?? today();
+  const unit = options.unit?.trim() || titleRowUnit(run);
   const model = buildSummary(run.results, run.pack, {
     reviewYear: run.year,
     asOf: run.asOf,
-    generatedOn: options.generatedOn ?? today(),
+    generatedOn,
     showId: options.showId,
     people: run.people,
+    notices: options.notices ?? sourceNotices(run, options.rosterPath !== undefined ? { rosterPath: options.rosterPath } : {}),
+    ...(unit ? { unit } : {}),
   });
   const out = resolve(options.outDir);
   try {
@@ -68,7 +80,7 @@ export async function writeReports(run: CheckRun, options: WriteOptions): Promis
   } catch (e) {
     throw new CliError(`无法创建输出目录：${out}`, `cannot create the output folder: ${out} (${e instanceof Error ? e.message : String(e)})`);
   }
-  const base = options.baseName ?? 'summary';
+  const base = options.baseName ?? reportBaseName(out, options.rosterPath ?? run.rosterGrid.name, generatedOn, options.formats);
   const pathOf = (f: Format) => join(out, `${base}.${f}`);
   const timings: Partial<Record<Format, number>> = {};
   const writtenIn: Partial<Record<Format, 'main' | 'worker'>> = {};
@@ -120,6 +132,44 @@ export async function writeReports(run: CheckRun, options: WriteOptions): Promis
   return { run, model, files, timings, writtenIn };
 }
 
+/** 2026-12-01 */
+function isoDate(d: CivilDate): string {
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/**
+ * `<roster name>-汇总-<date>`, with `(2)`, `(3)` … added when a file of that
+ * name exists in `dir` for any of the formats: a new run never overwrites the
+ * last one, and one run's files share one name.
+ */
+export function reportBaseName(dir: string, roster: string, on: CivilDate, formats: readonly Format[]): string {
+  const stem = basename(roster, extname(roster)).replace(/[\\/:*?"<>|]/g, '_').trim() || '花名册';
+  const base = `${stem}-汇总-${isoDate(on)}`;
+  const taken = (name: string) => formats.some((f) => existsSync(join(dir, `${name}.${f}`)));
+  if (!taken(base)) return base;
+  for (let i = 2; ; i++) if (!taken(`${base}(${i})`)) return `${base}(${i})`;
+}
+
+/** 填报单位 from the title rows above the roster's header, when one of them names it. */
+function titleRowUnit(run: CheckRun): string | undefined {
+  const above = run.roster.headerRow - run.rosterGrid.firstRow;
+  return above > 0 ? unitFromTitleRows(run.rosterGrid.grid.slice(0, above) as unknown[][]) : undefined;
+}
+
+/** What was read, and where the review year and the as-of date came from, for the summary's first page. */
+export function sourceNotices(run: CheckRun, given: { rosterPath?: string; year?: boolean; asOf?: boolean }): string[] {
+  const file = given.rosterPath ? basename(given.rosterPath) : undefined;
+  const people = run.results.length;
+  const read = `读取：${file ? `${file} ` : ''}工作表“${run.rosterGrid.name}”，表头在第 ${run.roster.headerRow} 行，共 ${people} 行人员数据`;
+  const year = given.year
+    ? `审验年度 ${run.year}：制表时指定`
+    : `审验年度 ${run.year}：取自通知所属年度（《${run.pack.title}》）`;
+  const asOf = `年龄计算日 ${zhDate(run.asOf)}：${given.asOf ? '制表时指定' : '默认为审验年度 12 月 31 日'}`;
+  // the run's banners (a pack used for another year…) and the reader's notices (year of the hour columns, rows skipped)
+  const readerNotes = run.notices.filter((n) => !n.startsWith('读取工作表'));
+  return [...run.banners, read, `${year}；${asOf}`, ...readerNotes];
+}
+
 async function writeXlsxFor(run: CheckRun, model: SummaryModel, showId: boolean, path: string): Promise<void> {
   const { writeXlsx } = await import('./render/xlsx.js');
   await writeXlsx(
@@ -133,6 +183,8 @@ async function writeXlsxFor(run: CheckRun, model: SummaryModel, showId: boolean,
       results: run.results,
       idColumns: run.roster.columns.filter((c) => c.field === 'id').map((c) => c.index),
       showId,
+      hiddenRows: run.rosterGrid.hiddenRows,
+      hiddenColumns: run.rosterGrid.hiddenColumns,
     },
     path,
   );
@@ -228,13 +280,17 @@ export async function runSummary(args: SummaryArgs, io: Io): Promise<number> {
     formats: args.formats,
     outDir: args.out,
     showId: args.showId,
+    rosterPath: args.roster,
+    notices: sourceNotices(run, { rosterPath: args.roster, year: args.year !== undefined, asOf: args.asOf !== undefined }),
+    ...(args.unit !== undefined ? { unit: args.unit } : {}),
     ...(worker ? { worker } : {}),
     onStage: (d, t, label) => {
       if (large) bar.update(d, t, label);
     },
   });
   bar.done();
-  for (const w of run.warnings) io.stderr(`警告 / Warning: ${w.replace(/[\r\n]+/g, ' ')}\n`);
+  // IDs in warnings are masked on the terminal unless --show-id
+  for (const w of run.warnings) io.stderr(`警告 / Warning: ${(args.showId ? w : maskIdsInText(w)).replace(/[\r\n]+/g, ' ')}\n`);
   io.stdout(statusCounts(run.results) + '\n');
   for (const f of args.formats) io.stdout(`已生成 / written: ${written.files[f]}\n`);
   return 0;

@@ -1,5 +1,5 @@
 /** Hand-written results and a minimal pack for the model's unit tests (the model is pure data). */
-import type { EvaluationResult, PolicyPack, Status } from '@ce/rules';
+import type { EvaluationResult, PolicyPack, Remedy, Status } from '@ce/rules';
 
 export function result(row: number, status: Status, extra: Partial<EvaluationResult> = {}): EvaluationResult {
   return {
@@ -41,6 +41,22 @@ export function pack(extra: Partial<PolicyPack> = {}): PolicyPack {
     units: { minutesPerHour: 45, hoursPerHalfDay: 4, key: 'nm-2017/art10' },
     window: { start: '2024-01-15', end: '2024-12-31', kinds: ['网络培训'], makeUpYears: [2021, 2022, 2023], key: 'xilingol-2024/2' },
     fees: { publicPer30Hours: 75, professionalPerHour: 2.5, key: 'xilingol-2024/8' },
+    ...extra,
+  };
+}
+
+/** A remedy as the evaluator gives it (RULES.md §7): xilingol-2024, window ending 2024-12-31. */
+export function remedy(extra: Partial<Remedy> = {}): Remedy {
+  return {
+    closable: { public: 0, professional: 0 },
+    closed: { public: 0, professional: 0 },
+    unknown: false,
+    by: '2024-12-31',
+    daysLeft: 41,
+    where: [{ category: 'professional', name: '锡林郭勒盟专业技术人员专业课网络培训平台', url: 'xlgl.chinahrt.cn' }],
+    cost: 0,
+    alternatives: [],
+    summary: '可在 2024年12月31日 前补学',
     ...extra,
   };
 }

@@ -31,3 +31,11 @@ export function maskId(id: string): string {
   if (s.length <= 10) return '*'.repeat(s.length);
   return s.slice(0, 6) + '*'.repeat(s.length - 10) + s.slice(-4);
 }
+
+/**
+ * Mask every ID number inside a line of text (15 digits, or 17 digits and a
+ * check digit/X), for warnings printed on a terminal.
+ */
+export function maskIdsInText(text: string): string {
+  return text.replace(/(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g, (id) => maskId(id));
+}

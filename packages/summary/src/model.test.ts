@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSummary, costOf, NO_UNIT } from './model.js';
 import { maskId, fmtHours } from './format.js';
-import { pack, result } from './fixtures.js';
+import { pack, remedy, result } from './fixtures.js';
 
 const asOf = { year: 2024, month: 12, day: 31 };
 const on = { year: 2024, month: 11, day: 1 };
@@ -40,8 +40,9 @@ describe('buildSummary', () => {
       years: [{ year: 2024, required: { public: 30, professional: 60 }, credited: { public: 30, professional: 40 } }],
       rules: [{ key: 'nm-2017/art11', text: '每年公需30学时、专业60学时。其余说明' }],
       excluded: [{ row: 9, source: '培训记录', kind: '网络培训', year: 2024, hours: 10, reason: '完成日期在培训时间之外', key: 'xilingol-2024/2' }],
+      remedy: remedy({ closable: { public: 0, professional: 20 }, cost: 50 }),
     }),
-    result(5, 'not-restrictive', { missing: { total: 40, public: 10, professional: 30 } }),
+    result(5, 'not-restrictive', { missing: { total: 40, public: 10, professional: 30 }, remedy: remedy({ closable: { public: 10, professional: 30 }, cost: 150 }) }),
     result(6, 'not-restrictive'),
     result(7, 'exempt', { reliefs: [{ key: 'xilingol-2024/6.1', text: '男满55周岁，免除' }] }),
     result(8, 'invalid', {
@@ -51,7 +52,7 @@ describe('buildSummary', () => {
   ];
   const people = [
     { row: 3, unit: '乙单位' },
-    { row: 4, unit: '甲单位' },
+    { row: 4, unit: '甲单位', purpose: 'title' as const },
     { row: 5, unit: '甲单位' },
     { row: 6, unit: '  ' },
     { row: 7, unit: '乙单位' },
@@ -59,10 +60,11 @@ describe('buildSummary', () => {
   ];
   const m = buildSummary(results, pack(), { reviewYear: 2024, asOf, generatedOn: on, people });
 
-  it('totals by status and missing hours', () => {
+  it('totals by status; missing hours of 未达标 rows, 不作限制 apart for reference', () => {
     expect(m.totals.people).toBe(6);
     expect(m.totals.counts).toEqual({ compliant: 1, 'non-compliant': 1, exempt: 1, 'not-restrictive': 2, invalid: 1 });
-    expect(m.totals.missing).toEqual({ total: 60, public: 10, professional: 50 });
+    expect(m.totals.missing).toEqual({ total: 20, public: 0, professional: 20 });
+    expect(m.totals.referenceMissing).toEqual({ total: 40, public: 10, professional: 30 });
   });
 
   it('groups by unit with a row for people without one', () => {
@@ -71,12 +73,16 @@ describe('buildSummary', () => {
     expect(a.people).toBe(3);
     expect(a.counts['non-compliant']).toBe(1);
     expect(a.counts.invalid).toBe(1);
-    expect(a.missing.total).toBe(60);
-    expect(a.cost).toBe(50 + 150);
+    expect(a.missing.total).toBe(20);
+    expect(a.referenceMissing.total).toBe(40);
+    // the 不作限制 row's fee (150) is not charged
+    expect(a.cost).toBe(50);
   });
 
-  it('lists non-compliant and not-restrictive with missing hours, with reasons and costs', () => {
-    expect(m.shortfalls.map((s) => s.row)).toEqual([4, 5]);
+  it('lists 未达标 and 不作限制 apart, with reasons and costs', () => {
+    expect(m.shortfalls.map((s) => s.row)).toEqual([4]);
+    expect(m.notRestrictive.map((s) => s.row)).toEqual([5, 6]);
+    expect(m.notRestrictive[0]!.cost).toBeUndefined();
     const s = m.shortfalls[0]!;
     expect(s.name).toBe('李强');
     expect(s.id).toBe('152921********1234');
@@ -84,8 +90,10 @@ describe('buildSummary', () => {
     expect(s.reasons.map((r) => r.key)).toEqual(['xilingol-2024/2', 'nm-2017/art11']);
     expect(s.reasons[0]!.text).toContain('培训记录第9行');
     expect(s.reasons[1]!.text).toBe('每年公需30学时、专业60学时。');
-    expect(s.cost?.total).toBe(50);
-    expect(m.fees?.total.total).toBe(200);
+    expect(s.cost).toBe(50);
+    expect(m.fees?.total).toBe(50);
+    // the result carries no purpose here: the roster's 申报类型 is used
+    expect(s.purposeLabel).toBe('职称评审');
   });
 
   it('names the cell to fix for invalid rows', () => {

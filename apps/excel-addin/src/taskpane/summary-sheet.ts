@@ -72,6 +72,15 @@ export function layoutSummary(m: SummaryModel): SummaryLayout {
   }
   if (m.shortfalls.length === 0) push(['（无）']);
   push([]);
+  // the same 行动清单 as the reports (from each result's remedy), most urgent first
+  push([`行动清单（须补学 ${m.actions.totals.mustAct} 人）`], 'bold');
+  push(['行号', '姓名', '身份证号', '工作单位', '可补公需', '可补专业', '剩余天数', '须完成'], 'header');
+  for (const a of m.actions.items) {
+    const known = a.hasRemedy && !a.unknown;
+    push([a.row, a.name, a.id, a.unit, known ? fmtHours(a.closable?.public ?? 0) : '未知', known ? fmtHours(a.closable?.professional ?? 0) : '未知', a.daysLeft ?? '', a.todo.join('；')]);
+  }
+  if (m.actions.items.length === 0) push(['（无）']);
+  push([]);
   push(['数据有误的行'], 'bold');
   push(['行号', '姓名', '身份证号', '工作单位', '单元格', '问题'], 'header');
   for (const r of m.invalid) {
@@ -83,6 +92,8 @@ export function layoutSummary(m: SummaryModel): SummaryLayout {
     push(['说明'], 'bold');
     for (const n of m.notes) push([n]);
   }
+  push([]);
+  push(m.signature.flatMap((label) => [`${label}：`, '']));
   return { rows, bold, headerRows, printTitleRow };
 }
 
@@ -98,7 +109,7 @@ export function summaryModel(input: SummaryInput): SummaryModel {
   return buildSummary(input.results, input.pack, {
     reviewYear: input.reviewYear,
     asOf: input.asOf,
-    people: input.people.map((p) => ({ row: p.row, unit: p.unit })),
+    people: input.people.map((p) => ({ row: p.row, unit: p.unit, purpose: p.purpose })),
   });
 }
 

@@ -10,10 +10,10 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
 import subsetFont from 'subset-font';
-import { fmtHours, fmtYuan, STATUS_ORDER, yearGapLines, zhDate } from '@ce/summary';
-import type { SummaryModel } from '@ce/summary';
+import { daysLeftText, fmtHours, fmtYuan, STATUS_ORDER, yearGapLines, zhDate } from '@ce/summary';
+import type { ActionItem, Reason, ShortfallRow, SummaryModel } from '@ce/summary';
 import type { Status } from '@ce/rules';
-import { STATUS_COLORS } from './html.js';
+import { noticeClosingText, STATUS_COLORS } from './html.js';
 
 const require = createRequire(import.meta.url);
 
@@ -28,8 +28,10 @@ type Block =
   | { type: 'title'; text: string }
   | { type: 'sub'; text: string }
   | { type: 'h2'; text: string }
-  | { type: 'para'; text: string; small?: boolean }
-  | { type: 'table'; columns: Column[]; rows: string[][]; boldLast?: boolean }
+  | { type: 'para'; text: string; small?: boolean; right?: boolean }
+  | { type: 'table'; columns: Column[]; rows: string[][]; boldLast?: boolean; size?: number }
+  | { type: 'signature'; labels: readonly string[] }
+  | { type: 'pagebreak' }
   | { type: 'chart' };
 
 /**
@@ -38,6 +40,8 @@ type Block =
  * table; the XLSX 汇总 sheet and the HTML always have every row.
  */
 export const PDF_LIST_LIMIT = 10_000;
+/** At most this many 通知单 pages in the PDF; the rest are in the XLSX and the HTML. */
+export const PDF_NOTICE_LIMIT = 1_000;
 
 /**
  * A list the PDF stops at `limit` entries, saying so before and after it;
@@ -47,92 +51,192 @@ function cappedTable<T>(
   b: Block[],
   items: readonly T[],
   limit: number,
-  o: { unit: '人' | '行'; whole: '名单' | '清单'; empty: string; columns: Column[]; rows: (shown: readonly T[]) => string[][] },
+  o: { unit: '人' | '行'; whole: '名单' | '清单'; empty: string; columns: Column[]; rows: (shown: readonly T[]) => string[][]; sheet?: string },
 ): void {
   const shown = items.slice(0, limit);
   const cut = items.length - shown.length;
-  const where = `完整${o.whole}见 XLSX（“汇总”工作表）和 HTML。`;
+  const where = `完整${o.whole}见 XLSX（“${o.sheet ?? '汇总'}”工作表）和 HTML。`;
   if (cut > 0) b.push({ type: 'para', text: `以下列出前 ${limit} ${o.unit}，${where}` });
   if (items.length === 0) b.push({ type: 'para', text: o.empty });
   else b.push({ type: 'table', columns: o.columns, rows: o.rows(shown) });
   if (cut > 0) b.push({ type: 'para', text: `……其余 ${cut} ${o.unit}未在 PDF 中列出，${where}` });
 }
 
-function blocks(model: SummaryModel, limit: number): Block[] {
-  const b: Block[] = [];
-  const fees = model.fees !== undefined;
-  b.push({ type: 'title', text: model.title });
+const placeLine = (p: { name: string; url?: string; categoryLabel?: string }) => `${p.categoryLabel ? `${p.categoryLabel}：` : ''}${p.name}${p.url ? `（${p.url}）` : ''}`;
+// the key on its own line, so that a narrow column never breaks it
+const reasonLines = (rs: readonly Reason[]) => rs.map((x) => `${x.text}\n〔${x.key}〕`).join('\n');
+const pair = (h: { public: number; professional: number } | null) => (h ? `公需 ${fmtHours(h.public)}\n专业 ${fmtHours(h.professional)}` : '—');
+
+function headBlocks(b: Block[], model: SummaryModel): void {
+  for (const line of model.heading) b.push({ type: 'title', text: line });
+  if (model.unit) b.push({ type: 'sub', text: `填报单位：${model.unit}` });
   b.push({ type: 'sub', text: model.basis });
   b.push({ type: 'sub', text: model.subtitle });
-  b.push({ type: 'para', text: `发文：${model.issuer}${model.docNumber ? ` ${model.docNumber}` : ''}${model.issued ? `，${zhDate(model.issued)}` : ''}（规则包 ${model.packId}）` });
+  b.push({ type: 'para', text: `发文：${model.issuer}${model.docNumber ? ` ${model.docNumber}` : ''}${model.issued ? `，${zhDate(model.issued)}` : ''}` });
   if (model.window) {
     const w = model.window;
     b.push({ type: 'para', text: `${w.text}（${w.key}）` });
     b.push({ type: 'para', text: `可补学年度：${w.makeUpYears === undefined ? '通知未规定' : w.makeUpYears.length === 0 ? '无' : w.makeUpYears.join('、')}` });
     if (w.note) b.push({ type: 'para', text: w.note, small: true });
   }
-  if (model.deadline) b.push({ type: 'para', text: `${model.deadline.text}（${model.deadline.key}）` });
-  if (fees) {
-    const f = model.fees!;
-    b.push({ type: 'para', text: `补学费用：${f.basis}（${f.key}）；缺少学时合计约 ${fmtYuan(f.total.total)} 元（公需 ${fmtYuan(f.total.public)} 元，专业 ${fmtYuan(f.total.professional)} 元）` });
+  if (model.fees) {
+    const f = model.fees;
+    b.push({ type: 'para', text: `补学费用：${f.basis}（${f.key}）；${f.complete ? `未达标人员可补学时的补学费用合计约 ${fmtYuan(f.total)} 元` : `未达标人员的补学费用待确认（可补学时未知的人员未计入，已知部分约 ${fmtYuan(f.total)} 元）`}` });
   }
-  if (model.platforms.length > 0) b.push({ type: 'para', text: `学习平台：${model.platforms.map((p) => (p.url ? `${p.name}（${p.url}）` : p.name)).join('；')}`, small: true });
+  if (model.platforms.length > 0) b.push({ type: 'para', text: `学习平台：${model.platforms.map(placeLine).join('；')}`, small: true });
+  for (const s of model.sources) b.push({ type: 'para', text: `· ${s}`, small: true });
+  b.push({ type: 'h2', text: '时间节点' });
+  if (model.deadlines.length === 0) b.push({ type: 'para', text: '本通知未规定时间节点。' });
+  else
+    b.push({
+      type: 'table',
+      columns: [{ title: '日期', width: 1.6 }, { title: '事项', width: 5 }, { title: '距制表日', width: 1.3, align: 'right' }, { title: '条款', width: 1.6 }],
+      rows: model.deadlines.map((d) => [zhDate(d.date), d.label, daysLeftText(d.daysLeft), d.key]),
+    });
+}
 
+function countBlocks(b: Block[], model: SummaryModel): void {
+  const fees = model.fees !== undefined;
   const t = model.totals;
   b.push({ type: 'h2', text: '一、总体情况' });
   b.push({
     type: 'table',
-    columns: [{ title: '总人数', width: 1, align: 'right' }, ...STATUS_ORDER.map((s) => ({ title: model.statusLabels[s], width: 1, align: 'right' as Align })), { title: '缺少学时', width: 1.1, align: 'right' }, { title: '缺公需', width: 1, align: 'right' }, { title: '缺专业', width: 1, align: 'right' }],
+    columns: [{ title: '总人数', width: 1, align: 'right' }, ...STATUS_ORDER.map((s) => ({ title: model.statusLabels[s], width: 1, align: 'right' as Align })), { title: '未达标缺少学时', width: 1.4, align: 'right' }, { title: '缺公需', width: 1, align: 'right' }, { title: '缺专业', width: 1, align: 'right' }],
     rows: [[String(t.people), ...STATUS_ORDER.map((s) => String(t.counts[s])), fmtHours(t.missing.total), fmtHours(t.missing.public), fmtHours(t.missing.professional)]],
   });
+  if (t.referenceMissing.total > 0) b.push({ type: 'para', text: `另：不作限制人员缺少学时 ${fmtHours(t.referenceMissing.total)}（仅供参考，不计入合计）。`, small: true });
   b.push({ type: 'chart' });
-
   b.push({ type: 'h2', text: '二、各单位情况' });
   b.push({
     type: 'table',
-    columns: [{ title: '工作单位', width: 4 }, { title: '人数', width: 1, align: 'right' }, ...STATUS_ORDER.map((s) => ({ title: model.statusLabels[s], width: 1.2, align: 'right' as Align })), { title: '缺少学时', width: 1.3, align: 'right' }, ...(fees ? [{ title: '费用(元)', width: 1.5, align: 'right' as Align }] : [])],
+    columns: [{ title: '工作单位', width: 4 }, { title: '人数', width: 1, align: 'right' }, ...STATUS_ORDER.map((s) => ({ title: model.statusLabels[s], width: 1.2, align: 'right' as Align })), { title: '未达标缺少学时', width: 1.5, align: 'right' }, ...(fees ? [{ title: '补学费用(元)', width: 1.5, align: 'right' as Align }] : [])],
     rows: [
       ...model.units.map((u) => [u.unit, String(u.people), ...STATUS_ORDER.map((s) => String(u.counts[s])), fmtHours(u.missing.total), ...(fees ? [fmtYuan(u.cost ?? 0)] : [])]),
-      ['合计', String(t.people), ...STATUS_ORDER.map((s) => String(t.counts[s])), fmtHours(t.missing.total), ...(fees ? [fmtYuan(model.fees!.total.total)] : [])],
+      ['合计', String(t.people), ...STATUS_ORDER.map((s) => String(t.counts[s])), fmtHours(t.missing.total), ...(fees ? [fmtYuan(model.fees!.total)] : [])],
     ],
     boldLast: true,
   });
+}
 
-  b.push({ type: 'h2', text: `三、未达标人员名单（${model.shortfalls.length} 人）` });
-  cappedTable(b, model.shortfalls, limit, {
+function personColumns(fees: boolean): Column[] {
+  return [
+    { title: '行号', width: 0.8, align: 'right' },
+    { title: '单位', width: 2.2 },
+    { title: '姓名', width: 1.4 },
+    { title: '身份证号', width: 2.6 },
+    { title: '申报类型', width: 1.3 },
+    { title: '缺少', width: 0.9, align: 'right' },
+    { title: '缺公需', width: 1, align: 'right' },
+    { title: '缺专业', width: 1, align: 'right' },
+    { title: '各年度缺口', width: 2.2 },
+    { title: '原因与依据', width: 4 },
+    ...(fees ? [{ title: '费用(元)', width: 1.2, align: 'right' as Align }] : []),
+  ];
+}
+
+function personRows(list: readonly ShortfallRow[], fees: boolean): string[][] {
+  return list.map((s) => [
+    String(s.row),
+    s.unit,
+    s.name,
+    s.id,
+    s.purposeLabel,
+    fmtHours(s.missing.total),
+    fmtHours(s.missing.public),
+    fmtHours(s.missing.professional),
+    yearGapLines(s.years).join('\n'),
+    reasonLines(s.reasons),
+    ...(fees ? [s.cost === undefined ? '—' : fmtYuan(s.cost)] : []),
+  ]);
+}
+
+function actionBlocks(b: Block[], model: SummaryModel, limit: number): void {
+  const fees = model.fees !== undefined;
+  const a = model.actions;
+  b.push({ type: 'h2', text: `四、行动清单（${a.items.length} 人，须补学 ${a.totals.mustAct} 人）` });
+  const unitRow = (label: string, t: (typeof a)['totals']) => [label, String(t.people), String(t.mustAct), fmtHours(t.closable.public), fmtHours(t.closable.professional), fmtHours(t.closed.public + t.closed.professional), ...(fees ? [fmtYuan(t.cost ?? 0)] : [])];
+  b.push({
+    type: 'table',
+    columns: [{ title: '工作单位', width: 4 }, { title: '缺学时人数', width: 1.3, align: 'right' }, { title: '须补学人数', width: 1.3, align: 'right' }, { title: '可补公需', width: 1.2, align: 'right' }, { title: '可补专业', width: 1.2, align: 'right' }, { title: '已无法补', width: 1.2, align: 'right' }, ...(fees ? [{ title: '补学费用(元)', width: 1.5, align: 'right' as Align }] : [])],
+    rows: [...a.units.map((u) => unitRow(u.unit, u)), unitRow('合计', a.totals)],
+    boldLast: true,
+  });
+  b.push({ type: 'para', text: '学时与费用只计未达标人员；不作限制人员列在清单末尾，仅供参考。按截止前剩余天数由少到多、可补学时由多到少排列。', small: true });
+  cappedTable(b, a.items, limit, {
     unit: '人',
-    whole: '名单',
-    empty: '无未达标人员。',
+    whole: '清单',
+    sheet: '行动清单',
+    empty: '无缺少学时的人员。',
     columns: [
-      { title: '行号', width: 0.8, align: 'right' },
-      { title: '单位', width: 2.4 },
-      { title: '姓名', width: 1.5 },
-      { title: '身份证号', width: 2.6 },
-      { title: '状态', width: 1.2 },
-      { title: '缺少', width: 0.9, align: 'right' },
-      { title: '缺公需', width: 1, align: 'right' },
-      { title: '缺专业', width: 1, align: 'right' },
-      { title: '各年度缺口', width: 2.4 },
-      { title: '原因与依据', width: 3.6 },
-      ...(fees ? [{ title: '费用(元)', width: 1.2, align: 'right' as Align }] : []),
+      { title: '单位', width: 2 },
+      { title: '姓名', width: 1.3 },
+      { title: '身份证号', width: 2.5 },
+      { title: '申报类型', width: 1.2 },
+      { title: '各年度缺口', width: 2 },
+      { title: '仍可补学', width: 1.3 },
+      { title: '截止', width: 1.8 },
+      { title: '学习平台', width: 3 },
+      ...(fees ? [{ title: '费用(元)', width: 1.1, align: 'right' as Align }] : []),
+      { title: '已无法补', width: 1.3 },
+      { title: '说明', width: 2 },
     ],
-    rows: (shortfalls) =>
-      shortfalls.map((s) => [
-        String(s.row),
-        s.unit,
-        s.name,
-        s.id,
-        s.statusLabel,
-        fmtHours(s.missing.total),
-        fmtHours(s.missing.public),
-        fmtHours(s.missing.professional),
-        yearGapLines(s.years).join('\n'),
-        [...s.reasons.filter((x) => x.kind !== 'rule').map((x) => `${x.text}（${x.key}）`), `依据 ${s.reasons.filter((x) => x.kind === 'rule').map((x) => x.key).join(' ')}`].join('\n'),
-        ...(fees ? [fmtYuan(s.cost?.total ?? 0)] : []),
+    rows: (items) =>
+      items.map((x) => [
+        x.unit,
+        x.name,
+        x.id,
+        x.purposeLabel,
+        x.gaps.join('\n') || '—',
+        x.unknown ? '未知' : pair(x.closable),
+        x.unknown || !x.hasRemedy ? '按当地安排' : x.by ? `${zhDate(x.by)}\n${daysLeftText(x.daysLeft)}` : '—',
+        x.where.map(placeLine).join('\n') || '—',
+        ...(fees ? [!x.bound ? '不计' : x.cost === null ? '—' : fmtYuan(x.cost)] : []),
+        x.closedTotal > 0 ? pair(x.closed) : x.closed ? '0' : '—',
+        [...(x.bound ? [] : ['不作限制，仅供参考']), ...x.alternatives.map((t) => `也可：${t}`)].join('\n'),
       ]),
   });
+}
 
-  b.push({ type: 'h2', text: `四、数据有误需修改的行（${model.invalid.length} 行）` });
+function noticeBlocks(b: Block[], model: SummaryModel, a: ActionItem): void {
+  b.push({ type: 'pagebreak' });
+  b.push({ type: 'title', text: '专业技术人员继续教育补学通知单' });
+  b.push({ type: 'sub', text: `${model.basis}　审验年度 ${model.reviewYear}` });
+  const rows: string[][] = [
+    ['姓名', a.name],
+    ['身份证号', a.id],
+    ['工作单位', a.unit],
+    ['申报类型', a.purposeLabel],
+    ['缺少学时', `${fmtHours(a.missing.total)}（公需 ${fmtHours(a.missing.public)}，专业 ${fmtHours(a.missing.professional)}）`],
+    ['各年度缺口', a.gaps.join('\n') || '—'],
+    ['须完成', a.todo.filter((t) => !t.startsWith('学习平台') && !t.startsWith('补学费用')).join('\n')],
+    ['截止日期', !a.hasRemedy ? '待确认（按当地安排）' : a.unknown ? '通知未规定，按当地安排' : a.by ? `${zhDate(a.by)}（${daysLeftText(a.daysLeft)}）` : '—'],
+    ['学习平台', a.where.map(placeLine).join('\n') || '—'],
+  ];
+  if (model.fees) rows.push(['补学费用', a.cost === null ? '—' : `约 ${fmtYuan(a.cost)} 元`]);
+  b.push({ type: 'table', columns: [{ title: '项目', width: 1.2 }, { title: '内容', width: 5 }], rows, size: 10 });
+  b.push({ type: 'para', text: noticeClosingText(model) });
+  b.push({ type: 'para', text: `${model.unit ?? '填报单位'}（盖章）　　${zhDate(model.generatedOn)}`, right: true });
+}
+
+function blocks(model: SummaryModel, limit: number, noticeLimit: number): Block[] {
+  const b: Block[] = [];
+  const fees = model.fees !== undefined;
+  headBlocks(b, model);
+  countBlocks(b, model);
+  b.push({ type: 'h2', text: `三、未达标人员名单（${model.shortfalls.length} 人）` });
+  cappedTable(b, model.shortfalls, limit, { unit: '人', whole: '名单', empty: '无未达标人员。', columns: personColumns(fees), rows: (list) => personRows(list, fees) });
+  actionBlocks(b, model, limit);
+  b.push({ type: 'h2', text: `五、不作限制人员名单（${model.notRestrictive.length} 人，学时仅供参考）` });
+  cappedTable(b, model.notRestrictive, limit, { unit: '人', whole: '名单', empty: '无不作限制人员。', columns: personColumns(false), rows: (list) => personRows(list, false) });
+  b.push({ type: 'h2', text: `六、免除人员名单（${model.exempt.length} 人）` });
+  cappedTable(b, model.exempt, limit, {
+    unit: '人',
+    whole: '名单',
+    empty: '无免除人员。',
+    columns: [{ title: '行号', width: 0.8, align: 'right' }, { title: '单位', width: 2.4 }, { title: '姓名', width: 1.5 }, { title: '身份证号', width: 2.6 }, { title: '申报类型', width: 1.3 }, { title: '免除依据', width: 5 }],
+    rows: (list) => list.map((e) => [String(e.row), e.unit, e.name, e.id, e.purposeLabel, reasonLines(e.reliefs)]),
+  });
+  b.push({ type: 'h2', text: `七、数据有误需修改的行（${model.invalid.length} 行）` });
   cappedTable(b, model.invalid, limit, {
     unit: '行',
     whole: '清单',
@@ -148,8 +252,14 @@ function blocks(model: SummaryModel, limit: number): Block[] {
     ],
     rows: (invalid) => invalid.flatMap((v) => v.fixes.map((f) => [String(v.row), v.name, v.id, f.cell ?? '', f.header ?? '', f.value ?? '', f.message + (f.key ? `（${f.key}）` : '')])),
   });
+  b.push({ type: 'signature', labels: model.signature });
   for (const n of model.notes) b.push({ type: 'para', text: n, small: true });
-  b.push({ type: 'para', text: `制表：ce-report，${zhDate(model.generatedOn)}`, small: true });
+  b.push({ type: 'para', text: `制表日期：${zhDate(model.generatedOn)}`, small: true });
+  const notices = model.notices.slice(0, noticeLimit);
+  if (notices.length < model.notices.length) {
+    b.push({ type: 'para', text: `通知单：PDF 中列出最紧急的前 ${noticeLimit} 份，其余 ${model.notices.length - noticeLimit} 人见“行动清单”（XLSX 与 HTML 中的行动清单列出全部人员）。` });
+  }
+  for (const a of notices) noticeBlocks(b, model, a);
   return b;
 }
 
@@ -164,7 +274,8 @@ function charsOf(bs: Block[], model: SummaryModel): string {
     if (b.type === 'table') {
       b.columns.forEach((c) => add(c.title));
       b.rows.forEach((r) => r.forEach(add));
-    } else if (b.type !== 'chart') add(b.text);
+    } else if (b.type === 'signature') b.labels.forEach((l) => add(l + '：'));
+    else if (b.type === 'para' || b.type === 'title' || b.type === 'sub' || b.type === 'h2') add(b.text);
   }
   for (const u of model.units) add(u.unit);
   STATUS_ORDER.forEach((s) => add(model.statusLabels[s]));
@@ -181,10 +292,12 @@ export interface PdfOptions {
   creationDate?: Date;
   /** people per list, PDF_LIST_LIMIT unless given (tests) */
   listLimit?: number;
+  /** notice pages, PDF_NOTICE_LIMIT unless given (tests) */
+  noticeLimit?: number;
 }
 
 export async function renderPdf(model: SummaryModel, options: PdfOptions = {}): Promise<Buffer> {
-  const bs = blocks(model, options.listLimit ?? PDF_LIST_LIMIT);
+  const bs = blocks(model, options.listLimit ?? PDF_LIST_LIMIT, options.noticeLimit ?? PDF_NOTICE_LIMIT);
   const text = charsOf(bs, model);
   const [regular, bold] = await Promise.all([
     fontFile('400Regular').then((f) => subsetFont(f, text, { targetFormat: 'truetype' })),
@@ -265,11 +378,12 @@ export async function renderPdf(model: SummaryModel, options: PdfOptions = {}): 
       case 'para': {
         const size = b.small ? 7.5 : 9;
         const color = b.small ? '#555' : '#111';
+        const align = b.right ? 'right' : 'left';
         doc.font('R').fontSize(size);
         const h = doc.heightOfString(b.text, { width });
         ensure(L, h + 2);
         const y = L.y;
-        draw((d) => d.font('R').fontSize(size).fillColor(color).text(b.text, left, y, { width }));
+        draw((d) => d.font('R').fontSize(size).fillColor(color).text(b.text, left, y, { width, align }));
         L.y += h;
         moveDown(0.15);
         break;
@@ -277,6 +391,25 @@ export async function renderPdf(model: SummaryModel, options: PdfOptions = {}): 
       case 'chart':
         layoutChart(L, model, draw);
         break;
+      case 'pagebreak':
+        if (L.y > L.top) newPage(L);
+        break;
+      case 'signature': {
+        // four labelled lines to sign on, kept on one page
+        ensure(L, 60);
+        L.y += 18;
+        const y = L.y;
+        const cell = width / b.labels.length;
+        draw((d) => {
+          b.labels.forEach((label, i) => {
+            const x = left + i * cell;
+            d.font('R').fontSize(9.5).fillColor('#111').text(`${label}：`, x, y, { width: cell - 10, lineBreak: false });
+            d.moveTo(x, y + 30).lineTo(x + cell - 12, y + 30).lineWidth(0.5).strokeColor('#333').stroke();
+          });
+        });
+        L.y = y + 40;
+        break;
+      }
       case 'table':
         layoutTable(L, b, draw);
         break;
@@ -503,7 +636,7 @@ function layoutTable(L: Layout, t: Extract<Block, { type: 'table' }>, draw: (s: 
   const total = t.columns.reduce((a, c) => a + c.width, 0);
   const widths = t.columns.map((c) => (c.width / total) * width);
   const pad = 2.5;
-  const size = t.columns.length > 8 ? 7 : 8;
+  const size = t.size ?? (t.columns.length > 8 ? 7 : 8);
   // lines of each cell, wrapped to the column (every line is drawn on its own, never re-wrapped by pdfkit)
   const lay = (cells: string[], font: 'R' | 'B') => {
     const lines = cells.map((c, i) => measure.wrap(c, font, size, widths[i]! - 2 * pad));
@@ -547,7 +680,9 @@ function layoutTable(L: Layout, t: Extract<Block, { type: 'table' }>, draw: (s: 
   };
   const head = lay(t.columns.map((c) => c.title), 'B');
   let y = L.y;
-  if (y + head.h + 20 > L.bottom) {
+  // the header only with at least its first row
+  const firstRow = t.rows.length > 0 ? lay(t.rows[0]!, 'R').h : 20;
+  if (y + head.h + firstRow > L.bottom) {
     newPage(L);
     y = L.y;
   }

@@ -12,8 +12,9 @@ import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { STATUS_LABELS } from '@ce/rules';
 import type { EvaluationResult } from '@ce/rules';
-import { fmtYuan, maskId, STATUS_ORDER, yearGapLines, zhDate } from '@ce/summary';
-import type { SummaryModel } from '@ce/summary';
+import { daysLeftText, fmtYuan, maskId, STATUS_ORDER, yearGapLines, zhDate } from '@ce/summary';
+import type { ActionItem, Reason, ShortfallRow, SummaryModel } from '@ce/summary';
+import { HTML_NOTICE_LIMIT, noticeClosingText } from './html.js';
 import { explainShort } from '../table.js';
 
 export interface XlsxInput {
@@ -30,6 +31,9 @@ export interface XlsxInput {
   /** 0-based roster columns holding ID numbers: masked (first 6, last 4) in the copy unless showId */
   idColumns?: readonly number[];
   showId?: boolean;
+  /** the clerk's hidden rows (0-based sheet rows: 0 = row 1) and columns (0 = A): they stay hidden in the copy */
+  hiddenRows?: readonly number[];
+  hiddenColumns?: readonly number[];
 }
 
 export const ANNOTATION_HEADERS = ['状态', '缺少学时', '缺公需', '缺专业', '说明'] as const;
@@ -177,8 +181,8 @@ class RawRows {
     if (typeof v === 'string' && !FORMULA_START.test(v)) return `<c r="${ref}" t="s"><v>${this.w.sharedStrings.add(v)}</v></c>`;
     return this.cell(ref, v, PLAIN, '');
   }
-  row(r: number, cellsXml: string): void {
-    this.buf += `<row r="${r}">${cellsXml}</row>`;
+  row(r: number, cellsXml: string, hidden = false): void {
+    this.buf += hidden ? `<row r="${r}" hidden="1">${cellsXml}</row>` : `<row r="${r}">${cellsXml}</row>`;
     if (++this.n >= 500) this.flush();
   }
   flush(): void {
@@ -193,6 +197,34 @@ class RawRows {
   }
 }
 
+/** Display width of text in Excel's character units (CJK and full-width count 2). */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * Column widths for the roster copy, from its header and first 300 rows, so
+ * that IDs (18 characters) and names are not cut off: at least 6, at most 40.
+ */
+function rosterWidths(input: XlsxInput, width: number): number[] {
+  const out: number[] = [];
+  const ids = new Set(input.idColumns ?? []);
+  const from = Math.max(0, input.headerRow - input.firstRow);
+  const rows = input.grid.slice(from, from + 300);
+  for (let c = 0; c < width; c++) {
+    let w = ids.has(c) ? 20 : 6;
+    for (const r of rows) {
+      const v = r[c];
+      if (v === null || v === undefined || v === '') continue;
+      w = Math.max(w, textWidth(v instanceof Date ? '2024-01-01' : String(v)) + 2);
+    }
+    out.push(Math.min(40, w));
+  }
+  return out;
+}
+
 async function rosterSheet(wb: Writer, input: XlsxInput, taken: Set<string>): Promise<void> {
   let width = input.lastColumnIndex + 1;
   for (const r of input.grid) if (r.length > width) width = r.length;
@@ -204,6 +236,9 @@ async function rosterSheet(wb: Writer, input: XlsxInput, taken: Set<string>): Pr
   const mask = new Set(input.showId ? [] : (input.idColumns ?? []));
   const first = width + 1;
   for (let k = 0; k < ANNOTATION_HEADERS.length; k++) ws.getColumn(first + k).width = k === 4 ? 48 : 10;
+  rosterWidths(input, width).forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  for (const c of input.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
+  const hiddenRows = new Set((input.hiddenRows ?? []).map((r) => r + 1));
   const headStyle = style('annot-head', () => ({ font: { bold: true }, fill: HEAD_FILL, border: THIN }));
   const border = style('border', () => ({ border: THIN }));
   const statusStyles = new Map<string, Style>();
@@ -253,7 +288,7 @@ async function rosterSheet(wb: Writer, input: XlsxInput, taken: Set<string>): Pr
       xml += raw.cell(`${col(first + 2)}${sheetRow}`, m ? m.professional : null, border, 'border');
       xml += raw.cell(`${col(first + 3)}${sheetRow}`, explainShort(res), border, 'border');
     }
-    if (xml !== '') raw.row(sheetRow, xml);
+    if (xml !== '') raw.row(sheetRow, xml, hiddenRows.has(sheetRow));
     // let the zip stream compress what is written so far instead of buffering the whole sheet
     if (sheetRow % 2000 === 0) {
       raw.flush();
@@ -264,10 +299,16 @@ async function rosterSheet(wb: Writer, input: XlsxInput, taken: Set<string>): Pr
   (ws as unknown as { commit(): void }).commit();
 }
 
+const placeLine = (p: { name: string; url?: string; categoryLabel?: string }) => `${p.categoryLabel ? `${p.categoryLabel}：` : ''}${p.name}${p.url ? `（${p.url}）` : ''}`;
+const reasonLines = (rs: readonly Reason[]) => rs.map((x) => `${x.text}（${x.key}）`).join('\n');
+
+/** Column widths (characters) of the 汇总 sheet: wide enough for a unit, a name and an 18-character ID. */
+export const SUMMARY_WIDTHS = [26, 24, 12, 22, 12, 10, 10, 10, 10, 26, 48, 12] as const;
+
 function summarySheet(wb: Writer, model: SummaryModel, listHeadRow: (r: number) => void): Sheet {
-  const ws = wb.addWorksheet('汇总', { headerFooter: FOOTER, pageSetup: a4(true) }) as unknown as Sheet;
-  const cols = 11;
-  ws.columns = [24, 22, 12, 20, 10, 10, 10, 10, 26, 48, 12].map((w) => ({ width: w }));
+  const ws = wb.addWorksheet('汇总', { headerFooter: FOOTER, pageSetup: a4(true), views: [{ state: 'normal', tabSelected: true }] as never }) as unknown as Sheet;
+  const cols = SUMMARY_WIDTHS.length;
+  ws.columns = SUMMARY_WIDTHS.map((w) => ({ width: w }));
   let r = 1;
   let pending: ExcelJS.Row | undefined;
   type PutOptions = { bold?: boolean; head?: boolean; size?: number; center?: boolean; moneyCol?: number };
@@ -288,7 +329,7 @@ function summarySheet(wb: Writer, model: SummaryModel, listHeadRow: (r: number) 
   };
   // The long lists (one row a person) are written as raw rows, like the roster copy.
   const raw = new RawRows(wb, ws);
-  const cols11: string[] = [];
+  const colNames: string[] = [];
   // a list's rows all share one PutOptions: its per-column styles are worked out once
   const listStyles = new Map<PutOptions, { key: string; base: Style }[]>();
   const putRaw = (values: unknown[], opt: PutOptions) => {
@@ -301,7 +342,7 @@ function summarySheet(wb: Writer, model: SummaryModel, listHeadRow: (r: number) 
     let xml = '';
     for (let i = 0; i < values.length; i++) {
       const { key, base } = (styles[i] ??= styleOf(opt, i));
-      xml += raw.cell(`${(cols11[i] ??= colName(i))}${r}`, values[i], base, key);
+      xml += raw.cell(`${(colNames[i] ??= colName(i))}${r}`, values[i], base, key);
     }
     raw.row(r++, xml);
   };
@@ -324,65 +365,194 @@ function summarySheet(wb: Writer, model: SummaryModel, listHeadRow: (r: number) 
     });
     return row;
   };
-  ws.mergeCells(1, 1, 1, cols);
-  put([model.title], { bold: true, size: 15, center: true });
-  ws.mergeCells(2, 1, 2, cols);
-  put([model.basis]);
-  ws.mergeCells(3, 1, 3, cols);
-  put([model.subtitle]);
+  const line = (text: string, opt?: PutOptions) => {
+    ws.mergeCells(r, 1, r, cols);
+    put([text], opt);
+  };
+  line(model.title, { bold: true, size: 15, center: true });
+  if (model.unit) line(`填报单位：${model.unit}`, { center: true });
+  line(model.basis);
+  line(model.subtitle);
   const facts: string[] = [];
   if (model.window) facts.push(model.window.text + `（${model.window.key}）`);
-  if (model.deadline) facts.push(model.deadline.text + `（${model.deadline.key}）`);
-  if (model.fees) facts.push(`补学费用：${model.fees.basis}；缺少学时合计约 ${fmtYuan(model.fees.total.total)} 元（${model.fees.key}）`);
-  for (const f of facts) {
-    ws.mergeCells(r, 1, r, cols);
-    put([f]);
+  if (model.fees) facts.push(`补学费用：${model.fees.basis}；${model.fees.complete ? `未达标人员可补学时的补学费用合计约 ${fmtYuan(model.fees.total)} 元` : `未达标人员的补学费用待确认（可补学时未知的人员未计入，已知部分约 ${fmtYuan(model.fees.total)} 元）`}（${model.fees.key}）`);
+  if (model.platforms.length > 0) facts.push(`学习平台：${model.platforms.map(placeLine).join('；')}`);
+  for (const f of [...facts, ...model.sources]) line(f);
+  r++;
+  const section = (title: string) => line(title, { bold: true });
+  section('时间节点');
+  if (model.deadlines.length === 0) line('本通知未规定时间节点。');
+  else {
+    put(['日期', '事项', '距制表日(天)', '条款'], { head: true });
+    for (const d of model.deadlines) put([zhDate(d.date), d.label, d.daysLeft, d.key], { bold: false });
   }
   r++;
-  const section = (title: string) => {
-    ws.mergeCells(r, 1, r, cols);
-    put([title], { bold: true });
-  };
   section('一、总体情况');
-  put(['总人数', ...STATUS_ORDER.map((s) => model.statusLabels[s]), '缺少学时', '缺公需', '缺专业'], { head: true });
+  put(['总人数', ...STATUS_ORDER.map((s) => model.statusLabels[s]), '未达标缺少学时', '缺公需', '缺专业'], { head: true });
   const t = model.totals;
   put([t.people, ...STATUS_ORDER.map((s) => t.counts[s]), t.missing.total, t.missing.public, t.missing.professional], { bold: false });
+  if (t.referenceMissing.total > 0) line(`另：不作限制人员缺少学时 ${t.referenceMissing.total}（仅供参考，不计入合计）。`);
   r++;
   section('二、各单位情况');
   const fees = model.fees !== undefined;
-  put(['工作单位', '人数', ...STATUS_ORDER.map((s) => model.statusLabels[s]), '缺少学时', ...(fees ? ['补学费用(元)'] : [])], { head: true });
+  put(['工作单位', '人数', ...STATUS_ORDER.map((s) => model.statusLabels[s]), '未达标缺少学时', ...(fees ? ['补学费用(元)'] : [])], { head: true });
   const moneyCol = fees ? 2 + STATUS_ORDER.length + 2 : undefined;
   for (const u of model.units) {
     put([u.unit, u.people, ...STATUS_ORDER.map((s) => u.counts[s]), u.missing.total, ...(fees ? [u.cost ?? 0] : [])], { bold: false, moneyCol });
   }
-  put(['合计', t.people, ...STATUS_ORDER.map((s) => t.counts[s]), t.missing.total, ...(fees ? [model.fees!.total.total] : [])], { head: true, moneyCol });
+  put(['合计', t.people, ...STATUS_ORDER.map((s) => t.counts[s]), t.missing.total, ...(fees ? [model.fees!.total] : [])], { head: true, moneyCol });
   r++;
+  const personHead = (withFees: boolean) => ['行号', '单位', '姓名', '身份证号', '申报类型', '状态', '缺少学时', '缺公需', '缺专业', '各年度缺口', '原因与依据', ...(withFees ? ['补学费用(元)'] : [])];
+  const personValues = (s: ShortfallRow, withFees: boolean) => [s.row, s.unit, s.name, s.id, s.purposeLabel, s.statusLabel, s.missing.total, s.missing.public, s.missing.professional, yearGapLines(s.years).join('\n'), reasonLines(s.reasons), ...(withFees ? [s.cost ?? null] : [])];
   section(`三、未达标人员名单（${model.shortfalls.length} 人）`);
   listHeadRow(r);
-  put(['行号', '单位', '姓名', '身份证号', '状态', '缺少学时', '缺公需', '缺专业', '各年度缺口', '原因与依据', ...(fees ? ['费用(元)'] : [])], { head: true });
-  const shortfallRow: PutOptions = { bold: false, moneyCol: fees ? 11 : undefined };
-  for (const s of model.shortfalls) {
-    const years = yearGapLines(s.years).join('\n');
-    const why = s.reasons.map((x) => (x.kind === 'rule' ? `依据 ${x.key}` : `${x.text}（${x.key}）`)).join('\n');
-    putRaw([s.row, s.unit, s.name, s.id, s.statusLabel, s.missing.total, s.missing.public, s.missing.professional, years, why, ...(fees ? [s.cost?.total ?? 0] : [])], shortfallRow);
-  }
+  put(personHead(fees), { head: true });
+  const shortfallRow: PutOptions = { bold: false, moneyCol: fees ? 12 : undefined };
+  for (const s of model.shortfalls) putRaw(personValues(s, fees), shortfallRow);
   endRaw();
   r++;
-  section(`四、数据有误需修改的行（${model.invalid.length} 行）`);
+  section(`四、行动清单见“${ACTION_SHEET}”工作表（${model.actions.items.length} 人，须补学 ${model.actions.totals.mustAct} 人）；每人通知单见“${NOTICE_SHEET}”工作表（${model.notices.length} 份）`);
+  r++;
+  section(`五、不作限制人员名单（${model.notRestrictive.length} 人，学时仅供参考）`);
+  put(personHead(false), { head: true });
+  const plainRow: PutOptions = { bold: false };
+  for (const s of model.notRestrictive) putRaw(personValues(s, false), plainRow);
+  endRaw();
+  r++;
+  section(`六、免除人员名单（${model.exempt.length} 人）`);
+  put(['行号', '单位', '姓名', '身份证号', '申报类型', '免除依据'], { head: true });
+  for (const e of model.exempt) putRaw([e.row, e.unit, e.name, e.id, e.purposeLabel, reasonLines(e.reliefs)], plainRow);
+  endRaw();
+  r++;
+  section(`七、数据有误需修改的行（${model.invalid.length} 行）`);
   put(['行号', '姓名', '身份证号', '单元格', '列名', '当前值', '需修改'], { head: true });
-  const invalidRow: PutOptions = { bold: false };
   for (const v of model.invalid) {
-    for (const f of v.fixes) putRaw([v.row, v.name, v.id, f.cell ?? '', f.header ?? '', f.value ?? '', f.message], invalidRow);
+    for (const f of v.fixes) putRaw([v.row, v.name, v.id, f.cell ?? '', f.header ?? '', f.value ?? '', f.message], plainRow);
   }
   endRaw();
   r++;
-  for (const n of model.notes) {
-    ws.mergeCells(r, 1, r, cols);
-    put([n]);
-  }
-  ws.mergeCells(r, 1, r, cols);
-  put([`制表日期：${zhDate(model.generatedOn)}`]);
+  put(model.signature.flatMap((label) => [`${label}：`, '']), { bold: true });
+  r++;
+  for (const n of model.notes) line(n);
+  line(`制表日期：${zhDate(model.generatedOn)}`);
   return ws;
+}
+
+export const ACTION_SHEET = '行动清单';
+export const NOTICE_SHEET = '通知单';
+
+/** Rows written as raw XML into a sheet that has no merged or exceljs-made rows. */
+function rawSheet(wb: Writer, ws: Sheet) {
+  const raw = new RawRows(wb, ws);
+  const names: string[] = [];
+  let r = 1;
+  const bold = style('raw-bold', () => ({ font: { bold: true }, alignment: { vertical: 'top', wrapText: false } }));
+  const title = style('raw-title', () => ({ font: { bold: true, size: 14 } }));
+  const head = style('raw-head', () => ({ font: { bold: true }, fill: HEAD_FILL, border: THIN, alignment: { vertical: 'top', wrapText: true } }));
+  const cell = style('raw-cell', () => ({ border: THIN, alignment: { vertical: 'top', wrapText: true } }));
+  const text = style('raw-text', () => ({ alignment: { vertical: 'top', wrapText: true } }));
+  const styles = { bold, title, head, cell, text } as const;
+  return {
+    get row() {
+      return r;
+    },
+    put(values: unknown[], kind: keyof typeof styles = 'cell') {
+      let xml = '';
+      values.forEach((v, i) => (xml += raw.cell(`${(names[i] ??= colName(i))}${r}`, v, styles[kind], `raw-${kind}`)));
+      raw.row(r++, xml);
+    },
+    skip() {
+      r++;
+    },
+    end() {
+      raw.flush();
+      (ws as unknown as { commit(): void }).commit();
+    },
+  };
+}
+
+const ACTION_HEAD = ['单位', '姓名', '行号', '身份证号', '申报类型', '状态', '各年度缺口', '可补公需', '可补专业', '截止日期', '剩余天数', '学习平台', '补学费用(元)', '已无法补公需', '已无法补专业', '须完成', '说明'];
+
+function actionValues(a: ActionItem, fees: boolean): unknown[] {
+  const known = a.hasRemedy && !a.unknown;
+  return [
+    a.unit,
+    a.name,
+    a.row,
+    a.id,
+    a.purposeLabel,
+    a.statusLabel,
+    a.gaps.join('\n'),
+    known ? (a.closable?.public ?? null) : '未知',
+    known ? (a.closable?.professional ?? null) : '未知',
+    a.by ? zhDate(a.by) : known ? '' : '按当地安排',
+    a.daysLeft,
+    a.where.map(placeLine).join('\n'),
+    fees ? (a.bound ? a.cost : '不计') : null,
+    known ? (a.closed?.public ?? null) : null,
+    known ? (a.closed?.professional ?? null) : null,
+    a.todo.filter((t) => !t.startsWith('学习平台')).join('\n'),
+    [...(a.bound ? [] : ['不作限制，仅供参考']), ...(a.summary ? [a.summary] : [])].join('\n'),
+  ];
+}
+
+function actionSheet(wb: Writer, model: SummaryModel, taken: Set<string>): void {
+  const ws = wb.addWorksheet(sheetName(ACTION_SHEET, taken), { headerFooter: FOOTER, pageSetup: a4(true) }) as unknown as Sheet;
+  ws.columns = [24, 12, 7, 22, 10, 9, 20, 9, 9, 15, 9, 36, 12, 11, 11, 40, 24].map((width) => ({ width }));
+  const fees = model.fees !== undefined;
+  const out = rawSheet(wb, ws);
+  const a = model.actions;
+  out.put([`${model.title}：行动清单`], 'title');
+  out.put([`按截止前剩余天数由少到多、可补学时由多到少排列；学时与费用只计未达标人员，不作限制人员列在末尾，仅供参考。${model.basis}`], 'text');
+  out.skip();
+  out.put(['工作单位', '缺学时人数', '须补学人数', '可补公需', '可补专业', '已无法补', '补学费用(元)'], 'head');
+  for (const u of [...a.units, { ...a.totals, unit: '合计' }]) {
+    out.put([u.unit, u.people, u.mustAct, u.closable.public, u.closable.professional, u.closed.public + u.closed.professional, fees ? u.cost : null], u.unit === '合计' ? 'head' : 'cell');
+  }
+  out.skip();
+  const headRow = out.row;
+  ws.pageSetup.printTitlesRow = `${headRow}:${headRow}`;
+  out.put(ACTION_HEAD, 'head');
+  for (const item of a.items) out.put(actionValues(item, fees));
+  out.end();
+}
+
+/** One block of rows per person, a page break after each, so each prints on its own page. */
+function noticeSheet(wb: Writer, model: SummaryModel, taken: Set<string>): void {
+  const ws = wb.addWorksheet(sheetName(NOTICE_SHEET, taken), { headerFooter: { oddFooter: '' }, pageSetup: a4(false) }) as unknown as Sheet;
+  ws.pageSetup.fitToHeight = 0;
+  ws.columns = [16, 80].map((width) => ({ width }));
+  const breaks = (ws as unknown as { rowBreaks: { id: number; max: number; man: number }[] }).rowBreaks;
+  const out = rawSheet(wb, ws);
+  if (model.notices.length === 0) out.put(['无须补学的人员。'], 'text');
+  // as many as the HTML has; the 行动清单 sheet always has everyone
+  const notices = model.notices.slice(0, HTML_NOTICE_LIMIT);
+  if (notices.length < model.notices.length) {
+    out.put([`本表列出最紧急的前 ${notices.length} 份通知单，其余 ${model.notices.length - notices.length} 人见“${ACTION_SHEET}”工作表。`], 'text');
+    out.skip();
+  }
+  for (const a of notices) {
+    out.put(['专业技术人员继续教育补学通知单'], 'title');
+    out.put([`${model.basis}　审验年度 ${model.reviewYear}`], 'text');
+    const rows: [string, unknown][] = [
+      ['姓名', a.name],
+      ['身份证号', a.id],
+      ['工作单位', a.unit],
+      ['申报类型', a.purposeLabel],
+      ['缺少学时', `${a.missing.total}（公需 ${a.missing.public}，专业 ${a.missing.professional}）`],
+      ['各年度缺口', a.gaps.join('\n') || '—'],
+      ['须完成', a.todo.filter((t) => !t.startsWith('学习平台') && !t.startsWith('补学费用')).join('\n')],
+      ['截止日期', !a.hasRemedy ? '待确认（按当地安排）' : a.unknown ? '通知未规定，按当地安排' : a.by ? `${zhDate(a.by)}（${daysLeftText(a.daysLeft)}）` : '—'],
+      ['学习平台', a.where.map(placeLine).join('\n') || '—'],
+    ];
+    if (model.fees) rows.push(['补学费用', a.cost === null ? '—' : `约 ${fmtYuan(a.cost)} 元`]);
+    for (const [k, v] of rows) out.put([k, v]);
+    out.put(['', noticeClosingText(model)], 'text');
+    out.put(['', `${model.unit ?? '填报单位'}（盖章）　${zhDate(model.generatedOn)}`], 'text');
+    breaks.push({ id: out.row - 1, max: 16383, man: 1 });
+    out.skip();
+  }
+  out.end();
 }
 
 /** Write the annotated workbook to `path`, streaming row by row. */
@@ -393,13 +563,17 @@ export async function writeXlsx(input: XlsxInput, path: string): Promise<void> {
   wb.creator = 'ce-report';
   wb.created = new Date(Date.UTC(input.model.generatedOn.year, input.model.generatedOn.month - 1, input.model.generatedOn.day));
   const taken = new Set<string>(['汇总']);
+  // 汇总 first, so the workbook opens on it; then the action list, the notices, and the roster copy.
+  (wb as unknown as { views: unknown[] }).views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   const write = async () => {
-    await rosterSheet(wb, input, taken);
     // The print-title row of 汇总 is known once its list starts; it is written with the workbook's defined names.
     let listHead = 1;
     const ws = summarySheet(wb, input.model, (r) => (listHead = r));
     ws.pageSetup.printTitlesRow = `${listHead}:${listHead}`;
     (ws as unknown as { commit(): void }).commit();
+    actionSheet(wb, input.model, taken);
+    noticeSheet(wb, input.model, taken);
+    await rosterSheet(wb, input, taken);
     await wb.commit();
   };
   await Promise.race([write(), failed]);
