@@ -20,7 +20,8 @@ export const DEMO_DATE = { year: 2024, month: 11, day: 20 };
 
 export async function demo(outDir = resolve('out'), log: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<Record<string, string>> {
   if (!existsSync(SAMPLE)) throw new CliError(`找不到示例花名册：${SAMPLE}（运行 pnpm --filter @ce/report make-sample）`, `sample roster not found: ${SAMPLE}`);
-  const run = await runCheck({ roster: SAMPLE, policy: 'xilingol-2024' });
+  // checked on the report date, as a clerk checks today: days left in the window count from it
+  const run = await runCheck({ roster: SAMPLE, policy: 'xilingol-2024', asOf: DEMO_DATE });
   const rep = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir, showId: false, generatedOn: DEMO_DATE, rosterPath: SAMPLE });
   const m = rep.model;
   log(`示例花名册 / sample roster: ${relative(process.cwd(), SAMPLE)}`);
