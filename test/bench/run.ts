@@ -5,7 +5,7 @@
  *   pnpm bench                 # full run (10k / 100k / 1M where it applies)
  *   BENCH_QUICK=1 pnpm bench   # 10k only, for trying changes
  *
- * Scenarios: evaluator.ts (1, 5), formulas.ts (2), annotate.ts (3), reports.ts (4), cli.ts (6).
+ * Scenarios: evaluator.ts (1, 5), formulas.ts (2), annotate.ts (3), reports.ts (4), cli.ts (6), rules-before-after.ts (7).
  * Headline figures are ratios against a baseline measured in the same process;
  * absolute numbers are given too. The machine is shared, so expect noise.
  */
@@ -115,6 +115,14 @@ for (const n of QUICK ? [10_000] : [10_000, 100_000, 1_000_000]) {
 }
 rmSync(tmp, { recursive: true, force: true });
 
+// 7: the rules redesign's speed budget — the evaluator before (b5fed70) and now, same people, same process
+interface BeforeAfter { people: number; runs: number; rowsPerSec: Record<string, number>; ratioNoText: number; ratioExplain: number; peakRssMB: number }
+const beforeAfter: BeforeAfter[] = [];
+for (const n of QUICK ? [10_000] : [10_000, 100_000]) {
+  const r = await attempt(`rules before/after ${k(n)}`, () => runChild<BeforeAfter>('rules-before-after.ts', [String(n)], { timeoutMs: 300_000 }));
+  if (r) beforeAfter.push(r);
+}
+
 // ---------------------------------------------------------------- table
 const rows: string[][] = [];
 const row = (...c: string[]) => rows.push(c);
@@ -126,6 +134,11 @@ for (const e of evals) {
   row(`  Result objects alone (no rules)`, k(e.people), `${fmt(e.objectsRps)} rows/s (${fmt(e.objectsMs)} ms)`, `${fmt(e.baselineRps / e.objectsRps, 1)}× baseline; the evaluator takes ${fmt(e.evaluateMs / e.objectsMs, 1)}× this`, '', '');
   row(`1 Evaluator, full explanations`, k(e.people), `${fmt(e.explainRps)} rows/s (${fmt(e.explainMs)} ms)`, `${fmt(e.baselineRps / e.explainRps, 1)}× baseline`, '≥ 200,000 rows/s', ok(e.explainRps >= 2e5));
   row(`  Reader (readRoster + readRecords)`, k(e.people), `${fmt(e.readRowsPerSec)} people/s (${s(e.readMs)}, ${fmt(e.records)} records)${e.chunked ? ', in 100k chunks' : ''}`, '', '', '');
+}
+for (const b of beforeAfter) {
+  const r = b.rowsPerSec;
+  row(`7 Evaluator before (b5fed70) → now, no text`, k(b.people), `${fmt(r.beforeNoText)} → ${fmt(r.afterNoText)} rows/s`, `now takes ${fmt(b.ratioNoText, 2)}× the time (revision 3 adds the remedy and more checks per record)`, 'not slower (≤ 1×)', ok(b.ratioNoText <= 1));
+  row(`7 Evaluator before → now, with explanations`, k(b.people), `${fmt(r.beforeExplain)} → ${fmt(r.afterExplain)} rows/s`, `now takes ${fmt(b.ratioExplain, 2)}× the time`, 'not slower (≤ 1×)', ok(b.ratioExplain <= 1));
 }
 for (const f of formulaRoster) {
   row(`2 CE.MISSING vs hand formula (HyperFormula)`, k(f.people), `${fmt(f.ms.ce)} ms vs ${fmt(f.ms.hand)} ms`, `${fmt(f.ratio, 2)}×; of the CE time, index build (reader) ${fmt(f.ceIndexMs)} ms, the calls ${fmt(f.ceCallsMs)} ms, the rest HyperFormula`, '≤ 2×', ok(f.ratio <= 2));

@@ -124,7 +124,7 @@ function evaluateRow(person: Person, records: readonly TrainingRecord[], plan: C
   const status = missing.total === 0 ? 'compliant' : reference ? 'not-restrictive' : 'non-compliant';
   if (status === 'compliant' && reference) t.note('学时已达标；即使未达标，按上述规定学时也仅作评审参考');
   const result = t.result(status, missing, figures, Y);
-  if (missing.total > 0) result.remedy = remedyFor({ pack, reviewYear: Y, asOf, mode: w.mode, figures, missing });
+  if (missing.total > 0) result.remedy = remedyFor({ pack, reviewYear: Y, asOf, mode: w.mode, figures, missing, windowEnd: plan.windowEnd, shared: plan.remedies });
   return finish(result, explain, person, pack, w, t);
 }
 

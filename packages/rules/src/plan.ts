@@ -12,6 +12,7 @@ import { parseIsoDate } from './dates.js';
 import { TextsByParts } from './shared-text.js';
 import { RuleBook, Trace } from './trace.js';
 import { RELIEF_UNITS, type ReliefUnit } from './reliefs.js';
+import { RemedyShared } from './remedy.js';
 
 /** What the evaluator worked out along the way; the explanation is built from it. */
 export interface Working {
@@ -67,6 +68,10 @@ export class CompiledPack {
   readonly readingLines = new WeakMap<RuleRef, string>();
   /** the pack's plain yearly requirement, one frozen object (results only read it) */
   readonly plainRequirement: Requirement;
+  /** the training window's last day, parsed once (the remedy reads it per row) */
+  readonly windowEnd: CivilDate | undefined;
+  /** texts and lists many rows' remedies share */
+  readonly remedies = new RemedyShared();
   private readonly ranges = new Map<number, readonly number[]>();
   private readonly yearEnds = new Map<number, CivilDate>();
 
@@ -80,6 +85,7 @@ export class CompiledPack {
     this.reliefs = options.reliefs ?? RELIEF_UNITS;
     this.book = new RuleBook(pack);
     this.records = compileRecordPlan(pack);
+    this.windowEnd = pack.window ? Object.freeze(parseIsoDate(pack.window.end)) : undefined;
     this.plainRequirement = Object.freeze({ public: pack.annualRequirement.public, professional: pack.annualRequirement.professional });
   }
 

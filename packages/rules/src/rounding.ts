@@ -7,6 +7,8 @@
  * float noise, so cutting there first recovers the decimal the clerk meant.
  */
 export function roundHours(x: number): number {
+  // whole hours (nearly every figure) need no work; toPrecision is slow on the hot path
+  if (Number.isInteger(x)) return x;
   const exact = Number(x.toPrecision(12));
   return Math.round(Number((exact * 10).toPrecision(12))) / 10;
 }
