@@ -175,13 +175,19 @@ describe('the copy outside the repository writes every summary format', () => {
     const r = runNode(join(COPY, 'ce-report.mjs'), ['summary', '花名册.csv', '--policy', 'xilingol-2024', '--out', 'out'], CLERK);
     expect(r.stderr).not.toMatch(/Error:|DeprecationWarning/);
     expect(r.status).toBe(0);
-    for (const f of ['html', 'pdf', 'xlsx']) expect(r.stdout).toContain(join(CLERK, 'out', `summary.${f}`));
-    const pdf = readFileSync(join(CLERK, 'out/summary.pdf'));
+    // named after the roster and the day (花名册-汇总-YYYY-MM-DD.*), never overwriting an earlier run
+    const written = (ext: string) => {
+      const f = readdirSync(join(CLERK, 'out')).find((n) => n.startsWith('花名册-汇总-') && n.endsWith(`.${ext}`));
+      expect(f, ext).toBeDefined();
+      expect(r.stdout).toContain(join(CLERK, 'out', f!));
+      return join(CLERK, 'out', f!);
+    };
+    const pdf = readFileSync(written('pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1')).toMatch(/FontFile2/);
-    expect(readFileSync(join(CLERK, 'out/summary.html'), 'utf8')).toContain('汇总');
-    expect(readFileSync(join(CLERK, 'out/summary.xlsx')).subarray(0, 2).toString()).toBe('PK');
-    const text = spawnSync('pdftotext', [join(CLERK, 'out/summary.pdf'), '-'], { encoding: 'utf8' });
+    expect(readFileSync(written('html'), 'utf8')).toContain('汇总');
+    expect(readFileSync(written('xlsx')).subarray(0, 2).toString()).toBe('PK');
+    const text = spawnSync('pdftotext', [written('pdf'), '-'], { encoding: 'utf8' });
     if (text.status === 0 || process.env.CI) expect(text.stdout).toContain('继续教育学时汇总表');
   });
 });
