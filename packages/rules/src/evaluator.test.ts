@@ -115,16 +115,19 @@ describe('engine state belongs to the caller’s plan, not to the package', () =
     const a = evaluate(short(), [], plan, opts);
     const b = evaluate(short(), [], plan, opts);
     const before = structuredClone(b);
+    // what a careless consumer might do, past the read-only types
+    const loose = a as unknown as { missing: { total: number }; years: { credited: { public: number }; required: { public: number } }[]; [k: string]: unknown };
+    const list = (k: string) => loose[k] as unknown[];
     const attempts: (() => void)[] = [
-      () => (a.missing!.total = 999),
-      () => (a.years[0]!.credited.public = 999),
-      () => ((a.years[0]!.required as { public: number }).public = 999),
-      () => (a.rules as unknown as unknown[]).push({ key: 'x', text: 'x' }),
-      () => a.reliefs.push({ key: 'x', text: 'x' }),
-      () => a.warnings.push({ message: 'x' }),
-      () => a.excluded.push({ row: 0, kind: 'x', year: 0, hours: 0, reason: 'x', key: 'x' }),
-      () => a.explanation!.push('x'),
-      () => ((a.interpretations as unknown as unknown[]).length = 0),
+      () => (loose.missing.total = 999),
+      () => (loose.years[0]!.credited.public = 999),
+      () => (loose.years[0]!.required.public = 999),
+      () => list('rules').push({ key: 'x', text: 'x' }),
+      () => list('reliefs').push({ key: 'x', text: 'x' }),
+      () => list('warnings').push({ message: 'x' }),
+      () => list('excluded').push({ row: 0, kind: 'x', year: 0, hours: 0, reason: 'x', key: 'x' }),
+      () => list('explanation').push('x'),
+      () => (list('interpretations').length = 0),
     ];
     for (const attempt of attempts) {
       try {

@@ -17,7 +17,7 @@ import type {
   TrainingRecord,
   YearFigures,
 } from './types.js';
-import type { Trace } from './trace.js';
+import type { ResultDraft, Trace } from './trace.js';
 import { CompiledPack, compilePack, dayNumber, type KindPlan, type RecordPlan, type Working } from './plan.js';
 import type { CreditTable } from './credit.js';
 import { buildExplanation } from './explain.js';
@@ -139,7 +139,7 @@ function otherYearWarning(pack: PolicyPack, Y: number, t: Trace): void {
 /** Exempt and invalid rows have no year figures: one shared, frozen empty list. */
 const NO_YEARS = Object.freeze([]) as never as YearFigures[];
 
-function finish(result: EvaluationResult, explain: boolean, person: Person, pack: PolicyPack, w: Working, t: Trace): EvaluationResult {
+function finish(result: ResultDraft, explain: boolean, person: Person, pack: PolicyPack, w: Working, t: Trace): EvaluationResult {
   if (explain) result.explanation = buildExplanation(result, person, pack, w, t, t.plan);
   return result;
 }
@@ -507,12 +507,9 @@ function yearFigures(year: number, person: Person, pack: PolicyPack, Y: number, 
     public: (own?.public ?? 0) + credit.publicAt(extra),
     professional: (own?.professional ?? 0) + credit.professionalAt(extra),
   };
-  const fig: YearFigures = { year, required, credited };
-  if (credit.yearComplete(year)) {
-    fig.examCompleted = true;
-    if (credited.professional < required.professional) credited.professional = required.professional;
-  }
-  return fig;
+  if (!credit.yearComplete(year)) return { year, required, credited };
+  if (credited.professional < required.professional) credited.professional = required.professional;
+  return { year, required, credited, examCompleted: true };
 }
 
 function allFigures(years: readonly number[], person: Person, pack: PolicyPack, Y: number, credit: CreditTable, t: Trace): YearFigures[] {

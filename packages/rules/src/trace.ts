@@ -130,6 +130,9 @@ function append<T>(list: T[], item: T): T[] {
   return list;
 }
 
+/** A result while the evaluator still completes it (remedy, explanation); consumers see EvaluationResult, read-only. */
+export type ResultDraft = { -readonly [K in keyof EvaluationResult]: EvaluationResult[K] };
+
 export class Trace {
   private readonly pack: PolicyPack;
   private person!: Person;
@@ -249,7 +252,7 @@ export class Trace {
     );
   }
 
-  result(status: Status, missing: Missing | null, years: YearFigures[], reviewYear: number, extraErrors?: CellIssue[]): EvaluationResult {
+  result(status: Status, missing: Missing | null, years: YearFigures[], reviewYear: number, extraErrors?: CellIssue[]): ResultDraft {
     const p = this.person;
     return {
       row: p.row,

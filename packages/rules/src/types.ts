@@ -158,17 +158,17 @@ export const STATUS_LABELS: Record<Status, { zh: string; en: string }> = {
 };
 
 export interface Missing {
-  total: number;
-  public: number;
-  professional: number;
+  readonly total: number;
+  readonly public: number;
+  readonly professional: number;
 }
 
 export interface YearFigures {
-  year: number;
-  required: YearHours;
-  credited: YearHours;
+  readonly year: number;
+  readonly required: Readonly<YearHours>;
+  readonly credited: Readonly<YearHours>;
   /** a vocational-qualification exam made this year's professional requirement complete */
-  examCompleted?: boolean;
+  readonly examCompleted?: boolean;
 }
 
 export interface RuleRef {
@@ -245,28 +245,28 @@ export interface Remedy {
 }
 
 export interface EvaluationResult {
-  row: number;
-  id: string;
-  name: string;
-  status: Status;
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  readonly status: Status;
   /** null when invalid */
-  missing: Missing | null;
-  years: YearFigures[];
-  rules: readonly RuleRef[];
-  reliefs: ReliefApplied[];
-  excluded: ExcludedRecord[];
-  warnings: Note[];
-  errors: CellIssue[];
+  readonly missing: Missing | null;
+  readonly years: readonly YearFigures[];
+  readonly rules: readonly RuleRef[];
+  readonly reliefs: readonly ReliefApplied[];
+  readonly excluded: readonly ExcludedRecord[];
+  readonly warnings: readonly Note[];
+  readonly errors: readonly CellIssue[];
   /** what can still be done, on rows that are not invalid and miss hours (RULES.md §7) */
-  remedy?: Remedy;
+  readonly remedy?: Remedy;
   /** hints that are not problems, e.g. 若申报职称评审，可享受… */
-  notes?: Note[];
+  readonly notes?: readonly Note[];
   /** extra context, not in the minimal contract: purpose, review year, interpretations used */
-  purpose?: Purpose;
-  reviewYear?: number;
-  interpretations?: readonly RuleRef[];
+  readonly purpose?: Purpose;
+  readonly reviewYear?: number;
+  readonly interpretations?: readonly RuleRef[];
   /** the full Chinese explanation, one line per step (only when options.explain) */
-  explanation?: string[];
+  readonly explanation?: readonly string[];
 }
 
 export interface EvaluateOptions {
