@@ -10,7 +10,8 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { Cell, Grid } from '@ce/roster';
-import { decodeCsvBytes, parseCsv } from './csv.js';
+// the one CSV reader, its Node-free half (the page has no Buffer); GB18030 through the browser's TextDecoder
+import { decodeCsvBytes, parseCsv } from '@ce/files/text';
 
 export interface Rect {
   /** 0-based sheet row / column of the top-left cell */

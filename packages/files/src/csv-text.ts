@@ -1,14 +1,16 @@
 /**
- * CSV bytes → text → grid in the browser. parseCsv and the delimiter sniffing are
- * COPIED from packages/files/src/csv.ts (that module imports iconv-lite, which needs
- * Node's Buffer, so it cannot be bundled into the offline page); keep the two in step.
- * GB18030 is decoded with the browser's own TextDecoder('gb18030') (every current
- * Chromium and Firefox has it) instead of iconv-lite.
+ * CSV text → grid, and CSV bytes → text with the decoders every browser and
+ * Node have (UTF-8 ± BOM, UTF-16 with BOM, GB18030 via TextDecoder). No Node
+ * APIs: the offline page and the add-in import this module (`@ce/files/text`);
+ * csv.ts adds iconv-lite for Node builds without full ICU.
  */
 import type { Grid } from '@ce/roster';
 
-/** UTF-8 (BOM optional), UTF-16LE/BE with BOM, else GB18030 if the bytes are not valid UTF-8. */
-export function decodeCsvBytes(bytes: Uint8Array): string {
+/**
+ * UTF-8 (BOM optional), UTF-16LE/BE with BOM, else GB18030 if the bytes are not valid UTF-8.
+ * `gb18030` decodes the last case (default: TextDecoder('gb18030')).
+ */
+export function decodeCsvBytes(bytes: Uint8Array, gb18030: (b: Uint8Array) => string = (b) => new TextDecoder('gb18030').decode(b)): string {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return new TextDecoder('utf-8').decode(bytes.subarray(3));
   }
@@ -17,7 +19,7 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('gb18030').decode(bytes);
+    return gb18030(bytes);
   }
 }
 
