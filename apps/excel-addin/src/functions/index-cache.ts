@@ -23,7 +23,7 @@ export class IndexCache {
    * another cell of that row or the 培训记录 sheet changes: after such an edit the add-in
    * requests one full recalculation (debounced).
    */
-  recalc: () => void = debounced(() => this.recalcNow(), RECALC_DEBOUNCE_MS);
+  recalc: (() => void) & { cancel(): void } = debounced(() => this.recalcNow(), RECALC_DEBOUNCE_MS);
   /** change events right after our own recalculation are not answered with another one (no loop) */
   private quietUntil = 0;
 
@@ -45,6 +45,7 @@ export class IndexCache {
   /** forget everything (a new workbook/runtime; used by tests) */
   reset(): void {
     this.version++;
+    this.recalc.cancel();
     this.current = undefined;
     this.subscribed = false;
     this.watchedSheetIds.clear();

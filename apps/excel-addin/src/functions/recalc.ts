@@ -45,13 +45,20 @@ export async function requestFullRecalc(): Promise<RecalcOutcome> {
  * Many change events arrive in bursts (an annotate writes thousands of cells in a few
  * syncs): coalesce them into one recalculation after `ms` of quiet.
  */
-export function debounced(f: () => unknown, ms: number): () => void {
+export function debounced(f: () => unknown, ms: number): (() => void) & { cancel(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  return () => {
+  const cancel = (): void => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      void f();
-    }, ms);
+    timer = undefined;
   };
+  return Object.assign(
+    () => {
+      cancel();
+      timer = setTimeout(() => {
+        timer = undefined;
+        void f();
+      }, ms);
+    },
+    { cancel },
+  );
 }
