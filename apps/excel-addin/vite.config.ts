@@ -1,6 +1,9 @@
 import { defineConfig, type UserConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
+/** also sent on plain GETs without an Origin-matching preflight (caches keyed per origin stay right) */
+export const CORS_HEADERS = { 'Access-Control-Allow-Origin': '*' };
+
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig(async ({ command }): Promise<UserConfig> => {
@@ -15,7 +18,7 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
   }
   return {
     root: here('./src/taskpane'),
-    // icons are copied to dist/assets by scripts/copy-manifest.ts (turbo's build inputs list assets/**)
+    // icons are copied to dist/assets by scripts/site.ts (turbo's build inputs list assets/**)
     publicDir: false,
     base: './',
     build: {
@@ -35,7 +38,11 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
       modulePreload: { polyfill: false },
     },
     // `vite preview` serves dist/ exactly as built (functions.json and manifest included)
-    server: { port: 3000, strictPort: true, https },
-    preview: { port: 3000, strictPort: true, https },
+    // CORS: Excel on the web fetches functions.json (and the functions' files) from its own
+    // origin https://excel.officeapps.live.com; vite's default allows localhost only, so the
+    // CE.* functions would never register there. Microsoft's template sends `*` too; the
+    // files are public static files (no cookies, no credentials).
+    server: { port: 3000, strictPort: true, https, cors: { origin: '*' }, headers: CORS_HEADERS },
+    preview: { port: 3000, strictPort: true, https, cors: { origin: '*' }, headers: CORS_HEADERS },
   };
 });

@@ -25,7 +25,7 @@ import {
 import { caseGrid, caseSettings, expectedRows, loadCases, toExcelGrid } from './helpers.js';
 
 interface Meta {
-  functions: { id: string; parameters: { name: string; type: string; optional?: boolean }[] }[];
+  functions: { id: string; options?: { volatile?: boolean }; parameters: { name: string; type: string; optional?: boolean }[] }[];
 }
 
 /** the workbook the functions see (set per case) */
@@ -47,13 +47,15 @@ function opts(policy: unknown, year: unknown): { policy?: string; year?: number 
 }
 
 let meta: Meta;
+/** how often each CE.* implementation ran (HyperFormula honours isVolatile from the metadata) */
+const calls: Record<string, number> = {};
 
 beforeAll(async () => {
   const source = fileURLToPath(new URL('../src/functions/functions.ts', import.meta.url));
   const result = await generateCustomFunctionsMetadata(source, false);
   expect(result.errors).toEqual([]);
   meta = JSON.parse(result.metadataJson) as Meta;
-  const implemented: Record<string, { method: string; parameters: { argumentType: FunctionArgumentType; optionalArg?: boolean }[] }> = {};
+  const implemented: Record<string, { method: string; isVolatile?: boolean; parameters: { argumentType: FunctionArgumentType; optionalArg?: boolean }[] }> = {};
   const translations: Record<string, string> = {};
   class CEPlugin extends FunctionPlugin {}
   for (const f of meta.functions) {
@@ -61,6 +63,7 @@ beforeAll(async () => {
     const method = `fn_${f.id}`;
     implemented[name] = {
       method,
+      ...(f.options?.volatile ? { isVolatile: true } : {}),
       parameters: f.parameters.map((p) => ({
         argumentType: p.type === 'number' ? FunctionArgumentType.NUMBER : p.type === 'string' ? FunctionArgumentType.STRING : FunctionArgumentType.SCALAR,
         ...(p.optional ? { optionalArg: true } : {}),
@@ -72,6 +75,7 @@ beforeAll(async () => {
     (CEPlugin.prototype as unknown as Record<string, unknown>)[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
       // @ts-expect-error protected API used the documented way for custom plugins
       return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => {
+        calls[f.id] = (calls[f.id] ?? 0) + 1;
         try {
           return fn(...args);
         } catch (e) {
@@ -84,6 +88,16 @@ beforeAll(async () => {
   (CEPlugin as unknown as { implementedFunctions: unknown }).implementedFunctions = implemented;
   HyperFormula.registerFunctionPlugin(CEPlugin as never, { enGB: translations, enUS: translations });
 });
+
+/** the engine's own answer for a data row (a number, or the error kind) */
+function fnMissingOrError(rows: string[][], row0: number, s: AddinSettings): unknown {
+  const id = rows[row0]![rows[0]!.findIndex((h) => h.includes('身份证'))];
+  try {
+    return fnMissing(index, id, s, {});
+  } catch (e) {
+    return e instanceof FunctionError ? expect.objectContaining({ type: e.kind === 'notAvailable' ? 'NA' : 'VALUE' }) : e;
+  }
+}
 
 /** Excel-like sheet in HyperFormula: long IDs as text (apostrophe), numbers as numbers. */
 function hfSheet(rows: string[][]): (string | number)[][] {
@@ -132,6 +146,34 @@ describe('CE.* as formulas in HyperFormula', () => {
       hf.destroy();
     });
   }
+
+  it('not volatile: an unrelated edit reruns no CE.* cell; a full recalculation reruns each once, with the settings of now', () => {
+    const rows = caseGrid('xilingol-2024.csv');
+    index = buildIndex(readWorkbook({ roster: toExcelGrid(rows) }), '花名册');
+    settings = { policy: 'xilingol-2024' };
+    const header = rows[0]!;
+    const idCol = header.findIndex((h) => h.includes('身份证'));
+    const letter = String.fromCharCode(65 + idCol);
+    const width = header.length;
+    const data = hfSheet(rows).map((r, i) => (i === 0 ? [...r, 'M', 'x'] : [...r, `=CE.MISSING(${letter}${i + 1})`, '']));
+    const cells = rows.length - 1;
+    for (const k of Object.keys(calls)) delete calls[k];
+    const hf = HyperFormula.buildFromArray(data as never, { licenseKey: 'gpl-v3' });
+    expect(calls.MISSING).toBe(cells);
+    // the clerk types into an unrelated cell: no CE.* rerun (with @volatile: all of them)
+    hf.setCellContents({ sheet: 0, row: 1, col: width + 1 } as SimpleCellAddress, 'note');
+    hf.setCellContents({ sheet: 0, row: 2, col: width + 1 } as SimpleCellAddress, 42);
+    expect(calls.MISSING).toBe(cells);
+    // the pane changes the review year and the add-in requests a full recalculation
+    const before = hf.getCellValue({ sheet: 0, row: 1, col: width } as SimpleCellAddress);
+    settings = { policy: 'xilingol-2024', year: 2030 };
+    hf.rebuildAndRecalculate();
+    expect(calls.MISSING).toBe(2 * cells);
+    const after = hf.getCellValue({ sheet: 0, row: 1, col: width } as SimpleCellAddress);
+    expect(after).toEqual(fnMissingOrError(rows, 1, { policy: 'xilingol-2024', year: 2030 }));
+    expect(after).not.toEqual(before);
+    hf.destroy();
+  });
 
   it('unknown ID gives #N/A, a malformed one #VALUE!, helpers compute', () => {
     const rows = caseGrid('xilingol-2024.csv');

@@ -18,6 +18,8 @@ describe('manifest.xml', () => {
     expect(doc.find('Set', { Name: 'SharedRuntime' })?.attrs.MinVersion).toBe('1.1');
     // the newest Excel API the add-in needs outright (sheet events); newer calls are feature-detected
     expect(doc.find('Set', { Name: 'ExcelApi' })?.attrs.MinVersion).toBe('1.9');
+    // CustomFunctions.ErrorCode members are annotated CustomFunctionsRuntime 1.3 (test/api-sets.test.ts)
+    expect(doc.find('Set', { Name: 'CustomFunctionsRuntime' })?.attrs.MinVersion).toBe('1.3');
     const runtime = doc.find('Runtime');
     expect(runtime?.attrs).toMatchObject({ resid: 'Taskpane.Url', lifetime: 'long' });
     expect(doc.find('Permissions')?.text).toBe('ReadWriteDocument');

@@ -478,7 +478,7 @@ describe.skipIf(!canRun && !CI)('the task pane page opened outside Office', () =
         return route.abort();
       });
       await page.goto(`${base}/taskpane.html`);
-      await page.waitForFunction(() => /未检测到 Excel，已切换到文件模式/.test(document.getElementById('message')?.textContent ?? ''), undefined, { timeout: 15_000 });
+      await page.waitForFunction((how) => (how === 'office.js unreachable' ? /无法加载 Office\.js.*已切换到文件模式/ : /未检测到 Excel，已切换到文件模式/).test(document.getElementById('message')?.textContent ?? ''), how, { timeout: 15_000 });
       const c = loadCasesR3()[0]!;
       const xlsx = join(out, `pane-${c.file.replace(/\.csv$/, '.xlsx')}`);
       writeFileSync(xlsx, await caseWorkbook(c));

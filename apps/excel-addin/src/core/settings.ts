@@ -37,12 +37,37 @@ export function readSettings(): AddinSettings {
   return v && typeof v === 'object' ? { ...(v as AddinSettings) } : {};
 }
 
-export function saveDocSettings(): Promise<void> {
+/** the last saveAsync failure not yet shown to the clerk */
+let saveWarning: string | undefined;
+
+/** the pending settings-save warning (and forget it): the pane shows it after a button */
+export function takeSaveWarning(): string | undefined {
+  const w = saveWarning;
+  saveWarning = undefined;
+  return w;
+}
+
+/**
+ * Persists the document settings. A failure never rejects: the values stay set for this
+ * session, the work already done in the sheet stands (and is recorded in the workbook
+ * itself, see taskpane/ledger.ts), and the pane warns (office-js #761, #6091, #5206:
+ * settings that fail to save or to persist).
+ */
+export function saveDocSettings(): Promise<string | undefined> {
   const s = docSettings();
-  if (!s) return Promise.resolve();
-  return new Promise((resolve, reject) =>
-    s.saveAsync((r) => (String(r.status).toLowerCase() === 'failed' ? reject(new Error(r.error?.message ?? 'saveAsync failed')) : resolve())),
-  );
+  if (!s) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const fail = (message: string): void => {
+      saveWarning = message;
+      console.warn(`settings.saveAsync: ${message}`);
+      resolve(message);
+    };
+    try {
+      s.saveAsync((r) => (String(r.status).toLowerCase() === 'failed' ? fail(r.error?.message ?? 'saveAsync failed') : resolve(undefined)));
+    } catch (e) {
+      fail(e instanceof Error ? e.message : String(e));
+    }
+  });
 }
 
 export async function writeSettings(next: AddinSettings): Promise<void> {

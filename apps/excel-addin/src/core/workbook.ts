@@ -110,7 +110,8 @@ export async function readRosterWorkbook(context: Excel.RequestContext, preferre
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   await context.sync();
-  const names = sheets.items.map((s) => s.name).filter((n) => n !== RECORDS_SHEET && n !== SUMMARY_SHEET);
+  // _ce_ledger: the add-in's own hidden record sheet (taskpane/ledger.ts), never a roster
+  const names = sheets.items.map((s) => s.name).filter((n) => n !== RECORDS_SHEET && n !== SUMMARY_SHEET && n !== '_ce_ledger');
   const order = preferred && names.includes(preferred) ? [preferred, ...names.filter((n) => n !== preferred)] : names;
   // one sheet at a time, stopping at the first roster: a big workbook is not read whole
   const recordsSheet = (await loadSheets(context, [RECORDS_SHEET]))[0];

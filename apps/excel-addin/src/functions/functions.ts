@@ -23,9 +23,30 @@ function opts(policy?: string | null, year?: number | null): { policy?: string; 
   };
 }
 
+/** a roster read that has not finished by then gives #N/A with a message, not #BUSY! forever */
+export const ROSTER_READ_TIMEOUT_MS = 20_000;
+let readTimeoutMs = ROSTER_READ_TIMEOUT_MS;
+/** for tests: a shorter bound */
+export function setRosterReadTimeout(ms: number): void {
+  readTimeoutMs = ms;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      // drop the hung read so the next recalculation tries again
+      indexCache.invalidate();
+      reject(new FunctionError('notAvailable', `读取花名册超时（${Math.round(ms / 1000)} 秒），请稍后重算（Ctrl+Alt+F9）。Reading the roster timed out.`));
+    }, ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+/** settings are read at call time: a recalculation after the pane changed them sees the new ones */
 async function withIndex<T>(f: (index: RosterIndex) => T): Promise<T> {
   try {
-    return f(await indexCache.get());
+    return f(await withTimeout(indexCache.get(), readTimeoutMs));
   } catch (e) {
     throw toCfError(e);
   }
@@ -34,7 +55,6 @@ async function withIndex<T>(f: (index: RosterIndex) => T): Promise<T> {
 /**
  * 缺少学时：身份证号所在人员按工作簿所选政策缺少的继续教育学时（公需+专业）。Missing hours of the person with this ID number.
  * @customfunction MISSING
- * @volatile
  * @param id 身份证号（单元格）ID number
  * @param [policy] 政策包，如 "xilingol-2024"；省略则用任务窗格的设置 Policy pack id
  * @param [year] 审验年度；省略则用设置或政策年度 Review year
@@ -47,7 +67,6 @@ export async function missing(id: any, policy?: string, year?: number): Promise<
 /**
  * 缺公需学时。Missing public-subject hours.
  * @customfunction MISSING_PUBLIC
- * @volatile
  * @param id 身份证号 ID number
  * @param [policy] 政策包 Policy pack id
  * @param [year] 审验年度 Review year
@@ -60,7 +79,6 @@ export async function missingPublic(id: any, policy?: string, year?: number): Pr
 /**
  * 缺专业学时。Missing professional-subject hours.
  * @customfunction MISSING_PROFESSIONAL
- * @volatile
  * @param id 身份证号 ID number
  * @param [policy] 政策包 Policy pack id
  * @param [year] 审验年度 Review year
@@ -73,7 +91,6 @@ export async function missingProfessional(id: any, policy?: string, year?: numbe
 /**
  * 状态（达标 / 未达标 / 免除 / 不作限制 / 数据有误）。Status label.
  * @customfunction STATUS
- * @volatile
  * @param id 身份证号 ID number
  * @param [policy] 政策包 Policy pack id
  * @param [year] 审验年度 Review year
@@ -86,7 +103,6 @@ export async function status(id: any, policy?: string, year?: number): Promise<s
 /**
  * 说明：逐步解释与条款出处。Full explanation with citation keys.
  * @customfunction EXPLAIN
- * @volatile
  * @param id 身份证号 ID number
  * @param [policy] 政策包 Policy pack id
  * @param [year] 审验年度 Review year

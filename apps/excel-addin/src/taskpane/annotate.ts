@@ -12,6 +12,7 @@ import { columnLetter } from '@ce/roster';
 import { checkAllWithRecords, errorsText, explanationText, readWorkbook, type CheckSettings, type Grid, type ReadWorkbook } from '../core/check.js';
 import { docSettings, saveDocSettings, type Lang } from '../core/settings.js';
 import { loadSheets, readUsedGrid, RECORDS_SHEET, type CellValue } from '../core/workbook.js';
+import { queueLedger, readLedger, type LedgerRead } from './ledger.js';
 
 export const TRACK_KEY = 'ce.annotations';
 export const COLUMN_COUNT = 5;
@@ -52,12 +53,32 @@ export interface AnnotationTrack {
 
 export type Tracks = Record<string, AnnotationTrack>;
 
+/** the tracks in the document settings (the secondary record; see taskpane/ledger.ts) */
 export function readTracks(): Tracks {
   const v = docSettings()?.get(TRACK_KEY);
   return v && typeof v === 'object' ? { ...(v as Tracks) } : {};
 }
 
-async function writeTracks(t: Tracks): Promise<void> {
+/** the last record read or written in this session (for the selected-row explanation) */
+let knownTracks: Tracks | undefined;
+
+/** the record: the ledger sheet when the workbook has one, else (older workbooks) the settings */
+async function loadTracks(context: Excel.RequestContext): Promise<{ tracks: Tracks; ledger: LedgerRead<AnnotationTrack> }> {
+  const ledger = await readLedger<AnnotationTrack>(context);
+  const tracks = ledger.exists ? { ...ledger.tracks } : readTracks();
+  knownTracks = tracks;
+  return { tracks, ledger };
+}
+
+/**
+ * Writes the record: the ledger sheet in this batch (synced with the cells it describes),
+ * then the settings. A settings save failure is a warning (settings.takeSaveWarning),
+ * never a failed button: the ledger already holds the truth.
+ */
+async function writeTracks(context: Excel.RequestContext, ledger: LedgerRead<AnnotationTrack>, t: Tracks): Promise<void> {
+  queueLedger(context, ledger, t);
+  await context.sync();
+  knownTracks = t;
   const s = docSettings();
   if (!s) return;
   if (Object.keys(t).length === 0) s.remove(TRACK_KEY);
@@ -242,7 +263,8 @@ export async function annotateActiveSheet(opts: AnnotateOptions): Promise<Annota
     if (!used) return { ok: false, reason: `工作表“${sheet.name}”是空的。` };
     const firstRow = used.firstRow;
     const grid = used.grid.map((r) => [...r]);
-    const tracks = readTracks();
+    const { tracks, ledger } = await loadTracks(context);
+    syncs += ledger.exists ? 2 : 1;
     let old = tracks[sheet.id];
     if (old) {
       const moved = relocate(old, grid, firstRow);
@@ -403,7 +425,8 @@ export async function annotateActiveSheet(opts: AnnotateOptions): Promise<Annota
       headers: [...headers],
       ...(tableTrack ? { table: tableTrack } : {}),
     };
-    await writeTracks({ ...readTracks(), [sheet.id]: track });
+    await writeTracks(context, ledger, { ...tracks, [sheet.id]: track });
+    syncs++;
     const invalid = results
       .filter((r) => r.status === 'invalid')
       .map((r) => ({ row: r.row, name: r.name, message: errorsText(r) }));
@@ -427,7 +450,7 @@ export async function clearActiveSheet(): Promise<{ ok: true; address: string } 
     const sheet = context.workbook.worksheets.getActiveWorksheet();
     sheet.load('name,id');
     await context.sync();
-    const tracks = readTracks();
+    const { tracks, ledger } = await loadTracks(context);
     const track = tracks[sheet.id];
     if (!track) return { ok: false, reason: `工作表“${sheet.name}”上没有加载项写入的标注。` };
     const used = await readUsedGrid(context, sheet);
@@ -443,7 +466,7 @@ export async function clearActiveSheet(): Promise<{ ok: true; address: string } 
     sheet.getRangeByIndexes(at.headerRow, at.startCol, at.rows, COLUMN_COUNT).clear('Contents');
     await context.sync();
     delete tracks[sheet.id];
-    await writeTracks(tracks);
+    await writeTracks(context, ledger, tracks);
     return { ok: true, address: addr(at.headerRow, at.startCol, at.rows, COLUMN_COUNT) };
   });
 }
@@ -463,7 +486,7 @@ export async function selectRow(sheetName: string, row: number): Promise<void> {
  * (the pane shows it for the selected cell, since a long explanation is hard to read in a cell).
  */
 export async function explanationAt(worksheetId: string, row0: number): Promise<{ row: number; text: string } | undefined> {
-  const track = readTracks()[worksheetId];
+  const track = (knownTracks ?? readTracks())[worksheetId];
   if (!track || row0 <= track.headerRow || row0 >= track.headerRow + track.rows) return undefined;
   return Excel.run(async (context) => {
     const ws = context.workbook.worksheets.getItem(worksheetId);

@@ -10,7 +10,14 @@ import { detectHost } from '../hosts/detect.js';
 import { officeJsHost } from '../hosts/officejs/index.js';
 import { initPane } from './pane.js';
 
+/** the add-in page names Office.js (scripts/site.ts); the offline page does not */
+function officeJsMissing(): boolean {
+  return !!document.querySelector('script[data-office-js]') && typeof (globalThis as { Office?: unknown }).Office === 'undefined';
+}
+
 async function start(): Promise<void> {
+  // the ES5 check in taskpane.html already replaced the page (IE11 / old WebView)
+  if ((globalThis as { __ceLegacy?: boolean }).__ceLegacy) return;
   const hasPane = !!document.getElementById('app');
   if ((await detectHost()) === 'excel') {
     registerFunctions();
@@ -22,7 +29,7 @@ async function start(): Promise<void> {
   const { FileHost } = await import('../hosts/file/index.js');
   const host = new FileHost();
   host.mount();
-  initPane(host, { notice: 'fileMode' });
+  initPane(host, { notice: officeJsMissing() ? 'officeJsMissing' : 'fileMode' });
 }
 
 void start();

@@ -6,7 +6,7 @@
  */
 import { listPacks, STATUS_LABELS, type Status } from '@ce/rules';
 import { checkAll, packOf } from '../core/check.js';
-import { parseIso, type AddinSettings, type Lang } from '../core/settings.js';
+import { parseIso, takeSaveWarning, type AddinSettings, type Lang } from '../core/settings.js';
 import type { SpreadsheetHost } from '../hosts/port.js';
 import type { InvalidRow } from './annotate.js';
 import { t, type TextKey } from './i18n.js';
@@ -158,6 +158,9 @@ export function initPane(host: SpreadsheetHost, opts: PaneOptions = {}): PaneSta
     try {
       await save();
       await f();
+      // a settings save that failed does not undo the work: say so after the result
+      const w = takeSaveWarning();
+      if (w) say(`${message.textContent ?? ''} ${t(state.lang, 'settingsNotSaved', { message: w })}`.trim(), message.classList.contains('error'));
     } catch (e) {
       say(t(state.lang, 'error', { message: e instanceof Error ? e.message : String(e) }), true);
     } finally {

@@ -3,7 +3,8 @@
  * taskpane/annotate.ts, taskpane/summary-sheet.ts and core/workbook.ts (5 MB request
  * chunking kept), settings in the document.
  */
-import { readSettings, writeSettings } from '../../core/settings.js';
+import { readSettings, writeSettings, type AddinSettings } from '../../core/settings.js';
+import { functionInputsChanged, requestFullRecalc } from '../../functions/recalc.js';
 import { readRosterWorkbook } from '../../core/workbook.js';
 import { annotateActiveSheet, clearActiveSheet, explanationAt, selectRow } from '../../taskpane/annotate.js';
 import { writeSummarySheet } from '../../taskpane/summary-sheet.js';
@@ -15,7 +16,13 @@ export function officeJsHost(): SpreadsheetHost {
     privacyText: 'privacy',
     hasCellFunctions: true,
     readSettings,
-    writeSettings,
+    // a new pack / year / as-of / language / roster sheet: every CE.* cell reruns once
+    // (they read the settings at call time; they are not volatile)
+    async writeSettings(next: AddinSettings) {
+      const before = readSettings();
+      await writeSettings(next);
+      if (functionInputsChanged(before, next)) await requestFullRecalc();
+    },
     annotate: annotateActiveSheet,
     clear: clearActiveSheet,
     readRoster: () =>
