@@ -40,7 +40,9 @@ describe.each(cases.map((c) => [c.file, c] as const))('%s', (_f, c) => {
     if (!out.ok) throw new Error(out.reason);
     const width = Math.max(...ctx.grid.map((r) => r.length));
     const statusCol = width + 1;
-    for (const e of expectedFrom(ctx.grid)) {
+    const expected = expectedFrom(ctx.grid);
+    expect(expected.length).toBeGreaterThan(3);
+    for (const e of expected) {
       const cell = (k: number): unknown => ctx.roster.cell(e.row, statusCol + k)?.value;
       expect(cell(0), `row ${e.row}`).toBe(label(e.status));
       if (e.missing) {
