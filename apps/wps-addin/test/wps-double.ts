@@ -8,7 +8,7 @@
  *   assigning a 2-D array must match the block's size (Excel would pad with #N/A);
  * - a string written starting with "'" is stored as text without the apostrophe, one starting
  *   with "=" becomes a formula (so a test catches an explanation mistaken for a formula);
- * - UsedRange is the bounding box of cells with a value or a fill (A1 on an empty sheet);
+ * - UsedRange is the bounding box of cells with a value or a fill and of merged areas (A1 on an empty sheet);
  * - MergeCells is true/false/null (mixed); MergeArea of a cell is its merged area or itself;
  * - Interior.Color is BGR; setting it makes the fill solid; Pattern = xlNone (-4142) removes
  *   the fill (Color then reads 16777215); a block whose cells differ reads null;
@@ -83,6 +83,13 @@ export class DoubleSheet {
       c1 = Math.min(c1, c);
       r2 = Math.max(r2, r);
       c2 = Math.max(c2, c);
+    }
+    // merged areas are formatted cells: part of the used range even when empty (as in Excel)
+    for (const m of this.merges) {
+      r1 = Math.min(r1, m.r1);
+      c1 = Math.min(c1, m.c1);
+      r2 = Math.max(r2, m.r1 + m.rows - 1);
+      c2 = Math.max(c2, m.c1 + m.cols - 1);
     }
     if (r2 === 0) return new DoubleRange(this, { r1: 1, c1: 1, rows: 1, cols: 1 });
     return new DoubleRange(this, { r1, c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 });
@@ -190,6 +197,22 @@ export class DoubleRange {
   }
 
   *each(create = false): Generator<Cell> {
+    if (!create && this.a.rows * this.a.cols > this.sheet.cells.size) {
+      // a big block (Cells, whole columns): only the cells that exist can differ from blank
+      const { r1, c1, rows, cols } = this.a;
+      let blank = false;
+      let n = 0;
+      for (const [k, x] of this.sheet.cells) {
+        const [r, c] = k.split(',').map(Number) as [number, number];
+        if (r >= r1 && r < r1 + rows && c >= c1 && c < c1 + cols) {
+          n++;
+          yield x;
+        }
+      }
+      if (n < rows * cols) blank = true;
+      if (blank) yield { pattern: XL_NONE, color: WHITE, bold: false };
+      return;
+    }
     for (let r = this.a.r1; r < this.a.r1 + this.a.rows; r++)
       for (let c = this.a.c1; c < this.a.c1 + this.a.cols; c++) {
         const x = this.sheet.cell(r, c, create);
