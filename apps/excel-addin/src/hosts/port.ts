@@ -18,7 +18,7 @@ import type { WorkbookRead } from '../core/workbook.js';
 import type { AnnotateOptions, AnnotateSuccess, Refusal } from '../taskpane/annotate.js';
 import type { TextKey } from '../taskpane/i18n.js';
 
-export type HostKind = 'officejs' | 'file';
+export type HostKind = 'officejs' | 'file' | 'wps';
 
 export interface SelectionChange {
   sheetId: string;
