@@ -309,10 +309,14 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
   }
   for (const [id, list] of byId) {
     if (list.length < 2) continue;
+    // at most ten other rows are named: a large group made this quadratic (20k repeated IDs took 10 s)
+    const NAMED = 10;
     for (const p of list) {
-      const others = list.filter((o) => o !== p).map((o) => o.row);
+      const others: number[] = [];
+      for (let i = 0; i < list.length && others.length < NAMED; i++) if (list[i] !== p) others.push(list[i]!.row);
+      const more = list.length - 1 > NAMED ? `等共${list.length - 1}行` : '';
       const ref = p.cells.id;
-      const w: CellIssue = { field: 'id', row: p.row, value: id, message: `身份证号 ${id} 与第${others.join('、')}行重复` };
+      const w: CellIssue = { field: 'id', row: p.row, value: id, message: `身份证号 ${id} 与第${others.join('、')}行${more}重复` };
       if (ref) {
         w.column = ref.column;
         w.header = ref.header;

@@ -439,3 +439,15 @@ describe('browser safety', () => {
     }
   });
 });
+
+describe('duplicate ID numbers in a large group', () => {
+  it('each row names at most ten others and the count, so a big group stays linear', () => {
+    const header = ['姓名', '身份证号', '2024年公需学时', '2024年专业学时'];
+    const rows = Array.from({ length: 30 }, (_, i) => [`人${i}`, '152502198503121121', 30, 60]);
+    const read = readRoster([header, ...rows]);
+    const first = read.people[0]!.warnings.find((w) => w.message.includes('重复'))!;
+    expect(first.message).toBe('身份证号 152502198503121121 与第3、4、5、6、7、8、9、10、11、12行等共29行重复');
+    const small = readRoster([header, ...rows.slice(0, 3)]);
+    expect(small.people[1]!.warnings.find((w) => w.message.includes('重复'))!.message).toBe('身份证号 152502198503121121 与第2、4行重复');
+  });
+});
