@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadRosterInput } from '@ce/files';
+import { loadRosterInput, unzipChecked } from '@ce/files';
 import { buildSample } from '../scripts/make-sample.js';
 import { checkChar } from '../scripts/ids.js';
 import { SAMPLE } from './demo.js';
@@ -102,7 +102,7 @@ describe('the bundled sample roster', () => {
   });
 });
 
-describe('writing HTML and PDF in the render worker while the XLSX is written', () => {
+describe('writing the XLSX in a render worker, and HTML and PDF in another meanwhile', () => {
   const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   const on = { year: 2026, month: 11, day: 22 };
 
@@ -112,9 +112,19 @@ describe('writing HTML and PDF in the render worker while the XLSX is written', 
     const serial = join(tmp, 'one-by-one');
     const a = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: side, showId: false, generatedOn: on });
     const b = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: serial, showId: false, generatedOn: on, parallel: false });
-    expect(a.writtenIn).toEqual({ html: 'worker', pdf: 'worker', xlsx: 'main' });
+    expect(a.writtenIn).toEqual({ html: 'worker', pdf: 'worker', xlsx: 'worker' });
     expect(b.writtenIn).toEqual({ html: 'main', pdf: 'main', xlsx: 'main' });
     expect(readFileSync(a.files.html!, 'utf8')).toBe(readFileSync(b.files.html!, 'utf8'));
+    // the XLSX: every part of the zip the same, but for the time it was written (docProps/core.xml)
+    const parts = (f: string) => {
+      const z = unzipChecked(new Uint8Array(readFileSync(f)));
+      if (z.kind !== 'ok') throw new Error(`unreadable ${f}`);
+      return Object.fromEntries([...z.entries].filter(([n]) => n !== 'docProps/core.xml').map(([n, b]) => [n, Buffer.from(b).toString('utf8')]));
+    };
+    const xa = parts(a.files.xlsx!);
+    expect(Object.keys(xa).length).toBeGreaterThan(5);
+    expect(xa).toEqual(parts(b.files.xlsx!));
+    expect(Object.values(xa).join('')).toContain('未达标');
     expect(pdfText(a.files.pdf!)).toBe(pdfText(b.files.pdf!));
     expect(pdfText(a.files.pdf!)).toContain('未达标');
   });
@@ -125,7 +135,8 @@ describe('writing HTML and PDF in the render worker while the XLSX is written', 
     await dead.worker!.terminate();
     const out = join(tmp, 'dead-worker');
     const r = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: out, showId: false, generatedOn: on, worker: dead });
-    expect(r.writtenIn).toEqual({ html: 'main', pdf: 'main', xlsx: 'main' });
+    // the XLSX was the dead worker's: written here; HTML and PDF went to the second worker
+    expect(r.writtenIn).toEqual({ html: 'worker', pdf: 'worker', xlsx: 'main' });
     for (const f of ['html', 'pdf', 'xlsx'] as const) expect(existsSync(r.files[f]!)).toBe(true);
     expect(pdfText(r.files.pdf!)).toContain('未达标');
   });

@@ -13,8 +13,8 @@ import type { CheckRun } from './engine.js';
 import { CliError } from './errors.js';
 import { LARGE_ROSTER, progressBar } from './progress.js';
 import { writeModelFormat } from './render/model-formats.js';
-import type { ModelFormat } from './render/model-formats.js';
-import type { RenderJobs, RenderMessage } from './render/worker.js';
+import type { RenderFormat, RenderJobs, RenderMessage } from './render/worker.js';
+import type { XlsxInput } from './render/xlsx.js';
 import { statusCounts } from './table.js';
 
 export function today(): CivilDate {
@@ -46,7 +46,7 @@ export interface WriteOptions {
   /** what was read and where the year came from; default: sourceNotices(run, {}) */
   notices?: string[];
   onStage?: (done: number, total: number, label: string) => void;
-  /** write HTML and PDF in a worker thread while the XLSX is written (default true) */
+  /** write the XLSX in a worker thread, and HTML and PDF in another meanwhile (default true) */
   parallel?: boolean;
   /** that worker, started ahead of time (startRenderWorker); otherwise one is started here */
   worker?: RenderWorker;
@@ -102,31 +102,37 @@ export async function writeReports(run: CheckRun, options: WriteOptions): Promis
     writtenIn[f] = 'main';
   };
 
-  // HTML and PDF need only the model: with an XLSX to write as well, they are written in a worker meanwhile.
-  const modelFormats = options.formats.filter((f): f is ModelFormat => f !== 'xlsx');
-  const inWorker = options.parallel !== false && options.formats.includes('xlsx') && modelFormats.length > 0;
+  // Off the main thread: the XLSX in the worker started ahead of time, HTML and PDF in a second one
+  // meanwhile. Each falls back to this thread if its worker cannot run. Without an XLSX to write,
+  // HTML and PDF stay here: they are quick and a worker would only add its start-up.
+  const inWorker = options.parallel !== false && options.formats.includes('xlsx');
   if (!inWorker) options.worker?.end();
-  const worker = inWorker ? (options.worker ?? startRenderWorker()) : undefined;
-  const background = worker
-    ? renderInWorker(worker, { model, jobs: modelFormats.map((format) => ({ format, path: pathOf(format) })) }, {
-        start: stage,
-        done: (f, ms) => {
-          timings[f] = ms;
-          writtenIn[f] = 'worker';
-        },
-        writeHere,
-      })
-    : undefined;
-  // a failure there is reported when awaited below, after the XLSX
-  background?.catch(() => undefined);
+  const modelJobs = options.formats.filter((f) => f !== 'xlsx').map((format) => ({ format, path: pathOf(format) }));
+  const on = {
+    start: stage,
+    done: (f: RenderFormat, ms: number) => {
+      timings[f] = ms;
+      writtenIn[f] = 'worker' as const;
+    },
+    writeHere,
+  };
+  const background: Promise<void>[] = [];
+  if (inWorker) {
+    const input = xlsxInputFor(run, options.showId);
+    background.push(renderInWorker(options.worker ?? startRenderWorker(), { model, jobs: [{ format: 'xlsx', path: pathOf('xlsx') }], xlsx: input }, on));
+    if (modelJobs.length > 0) background.push(renderInWorker(startRenderWorker(), { model, jobs: modelJobs }, on));
+  }
+  // a failure there is reported when awaited below
+  for (const b of background) b.catch(() => undefined);
 
+  if (!inWorker) for (const f of options.formats) await writeHere(f);
   try {
-    for (const f of options.formats) if (!inWorker || f === 'xlsx') await writeHere(f);
+    await Promise.all(background);
   } catch (e) {
-    worker?.end();
+    // one worker failed: let the other finish its file or be ended, then report the failure
+    await Promise.allSettled(background);
     throw e;
   }
-  await background;
   const files: Partial<Record<Format, string>> = {};
   for (const f of options.formats) files[f] = pathOf(f);
   return { run, model, files, timings, writtenIn };
@@ -170,24 +176,25 @@ export function sourceNotices(run: CheckRun, given: { rosterPath?: string; year?
   return [...run.banners, read, `${year}；${asOf}`, ...readerNotes];
 }
 
+/** What the XLSX needs besides the model: plain data, so it can be posted to the worker. */
+function xlsxInputFor(run: CheckRun, showId: boolean): Omit<XlsxInput, 'model'> {
+  return {
+    sheetName: run.rosterGrid.name,
+    grid: run.rosterGrid.grid,
+    firstRow: run.rosterGrid.firstRow,
+    headerRow: run.roster.headerRow,
+    lastColumnIndex: run.roster.lastColumnIndex,
+    results: run.results,
+    idColumns: run.roster.columns.filter((c) => c.field === 'id').map((c) => c.index),
+    showId,
+    hiddenRows: run.rosterGrid.hiddenRows,
+    hiddenColumns: run.rosterGrid.hiddenColumns,
+  };
+}
+
 async function writeXlsxFor(run: CheckRun, model: SummaryModel, showId: boolean, path: string): Promise<void> {
   const { writeXlsx } = await import('./render/xlsx.js');
-  await writeXlsx(
-    {
-      model,
-      sheetName: run.rosterGrid.name,
-      grid: run.rosterGrid.grid,
-      firstRow: run.rosterGrid.firstRow,
-      headerRow: run.roster.headerRow,
-      lastColumnIndex: run.roster.lastColumnIndex,
-      results: run.results,
-      idColumns: run.roster.columns.filter((c) => c.field === 'id').map((c) => c.index),
-      showId,
-      hiddenRows: run.rosterGrid.hiddenRows,
-      hiddenColumns: run.rosterGrid.hiddenColumns,
-    },
-    path,
-  );
+  await writeXlsx({ ...xlsxInputFor(run, showId), model }, path);
 }
 
 /**
@@ -224,9 +231,9 @@ export function startRenderWorker(): RenderWorker {
 function renderInWorker(
   prepared: RenderWorker,
   work: RenderJobs,
-  on: { start(f: ModelFormat): void; done(f: ModelFormat, ms: number): void; writeHere(f: ModelFormat): Promise<void> },
+  on: { start(f: RenderFormat): void; done(f: RenderFormat, ms: number): void; writeHere(f: RenderFormat): Promise<void> },
 ): Promise<void> {
-  const done = new Set<ModelFormat>();
+  const done = new Set<RenderFormat>();
   const rest = async () => {
     for (const { format } of work.jobs) if (!done.has(format)) await on.writeHere(format);
   };
@@ -263,7 +270,7 @@ function renderInWorker(
 export async function runSummary(args: SummaryArgs, io: Io): Promise<number> {
   const bar = progressBar(io.stderr, io.stderrIsTTY);
   // started now so that it is ready by the time the roster has been read and checked
-  const worker = args.formats.includes('xlsx') && args.formats.length > 1 ? startRenderWorker() : undefined;
+  const worker = args.formats.includes('xlsx') ? startRenderWorker() : undefined;
   let run;
   try {
     run = await runCheck(args, {
