@@ -253,8 +253,18 @@ function notLoaded(name: string): OfficeError {
 }
 
 const utf8 = new TextEncoder();
+/**
+ * Milliseconds spent in the double itself (running synced operations and
+ * measuring payloads), so a benchmark can say how much of a run is the add-in.
+ */
+export const doubleTime = { ms: 0, running: false };
+
 function bytesOf(x: unknown): number {
-  return utf8.encode(JSON.stringify(x) ?? '').length;
+  if (doubleTime.running) return utf8.encode(JSON.stringify(x) ?? '').length; // counted by sync
+  const t0 = performance.now();
+  const n = utf8.encode(JSON.stringify(x) ?? '').length;
+  doubleTime.ms += performance.now() - t0;
+  return n;
 }
 
 type Handler = (args: Record<string, unknown>) => unknown;
@@ -361,10 +371,14 @@ export class RequestContext {
       throw officeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
     }
     this._responseBytes = 0;
+    const t0 = performance.now();
+    doubleTime.running = true;
     try {
       for (const op of ops) op.run();
     } finally {
+      doubleTime.running = false;
       this.host._flushEvents();
+      doubleTime.ms += performance.now() - t0;
     }
     record.responseBytes = this._responseBytes;
     if (this._responseBytes > this.host.payloadLimit) {
