@@ -102,7 +102,7 @@ describe('the bundled sample roster', () => {
   });
 });
 
-describe('writing the XLSX in a render worker, and HTML and PDF in another meanwhile', () => {
+describe('writing the XLSX in the render worker while HTML and PDF are written on the main thread', () => {
   const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   const on = { year: 2026, month: 11, day: 22 };
 
@@ -112,7 +112,7 @@ describe('writing the XLSX in a render worker, and HTML and PDF in another meanw
     const serial = join(tmp, 'one-by-one');
     const a = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: side, showId: false, generatedOn: on });
     const b = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: serial, showId: false, generatedOn: on, parallel: false });
-    expect(a.writtenIn).toEqual({ html: 'worker', pdf: 'worker', xlsx: 'worker' });
+    expect(a.writtenIn).toEqual({ html: 'main', pdf: 'main', xlsx: 'worker' });
     expect(b.writtenIn).toEqual({ html: 'main', pdf: 'main', xlsx: 'main' });
     expect(readFileSync(a.files.html!, 'utf8')).toBe(readFileSync(b.files.html!, 'utf8'));
     // the XLSX: every part of the zip the same, but for the time it was written (docProps/core.xml)
@@ -135,8 +135,7 @@ describe('writing the XLSX in a render worker, and HTML and PDF in another meanw
     await dead.worker!.terminate();
     const out = join(tmp, 'dead-worker');
     const r = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: out, showId: false, generatedOn: on, worker: dead });
-    // the XLSX was the dead worker's: written here; HTML and PDF went to the second worker
-    expect(r.writtenIn).toEqual({ html: 'worker', pdf: 'worker', xlsx: 'main' });
+    expect(r.writtenIn).toEqual({ html: 'main', pdf: 'main', xlsx: 'main' });
     for (const f of ['html', 'pdf', 'xlsx'] as const) expect(existsSync(r.files[f]!)).toBe(true);
     expect(pdfText(r.files.pdf!)).toContain('未达标');
   });
@@ -147,6 +146,15 @@ describe('writing the XLSX in a render worker, and HTML and PDF in another meanw
     mkdirSync(join(out, 'summary.pdf'), { recursive: true }); // a folder where the PDF should go
     await expect(writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: out, showId: false, generatedOn: on, baseName: 'summary' })).rejects.toMatchObject({
       zh: expect.stringContaining(join(out, 'summary.pdf')),
+    });
+  });
+
+  it('an XLSX the worker cannot write is reported as that file', async () => {
+    const run = await runCheck({ roster: SAMPLE, policy: 'xilingol-2024' });
+    const out = join(tmp, 'blocked-xlsx');
+    mkdirSync(join(out, 'summary.xlsx'), { recursive: true }); // a folder where the XLSX should go
+    await expect(writeReports(run, { formats: ['html', 'xlsx'], outDir: out, showId: false, generatedOn: on, baseName: 'summary' })).rejects.toMatchObject({
+      zh: expect.stringContaining(join(out, 'summary.xlsx')),
     });
   });
 });

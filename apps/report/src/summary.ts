@@ -46,7 +46,7 @@ export interface WriteOptions {
   /** what was read and where the year came from; default: sourceNotices(run, {}) */
   notices?: string[];
   onStage?: (done: number, total: number, label: string) => void;
-  /** write the XLSX in a worker thread, and HTML and PDF in another meanwhile (default true) */
+  /** write the XLSX in a worker thread while HTML and PDF are written here (default true) */
   parallel?: boolean;
   /** that worker, started ahead of time (startRenderWorker); otherwise one is started here */
   worker?: RenderWorker;
@@ -102,12 +102,12 @@ export async function writeReports(run: CheckRun, options: WriteOptions): Promis
     writtenIn[f] = 'main';
   };
 
-  // Off the main thread: the XLSX in the worker started ahead of time, HTML and PDF in a second one
-  // meanwhile. Each falls back to this thread if its worker cannot run. Without an XLSX to write,
-  // HTML and PDF stay here: they are quick and a worker would only add its start-up.
+  // The XLSX (the slowest, and the one needing the roster copy) is written in the worker started
+  // ahead of time, off the main thread; HTML and PDF are written here meanwhile. A second worker
+  // for them was measured slower and heavier on two cores (each worker loads every renderer).
+  // If the worker cannot run, the XLSX is written here too.
   const inWorker = options.parallel !== false && options.formats.includes('xlsx');
   if (!inWorker) options.worker?.end();
-  const modelJobs = options.formats.filter((f) => f !== 'xlsx').map((format) => ({ format, path: pathOf(format) }));
   const on = {
     start: stage,
     done: (f: RenderFormat, ms: number) => {
@@ -116,23 +116,18 @@ export async function writeReports(run: CheckRun, options: WriteOptions): Promis
     },
     writeHere,
   };
-  const background: Promise<void>[] = [];
-  if (inWorker) {
-    const input = xlsxInputFor(run, options.showId);
-    background.push(renderInWorker(options.worker ?? startRenderWorker(), { model, jobs: [{ format: 'xlsx', path: pathOf('xlsx') }], xlsx: input }, on));
-    if (modelJobs.length > 0) background.push(renderInWorker(startRenderWorker(), { model, jobs: modelJobs }, on));
-  }
-  // a failure there is reported when awaited below
-  for (const b of background) b.catch(() => undefined);
-
-  if (!inWorker) for (const f of options.formats) await writeHere(f);
+  const background = inWorker
+    ? renderInWorker(options.worker ?? startRenderWorker(), { model, jobs: [{ format: 'xlsx', path: pathOf('xlsx') }], xlsx: xlsxInputFor(run, options.showId) }, on)
+    : undefined;
+  // a failure there is reported when awaited below, after the formats written here
+  background?.catch(() => undefined);
   try {
-    await Promise.all(background);
+    for (const f of options.formats) if (!inWorker || f !== 'xlsx') await writeHere(f);
   } catch (e) {
-    // one worker failed: let the other finish its file or be ended, then report the failure
-    await Promise.allSettled(background);
+    options.worker?.end();
     throw e;
   }
+  await background;
   const files: Partial<Record<Format, string>> = {};
   for (const f of options.formats) files[f] = pathOf(f);
   return { run, model, files, timings, writtenIn };

@@ -1,7 +1,8 @@
 /**
  * The render worker: writes a summary's files off the main thread (on a
  * 100k-row roster each takes seconds, and a clerk's PC has more than one
- * core): the XLSX in one worker, the HTML and PDF in another, side by side.
+ * core): the summary's XLSX, while the main thread writes HTML and PDF (it
+ * can write those too).
  * It is started early, loads its modules while the roster is still being read,
  * then waits for one message with the model and the files to write, and
  * reports each file as it is done.
@@ -30,7 +31,8 @@ const port = parentPort!;
 const post = (m: RenderMessage) => port.postMessage(m);
 
 const { writeModelFormat } = await import('./model-formats.js');
-const [, , { writeXlsx }] = await Promise.all([import('./pdf.js'), import('./html.js'), import('./xlsx.js')]);
+// the XLSX writer is what it is started for; HTML and PDF load on demand if asked
+const { writeXlsx } = await import('./xlsx.js');
 post({ kind: 'ready' });
 
 port.once('message', async ({ model, jobs, xlsx }: RenderJobs) => {
