@@ -4,6 +4,8 @@
  *
  *   pnpm bench                 # full run (10k / 100k / 1M where it applies)
  *   BENCH_QUICK=1 pnpm bench   # 10k only, for trying changes
+ *   BENCH_ONLY=3,4,6 pnpm bench   # only those scenarios; the other rows are kept from the last
+ *                                 # docs/BENCHMARKS.md, marked with the date they were measured
  *
  * Scenarios: evaluator.ts (1, 5), formulas.ts (2), annotate.ts (3), reports.ts (4), cli.ts (6), rules-before-after.ts (7).
  * Headline figures are ratios against a baseline measured in the same process;
@@ -19,6 +21,8 @@ import { BENCH_DIR, ROOT, runChild } from './util.js';
 const NOTES = readFileSync(join(BENCH_DIR, 'notes.md'), 'utf8');
 
 const QUICK = process.env.BENCH_QUICK === '1';
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((x) => x.trim())) : undefined;
+const runs = (scenario: number) => ONLY === undefined || ONLY.has(String(scenario));
 const started = Date.now();
 const log = (s: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${s}\n`);
 
@@ -35,7 +39,7 @@ interface EvalResult {
   counts: Record<string, number>; peakRssMB: number;
 }
 interface FormulaResult { people: number; pair: string; records: number; runs: number; ms: Record<string, number>; ratio: number; ceIndexMs: number; ceCallsMs: number; peakRssMB: number }
-interface AnnotateResult { people: number; ms: number; syncs: number; maxBytes: number; totalBytes: number; peakRssMB: number }
+interface AnnotateResult { people: number; ms: number; doubleMs: number; syncs: number; maxBytes: number; totalBytes: number; peakRssMB: number }
 interface ReportResult { people: number; checkMs: number; renderMs: Record<string, number>; renderWallMs: number; totalMs: number; sizes: Record<string, number>; peakRssMB: number }
 interface ReadResult { lib: string; rows: number; ms: number; peakRssMB: number }
 
@@ -55,7 +59,7 @@ async function attempt<T>(what: string, f: () => Promise<T>): Promise<T | undefi
 }
 
 // ---------------------------------------------------------------- run
-const evalSizes = QUICK ? [10_000] : [10_000, 100_000, 1_000_000];
+const evalSizes = !runs(1) ? [] : QUICK ? [10_000] : [10_000, 100_000, 1_000_000];
 const evals: EvalResult[] = [];
 for (const n of evalSizes) {
   const r = await attempt(`evaluator ${k(n)}`, () => runChild<EvalResult>('evaluator.ts', [String(n)], { timeoutMs: 400_000 }));
@@ -63,20 +67,20 @@ for (const n of evalSizes) {
 }
 
 const formulaRoster: FormulaResult[] = [];
-for (const [n, runs] of QUICK ? [[10_000, 3]] : [[10_000, 3], [100_000, 2]]) {
-  const r = await attempt(`formulas roster ${k(n!)}`, () => runChild<FormulaResult>('formulas.ts', [String(n), String(runs), 'roster'], { timeoutMs: 200_000 }));
+for (const [n, times] of !runs(2) ? [] : QUICK ? [[10_000, 3]] : [[10_000, 3], [100_000, 2]]) {
+  const r = await attempt(`formulas roster ${k(n!)}`, () => runChild<FormulaResult>('formulas.ts', [String(n), String(times), 'roster'], { timeoutMs: 200_000 }));
   if (r) formulaRoster.push(r);
 }
 // SUMIFS over the records sheet is quadratic in HyperFormula (every cell scans
 // the records): 10k people would take most of an hour, so it runs at 250 and 500 people.
 const formulaRecords: FormulaResult[] = [];
-for (const n of QUICK ? [250] : [250, 500]) {
+for (const n of !runs(2) ? [] : QUICK ? [250] : [250, 500]) {
   const r = await attempt(`formulas records ${n}`, () => runChild<FormulaResult>('formulas.ts', [String(n), '1', 'records'], { timeoutMs: 120_000 }));
   if (r) formulaRecords.push(r);
 }
 
 const annotations: AnnotateResult[] = [];
-for (const n of QUICK ? [10_000] : [10_000, 100_000]) {
+for (const n of !runs(3) ? [] : QUICK ? [10_000] : [10_000, 100_000]) {
   const r = await attempt(`annotate ${k(n)}`, () => runChild<AnnotateResult>('annotate.ts', [String(n)], { timeoutMs: 240_000 }));
   if (r) annotations.push(r);
 }
@@ -84,11 +88,12 @@ for (const n of QUICK ? [10_000] : [10_000, 100_000]) {
 const tmp = mkdtempSync(join(tmpdir(), 'ce-bench-'));
 const reports: (ReportResult | { people: number; failed: string })[] = [];
 const reads: ReadResult[] = [];
-for (const n of QUICK ? [10_000] : [10_000, 100_000]) {
+for (const n of !runs(4) ? [] : QUICK ? [10_000] : [10_000, 100_000]) {
   const file = join(tmp, `roster-${k(n)}.xlsx`);
   const gen = await attempt(`xlsx ${k(n)} generate`, () => runChild<{ bytes: number }>('reports.ts', ['gen', String(n), file], { timeoutMs: 120_000 }));
   if (!gen) continue;
-  for (const lib of ['sheetjs', 'exceljs']) {
+  // decompress: the floor (inflate, decode, visit every tag); lean: the Node loader; check: load + read + evaluate
+  for (const lib of ['decompress', 'lean', 'sheetjs', 'check', ...(n <= 10_000 ? ['exceljs'] : [])]) {
     const r = await attempt(`read ${lib} ${k(n)}`, () => runChild<ReadResult>('reports.ts', ['read', lib, file], { timeoutMs: 120_000 }));
     if (r) reads.push({ ...r, rows: n });
   }
@@ -102,9 +107,9 @@ for (const n of QUICK ? [10_000] : [10_000, 100_000]) {
 // 6: the command line — start-up (paired), streamed vs built --json, the table, up to 1M rows (test/bench/cli.ts)
 interface StartupResult { runs: number; ms: { node: number; bundled: number; pnpm: number }; bundledVsNode: number; pnpmVsBundled: number }
 interface CliOutResult { mode?: string; ms: number; peakRssMB: number }
-const startup = await attempt('cli start-up', () => runChild<StartupResult>('cli.ts', ['startup', QUICK ? '5' : '9'], { timeoutMs: 240_000 }));
+const startup = runs(6) ? await attempt('cli start-up', () => runChild<StartupResult>('cli.ts', ['startup', QUICK ? '5' : '9'], { timeoutMs: 240_000 })) : undefined;
 const cliOut: { rows: number; what: string; r: CliOutResult | undefined }[] = [];
-for (const n of QUICK ? [10_000] : [10_000, 100_000, 1_000_000]) {
+for (const n of !runs(6) ? [] : QUICK ? [10_000] : [10_000, 100_000, 1_000_000]) {
   const file = join(tmp, `cli-${k(n)}.csv`);
   if (!(await attempt(`cli ${k(n)} generate`, () => runChild('cli.ts', ['gen', String(n), file], { timeoutMs: 120_000 })))) continue;
   // built: the whole pretty array as one string, as before; at 1M that string (~2.9 GB) is past V8's limit, so not run
@@ -152,7 +157,8 @@ if (formulaRecords.length >= 1) {
   row(`2 SUMIFS at 10k (extrapolated, quadratic)`, '10k', `≈ ${s(est)}`, 'not run: n² in the engine', '', '');
 }
 for (const a of annotations) {
-  row(`3 Annotation (task pane, host double)`, k(a.people), `${fmt(a.syncs)} syncs; largest ${mb(a.maxBytes)}; ${s(a.ms)}`, `total ${mb(a.totalBytes)} written`, 'each sync < 5 MB', ok(a.maxBytes < 5 * 1024 * 1024));
+  const share = a.doubleMs / a.ms;
+  row(`3 Annotation (task pane, host double)`, k(a.people), `${fmt(a.syncs)} syncs; largest ${mb(a.maxBytes)}; ${s(a.ms)}, peak ${fmt(a.peakRssMB)} MB`, `total ${mb(a.totalBytes)} written; ${fmt(share * 100)} % of the time inside the double (${s(a.doubleMs)}), the rest the add-in`, 'each sync < 5 MB; the double a minor part', `${ok(a.maxBytes < 5 * 1024 * 1024)}; ${ok(share < 0.5)}`);
 }
 for (const r of reports) {
   if ('failed' in r) {
@@ -160,7 +166,7 @@ for (const r of reports) {
     continue;
   }
   const parts = Object.entries(r.renderMs).map(([l, ms]) => `${l.replace('生成 ', '')} ${s(ms)}`).join(', ');
-  row(`4 Reports .xlsx → HTML+PDF+XLSX`, k(r.people), `${s(r.totalMs)}, peak ${fmt(r.peakRssMB)} MB`, `load+check ${s(r.checkMs)}; writing ${s(r.renderWallMs)}: XLSX on the main thread, HTML then PDF in a worker meanwhile (${parts})`, '≤ 10 s, ≤ 1 GB', `${ok(r.totalMs <= 10_000)}; ${ok(r.peakRssMB <= 1024)}`);
+  row(`4 Reports .xlsx → HTML+PDF+XLSX`, k(r.people), `${s(r.totalMs)}, peak ${fmt(r.peakRssMB)} MB`, `load+check ${s(r.checkMs)}; writing ${s(r.renderWallMs)}: XLSX in the render worker, HTML then PDF on the main thread meanwhile (${parts})`, '≤ 10 s, ≤ 1 GB', `${ok(r.totalMs <= 10_000)}; ${ok(r.peakRssMB <= 1024)}`);
 }
 if (startup) {
   const m = startup.ms;
@@ -176,9 +182,13 @@ for (const n of [...new Set(cliOut.map((c) => c.rows))]) {
 }
 const sizes = [...new Set(reads.map((r) => r.rows))];
 for (const n of sizes) {
-  const sj = reads.find((r) => r.rows === n && r.lib === 'sheetjs');
-  const ej = reads.find((r) => r.rows === n && r.lib === 'exceljs');
-  row(`4 xlsx reader alone: SheetJS vs ExcelJS`, k(n), `SheetJS ${sj ? `${s(sj.ms)}, ${sj.peakRssMB} MB` : '—'}; ExcelJS ${ej ? `${s(ej.ms)}, ${ej.peakRssMB} MB` : '—'}`, sj && ej ? `ExcelJS ${fmt(ej.ms / sj.ms, 1)}× time, ${fmt(ej.peakRssMB / sj.peakRssMB, 1)}× memory` : '', '(choice)', 'SheetJS');
+  const of = (lib: string) => reads.find((r) => r.rows === n && r.lib === lib);
+  const at = (r: ReadResult | undefined) => (r ? `${s(r.ms)}, ${fmt(r.peakRssMB)} MB` : '—');
+  const [dz, ln, sj, ck, ej] = ['decompress', 'lean', 'sheetjs', 'check', 'exceljs'].map(of);
+  const x = (a?: ReadResult, b?: ReadResult) => (a && b ? a.ms / b.ms : undefined);
+  row(`4 xlsx reader: lean vs SheetJS vs decompress+tokenise`, k(n), `lean ${at(ln)}; SheetJS ${at(sj)}; decompress+tokenise ${at(dz)}${ej ? `; ExcelJS ${at(ej)}` : ''}`, `lean ${fmt(x(ln, dz), 2)}× decompress; SheetJS ${fmt(x(sj, ln), 1)}× lean${ej ? `; ExcelJS ${fmt(x(ej, ln), 1)}× lean` : ''}`, '(identical grids: lean.test.ts)', '');
+  const ratio = x(ck, dz);
+  row(`4 check (load + read + evaluate), .xlsx`, k(n), at(ck), `${fmt(ratio, 2)}× decompress+tokenise`, '≤ 1.5× decompress+tokenise (100k)', n >= 100_000 ? ok(ratio !== undefined && ratio <= 1.5) : '');
 }
 
 // scaling (5): per-row cost at each size relative to the smallest
@@ -204,6 +214,36 @@ if (formulaRecords.length > 1) {
 if (annotations.length > 1) scale.push(`annotation: ${per(annotations.map((a) => ({ n: a.people, ms: a.ms })))}`);
 const okReports = reports.filter((r): r is ReportResult => !('failed' in r));
 if (okReports.length > 1) scale.push(`reports: ${per(okReports.map((r) => ({ n: r.people, ms: r.totalMs })))}`);
+
+// rows of scenarios not run this time (BENCH_ONLY) are kept from the last docs/BENCHMARKS.md, dated
+if (ONLY !== undefined) {
+  let previous = '';
+  try {
+    previous = readFileSync(join(ROOT, 'docs/BENCHMARKS.md'), 'utf8');
+  } catch {
+    /* none yet */
+  }
+  const when = /— (\d{4}-\d\d-\d\d \d\d:\d\d UTC)/.exec(previous)?.[1] ?? 'an earlier run';
+  let scenario = '';
+  for (const line of previous.split('\n')) {
+    if (!line.startsWith('| ') || line.startsWith('| Scenario') || line.startsWith('|---')) continue;
+    const cells = line.slice(2, -2).split(' | ');
+    const num = /^(\d) /.exec(cells[0] ?? '')?.[1];
+    if (num) scenario = num;
+    if (scenario && !runs(Number(scenario))) {
+      if (!cells[0]!.includes('(run of ')) cells[0] = `${cells[0]} (run of ${when})`;
+      rows.push(cells.map((c) => c.replace(/\\\|/g, '|')));
+    }
+  }
+  // order by scenario; a sub-row (no number) belongs to the numbered row above it
+  let last = 0;
+  const keyed = rows.map((r, i) => {
+    last = Number(/^(\d) /.exec(r[0] ?? '')?.[1] ?? last);
+    return { r, key: last, i };
+  });
+  keyed.sort((a, b) => a.key - b.key || a.i - b.i);
+  rows.splice(0, rows.length, ...keyed.map((x) => x.r));
+}
 
 const header = ['Scenario', 'Size', 'Measured', 'Against baseline / detail', 'Target', 'Status'];
 const table = [
@@ -234,7 +274,7 @@ process.stdout.write(`\n${table}\n\n${scaling}\n\n${failures.length ? `Failures:
 
 const md = `# Benchmarks
 
-Latest \`pnpm bench\`${QUICK ? ' (BENCH_QUICK=1: 10k only)' : ''} — ${date}, commit ${commit || '?'}, ${total} s in all.
+Latest \`pnpm bench\`${QUICK ? ' (BENCH_QUICK=1: 10k only)' : ''}${ONLY ? ` (BENCH_ONLY=${[...ONLY].join(',')}: the other rows are from the run named in them)` : ''} — ${date}, commit ${commit || '?'}, ${total} s in all.
 Machine: ${machine}.
 
 Generated by \`test/bench/run.ts\` (do not edit by hand; see the notes below the table, which the script keeps).

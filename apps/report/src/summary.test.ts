@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadRosterInput } from '@ce/files';
+import { loadRosterInput, unzipChecked } from '@ce/files';
 import { buildSample } from '../scripts/make-sample.js';
 import { checkChar } from '../scripts/ids.js';
 import { SAMPLE } from './demo.js';
@@ -102,7 +102,7 @@ describe('the bundled sample roster', () => {
   });
 });
 
-describe('writing HTML and PDF in the render worker while the XLSX is written', () => {
+describe('writing the XLSX in the render worker while HTML and PDF are written on the main thread', () => {
   const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   const on = { year: 2026, month: 11, day: 22 };
 
@@ -112,9 +112,19 @@ describe('writing HTML and PDF in the render worker while the XLSX is written', 
     const serial = join(tmp, 'one-by-one');
     const a = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: side, showId: false, generatedOn: on });
     const b = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: serial, showId: false, generatedOn: on, parallel: false });
-    expect(a.writtenIn).toEqual({ html: 'worker', pdf: 'worker', xlsx: 'main' });
+    expect(a.writtenIn).toEqual({ html: 'main', pdf: 'main', xlsx: 'worker' });
     expect(b.writtenIn).toEqual({ html: 'main', pdf: 'main', xlsx: 'main' });
     expect(readFileSync(a.files.html!, 'utf8')).toBe(readFileSync(b.files.html!, 'utf8'));
+    // the XLSX: every part of the zip the same, but for the time it was written (docProps/core.xml)
+    const parts = (f: string) => {
+      const z = unzipChecked(new Uint8Array(readFileSync(f)));
+      if (z.kind !== 'ok') throw new Error(`unreadable ${f}`);
+      return Object.fromEntries([...z.entries].filter(([n]) => n !== 'docProps/core.xml').map(([n, b]) => [n, Buffer.from(b).toString('utf8')]));
+    };
+    const xa = parts(a.files.xlsx!);
+    expect(Object.keys(xa).length).toBeGreaterThan(5);
+    expect(xa).toEqual(parts(b.files.xlsx!));
+    expect(Object.values(xa).join('')).toContain('未达标');
     expect(pdfText(a.files.pdf!)).toBe(pdfText(b.files.pdf!));
     expect(pdfText(a.files.pdf!)).toContain('未达标');
   });
@@ -136,6 +146,15 @@ describe('writing HTML and PDF in the render worker while the XLSX is written', 
     mkdirSync(join(out, 'summary.pdf'), { recursive: true }); // a folder where the PDF should go
     await expect(writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: out, showId: false, generatedOn: on, baseName: 'summary' })).rejects.toMatchObject({
       zh: expect.stringContaining(join(out, 'summary.pdf')),
+    });
+  });
+
+  it('an XLSX the worker cannot write is reported as that file', async () => {
+    const run = await runCheck({ roster: SAMPLE, policy: 'xilingol-2024' });
+    const out = join(tmp, 'blocked-xlsx');
+    mkdirSync(join(out, 'summary.xlsx'), { recursive: true }); // a folder where the XLSX should go
+    await expect(writeReports(run, { formats: ['html', 'xlsx'], outDir: out, showId: false, generatedOn: on, baseName: 'summary' })).rejects.toMatchObject({
+      zh: expect.stringContaining(join(out, 'summary.xlsx')),
     });
   });
 });

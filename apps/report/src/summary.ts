@@ -13,8 +13,8 @@ import type { CheckRun } from './engine.js';
 import { CliError } from './errors.js';
 import { LARGE_ROSTER, progressBar } from './progress.js';
 import { writeModelFormat } from './render/model-formats.js';
-import type { ModelFormat } from './render/model-formats.js';
-import type { RenderJobs, RenderMessage } from './render/worker.js';
+import type { RenderFormat, RenderJobs, RenderMessage } from './render/worker.js';
+import type { XlsxInput } from './render/xlsx.js';
 import { statusCounts } from './table.js';
 
 export function today(): CivilDate {
@@ -46,7 +46,7 @@ export interface WriteOptions {
   /** what was read and where the year came from; default: sourceNotices(run, {}) */
   notices?: string[];
   onStage?: (done: number, total: number, label: string) => void;
-  /** write HTML and PDF in a worker thread while the XLSX is written (default true) */
+  /** write the XLSX in a worker thread while HTML and PDF are written here (default true) */
   parallel?: boolean;
   /** that worker, started ahead of time (startRenderWorker); otherwise one is started here */
   worker?: RenderWorker;
@@ -102,28 +102,29 @@ export async function writeReports(run: CheckRun, options: WriteOptions): Promis
     writtenIn[f] = 'main';
   };
 
-  // HTML and PDF need only the model: with an XLSX to write as well, they are written in a worker meanwhile.
-  const modelFormats = options.formats.filter((f): f is ModelFormat => f !== 'xlsx');
-  const inWorker = options.parallel !== false && options.formats.includes('xlsx') && modelFormats.length > 0;
+  // The XLSX (the slowest, and the one needing the roster copy) is written in the worker started
+  // ahead of time, off the main thread; HTML and PDF are written here meanwhile. A second worker
+  // for them was measured slower and heavier on two cores (each worker loads every renderer).
+  // If the worker cannot run, the XLSX is written here too.
+  const inWorker = options.parallel !== false && options.formats.includes('xlsx');
   if (!inWorker) options.worker?.end();
-  const worker = inWorker ? (options.worker ?? startRenderWorker()) : undefined;
-  const background = worker
-    ? renderInWorker(worker, { model, jobs: modelFormats.map((format) => ({ format, path: pathOf(format) })) }, {
-        start: stage,
-        done: (f, ms) => {
-          timings[f] = ms;
-          writtenIn[f] = 'worker';
-        },
-        writeHere,
-      })
+  const on = {
+    start: stage,
+    done: (f: RenderFormat, ms: number) => {
+      timings[f] = ms;
+      writtenIn[f] = 'worker' as const;
+    },
+    writeHere,
+  };
+  const background = inWorker
+    ? renderInWorker(options.worker ?? startRenderWorker(), { model, jobs: [{ format: 'xlsx', path: pathOf('xlsx') }], xlsx: xlsxInputFor(run, options.showId) }, on)
     : undefined;
-  // a failure there is reported when awaited below, after the XLSX
+  // a failure there is reported when awaited below, after the formats written here
   background?.catch(() => undefined);
-
   try {
-    for (const f of options.formats) if (!inWorker || f === 'xlsx') await writeHere(f);
+    for (const f of options.formats) if (!inWorker || f !== 'xlsx') await writeHere(f);
   } catch (e) {
-    worker?.end();
+    options.worker?.end();
     throw e;
   }
   await background;
@@ -170,24 +171,25 @@ export function sourceNotices(run: CheckRun, given: { rosterPath?: string; year?
   return [...run.banners, read, `${year}；${asOf}`, ...readerNotes];
 }
 
+/** What the XLSX needs besides the model: plain data, so it can be posted to the worker. */
+function xlsxInputFor(run: CheckRun, showId: boolean): Omit<XlsxInput, 'model'> {
+  return {
+    sheetName: run.rosterGrid.name,
+    grid: run.rosterGrid.grid,
+    firstRow: run.rosterGrid.firstRow,
+    headerRow: run.roster.headerRow,
+    lastColumnIndex: run.roster.lastColumnIndex,
+    results: run.results,
+    idColumns: run.roster.columns.filter((c) => c.field === 'id').map((c) => c.index),
+    showId,
+    hiddenRows: run.rosterGrid.hiddenRows,
+    hiddenColumns: run.rosterGrid.hiddenColumns,
+  };
+}
+
 async function writeXlsxFor(run: CheckRun, model: SummaryModel, showId: boolean, path: string): Promise<void> {
   const { writeXlsx } = await import('./render/xlsx.js');
-  await writeXlsx(
-    {
-      model,
-      sheetName: run.rosterGrid.name,
-      grid: run.rosterGrid.grid,
-      firstRow: run.rosterGrid.firstRow,
-      headerRow: run.roster.headerRow,
-      lastColumnIndex: run.roster.lastColumnIndex,
-      results: run.results,
-      idColumns: run.roster.columns.filter((c) => c.field === 'id').map((c) => c.index),
-      showId,
-      hiddenRows: run.rosterGrid.hiddenRows,
-      hiddenColumns: run.rosterGrid.hiddenColumns,
-    },
-    path,
-  );
+  await writeXlsx({ ...xlsxInputFor(run, showId), model }, path);
 }
 
 /**
@@ -224,9 +226,9 @@ export function startRenderWorker(): RenderWorker {
 function renderInWorker(
   prepared: RenderWorker,
   work: RenderJobs,
-  on: { start(f: ModelFormat): void; done(f: ModelFormat, ms: number): void; writeHere(f: ModelFormat): Promise<void> },
+  on: { start(f: RenderFormat): void; done(f: RenderFormat, ms: number): void; writeHere(f: RenderFormat): Promise<void> },
 ): Promise<void> {
-  const done = new Set<ModelFormat>();
+  const done = new Set<RenderFormat>();
   const rest = async () => {
     for (const { format } of work.jobs) if (!done.has(format)) await on.writeHere(format);
   };
@@ -263,7 +265,7 @@ function renderInWorker(
 export async function runSummary(args: SummaryArgs, io: Io): Promise<number> {
   const bar = progressBar(io.stderr, io.stderrIsTTY);
   // started now so that it is ready by the time the roster has been read and checked
-  const worker = args.formats.includes('xlsx') && args.formats.length > 1 ? startRenderWorker() : undefined;
+  const worker = args.formats.includes('xlsx') ? startRenderWorker() : undefined;
   let run;
   try {
     run = await runCheck(args, {

@@ -8,10 +8,14 @@ import { basename, extname } from 'node:path';
 import { findHeader, inspectRoster, namedYear, readRecords, titleText, type ReadOptions } from '@ce/roster';
 import { decodeCsvBytes, parseCsv } from './csv.js';
 import { readWorkbookSheetJS, type LoadedSheet } from './xlsx.js';
+import { readWorkbookLean } from './xlsx-lean.js';
+import { unzipChecked } from './zip.js';
 
 export type { LoadedSheet } from './xlsx.js';
 export { decodeCsvBytes, parseCsv } from './csv.js';
 export { readWorkbookSheetJS, readWorkbookExcelJS } from './xlsx.js';
+export { readWorkbookLean } from './xlsx-lean.js';
+export { unzipChecked, type ZipResult } from './zip.js';
 
 /** A file that cannot be used at all. `message` is "中文 / English", one line. */
 export class InputFileError extends Error {
@@ -157,13 +161,17 @@ export function readSpreadsheetBytes(bytes: Uint8Array, path: string): LoadedShe
     }
     if (isOle && bytes.length < 512) throw fail(path, '文件已损坏（内容不完整）', 'the file is damaged (truncated)');
     // SheetJS loops forever on some truncated or damaged zips (e.g. the first 10–200 bytes
-    // of an .xlsx, or one with a few bytes changed): check the zip is whole first.
-    if (isZip && !zipIntact(bytes)) {
+    // of an .xlsx, or one with a few bytes changed): inflate and CRC-check every entry first.
+    // The inflated entries feed the lean reader, so an .xlsx is decompressed once.
+    const zip = isZip ? unzipChecked(bytes) : undefined;
+    if (zip?.kind === 'damaged') {
       throw fail(path, '文件已损坏或不完整（可能未下载完整）', 'the file is damaged or truncated (its zip structure is broken)');
     }
     if (isZip) notASpreadsheet(path, zipEntryNames(bytes));
+    const lean = zip?.kind === 'ok' && zip.entries.has('xl/workbook.xml') ? readWorkbookLean(zip.entries) : undefined;
     try {
-      sheets = readWorkbookSheetJS(bytes);
+      // SheetJS for .xls/.ods and for .xlsx shapes the lean reader leaves to it
+      sheets = lean ?? readWorkbookSheetJS(bytes);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       if (/password|encrypt/i.test(msg)) throw fail(path, '文件已加密，请先取消密码保护', 'the workbook is password-protected');

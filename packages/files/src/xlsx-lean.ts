@@ -1,0 +1,375 @@
+/**
+ * The lean .xlsx reader: the sheet XML of the shapes rosters take, scanned
+ * once with indexOf, from entries already inflated by `unzipChecked` (so the
+ * file is decompressed once). It gives exactly the grid `readWorkbookSheetJS`
+ * gives (lean.test.ts compares the two on every .xlsx in the repository and on
+ * a workbook with every cell type) and is several times faster on large
+ * sheets, because SheetJS builds a cell object per cell and splits the sheet
+ * XML with regular expressions several times over.
+ *
+ * What it does not handle it does not guess: it returns undefined and the
+ * caller reads the file with SheetJS (prefixed XML namespaces, chart sheets,
+ * ISO date cells, shared formulas without a cached value, a shared string
+ * index out of range, a sheet whose cells are not in row order).
+ */
+import * as XLSX from '@e965/xlsx';
+import type { Cell, Grid, MergedArea } from '@ce/roster';
+import type { LoadedSheet } from './xlsx.js';
+
+/** SheetJS's built-in number formats, before any workbook loads its own into its global table. */
+const BUILTIN_FORMATS: Record<number, string> = { ...(XLSX.SSF.get_table() as Record<number, string>) };
+
+/** Thrown inside the reader for a shape it leaves to SheetJS. */
+class Unsupported extends Error {}
+
+const utf8 = new TextDecoder('utf-8');
+const text = (b: Uint8Array | undefined) => (b === undefined ? undefined : utf8.decode(b));
+
+const ENTITIES: Record<string, string> = { '&quot;': '"', '&apos;': "'", '&gt;': '>', '&lt;': '<', '&amp;': '&' };
+/** XML entities, `_xHHHH_` escapes and CRLF as SheetJS's unescapexml(…, true) decodes them. */
+function unescapeXml(s: string): string {
+  if (s.indexOf('&') < 0 && s.indexOf('_x') < 0 && s.indexOf('\r') < 0) return s;
+  if (s.includes('<![CDATA[')) throw new Unsupported('CDATA');
+  return s
+    .replace(/&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/gi, (m, code: string | undefined) =>
+      ENTITIES[m] ?? (String.fromCharCode(parseInt(code ?? '', m.includes('x') ? 16 : 10)) || m),
+    )
+    .replace(/_x([\da-fA-F]{4})_/gi, (_m, c: string) => String.fromCharCode(parseInt(c, 16)))
+    .replace(/\r\n/g, '\n');
+}
+
+/** The value of attribute `name` in a start tag's text (either quote), or undefined. */
+function attr(tag: string, name: string): string | undefined {
+  let i = tag.indexOf(name + '=');
+  while (i > 0) {
+    const before = tag.charCodeAt(i - 1);
+    if (before === 32 || before === 9 || before === 10 || before === 13) {
+      const q = tag[i + name.length + 1] ?? '"';
+      const end = tag.indexOf(q, i + name.length + 2);
+      return tag.slice(i + name.length + 2, end);
+    }
+    i = tag.indexOf(name + '=', i + 1);
+  }
+  return undefined;
+}
+
+const xmlBool = (v: string | undefined) => v === '1' || v === 'true';
+
+/** "AB12" → [row 11, column 27] (0-based). */
+function decodeRef(ref: string): [number, number] {
+  let c = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const d = ref.charCodeAt(i) - 64;
+    if (d < 1 || d > 26) break;
+    c = c * 26 + d;
+  }
+  return [parseInt(ref.slice(i), 10) - 1, c - 1];
+}
+
+function decodeRange(ref: string): MergedArea {
+  const [a = '', b = a] = ref.split(':');
+  const [sr, sc] = decodeRef(a);
+  const [er, ec] = decodeRef(b);
+  return { s: { r: sr, c: sc }, e: { r: er, c: ec } };
+}
+
+/** The text of a string item (<si> or <is>) as SheetJS's parse_si reads it: phonetic runs dropped. */
+function stringItem(x: string): string {
+  if (x === '') return '';
+  if (/^\s*<t[\s>]/.test(x)) return unescapeXml(x.slice(x.indexOf('>') + 1).split('</t>')[0] ?? '');
+  if (/<r[\s>]/.test(x)) {
+    const runs = x.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').match(/<t\b[^<>]*>([^<]*)<\/t>/g) ?? [];
+    return unescapeXml(runs.join('').replace(/<[^>]*>/g, ''));
+  }
+  if (/^\s*<t\/>/.test(x)) return '';
+  throw new Unsupported('string item');
+}
+
+function sharedStrings(xml: string | undefined): string[] {
+  if (xml === undefined) return [];
+  if (/<\w+:sst\b/.test(xml)) throw new Unsupported('prefixed sst');
+  const out: string[] = [];
+  let p = 0;
+  for (;;) {
+    const i = xml.indexOf('<si', p);
+    if (i < 0) break;
+    const open = xml.indexOf('>', i);
+    if (xml[open - 1] === '/') {
+      out.push('');
+      p = open + 1;
+      continue;
+    }
+    const end = xml.indexOf('</si>', open);
+    out.push(stringItem(xml.slice(open + 1, end).trim()));
+    p = end + 5;
+  }
+  return out;
+}
+
+/** For each cellXfs index: whether SheetJS would read its numbers as dates. */
+function dateStyles(xml: string | undefined): boolean[] {
+  if (xml === undefined) return [];
+  const formats: Record<number, string> = { ...BUILTIN_FORMATS };
+  for (const m of xml.matchAll(/<numFmt\b[^>]*>/g)) {
+    const id = parseInt(attr(m[0], 'numFmtId') ?? '', 10);
+    const code = attr(m[0], 'formatCode');
+    if (id > 0 && code !== undefined) formats[id] = unescapeXml(code);
+  }
+  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
+  const cache = new Map<number, boolean>();
+  const out: boolean[] = [];
+  for (const m of xfs.matchAll(/<xf\b[^>]*>/g)) {
+    const id = parseInt(attr(m[0], 'numFmtId') ?? '0', 10) || 0;
+    let isDate = cache.get(id);
+    if (isDate === undefined) {
+      const f = formats[id];
+      isDate = f !== undefined && XLSX.SSF.is_date(f) === true;
+      cache.set(id, isDate);
+    }
+    out.push(isDate);
+  }
+  return out;
+}
+
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+function serialToUtcDate(serial: number, date1904: boolean): Date {
+  if (date1904) return new Date(Date.UTC(1904, 0, 1) + Math.round(serial * 86_400_000));
+  const adj = serial < 61 ? serial + 1 : serial;
+  return new Date(EPOCH_1900 + Math.round(adj * 86_400_000));
+}
+
+/** The Excel errors SheetJS knows (RBErr); any other error text reads as no value. */
+const ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA']);
+
+interface Context {
+  strings: string[];
+  dates: boolean[];
+  date1904: boolean;
+}
+
+/** A cell's value, as readWorkbookSheetJS's sheetjsValue gives it. */
+function cellValue(t: string | undefined, s: string | undefined, body: string, ctx: Context): Cell {
+  let v: string | undefined;
+  const vi = body.indexOf('<v');
+  if (vi >= 0) {
+    const open = body.indexOf('>', vi);
+    if (body[open - 1] !== '/') {
+      const raw = body.slice(open + 1, body.indexOf('</v>', open));
+      if (raw !== '') v = unescapeXml(raw);
+    }
+  }
+  const fi = body.indexOf('<f');
+  let f: string | undefined;
+  if (fi >= 0 && v === undefined) f = formulaText(body, fi);
+  const isDate = () => s !== undefined && ctx.dates[parseInt(s, 10)] === true;
+  switch (t) {
+    case undefined:
+    case 'n': {
+      // SheetJS sets an uncached formula to 0, then its `v == ""` test makes it a stub
+      if (v === undefined) return f !== undefined ? `=${f}` : null;
+      const n = parseFloat(v);
+      return isDate() ? serialToUtcDate(n, ctx.date1904) : n;
+    }
+    case 's': {
+      if (v === undefined) return f !== undefined ? `=${f}` : null;
+      const str = ctx.strings[parseInt(v, 10)];
+      if (str === undefined) throw new Unsupported('shared string index');
+      return str;
+    }
+    case 'str':
+      return v === undefined ? '' : unescapeXml(v);
+    case 'inlineStr': {
+      const i = body.indexOf('<is>');
+      return i < 0 ? '' : stringItem(body.slice(i + 4, body.indexOf('</is>', i)));
+    }
+    case 'b':
+      return xmlBool(v);
+    case 'e':
+      if (v !== undefined && ERRORS.has(v)) return v;
+      return f !== undefined ? `=${f}` : null;
+    default:
+      throw new Unsupported(`cell type ${t}`);
+  }
+}
+
+/** The text of a formula without a cached value; a shared formula's child is left to SheetJS. */
+function formulaText(body: string, fi: number): string | undefined {
+  const open = body.indexOf('>', fi);
+  const tag = body.slice(fi, open);
+  if (!/^<f[\s/>]/.test(body.slice(fi, fi + 3))) return undefined;
+  if (body[open - 1] === '/' || body.startsWith('</f>', open + 1)) {
+    if (tag.includes('t="shared"')) throw new Unsupported('shared formula');
+    return undefined;
+  }
+  const f = unescapeXml(body.slice(open + 1, body.indexOf('</f>', open)));
+  if (tag.includes('t="array"')) throw new Unsupported('array formula');
+  return f.replace(/_xlfn\./gi, '');
+}
+
+interface Bounds {
+  sr: number;
+  sc: number;
+  er: number;
+  ec: number;
+}
+
+/** One worksheet's XML → LoadedSheet, as readWorkbookSheetJS gives it. */
+function readSheet(name: string, xml: string, ctx: Context): LoadedSheet {
+  if (/<\w+:(worksheet|sheetData|row)\b/.test(xml)) throw new Unsupported('prefixed worksheet');
+  const sd = xml.indexOf('<sheetData');
+  const head = sd < 0 ? xml : xml.slice(0, sd);
+  let dim: Bounds | undefined;
+  const dimTag = /<dimension\b[^>]*>/.exec(head)?.[0];
+  if (dimTag) {
+    const ref = attr(dimTag, 'ref');
+    if (ref !== undefined && /^\w*:\w*$/.test(ref)) {
+      const a = decodeRange(ref);
+      if (a.s.r <= a.e.r && a.s.c <= a.e.c && a.s.r >= 0 && a.s.c >= 0) dim = { sr: a.s.r, sc: a.s.c, er: a.e.r, ec: a.e.c };
+    }
+  }
+  const hiddenColumns: number[] = [];
+  for (const m of head.matchAll(/<col\b[^<>]*>/g)) {
+    if (!xmlBool(attr(m[0], 'hidden'))) continue;
+    const lo = parseInt(attr(m[0], 'min') ?? '', 10) - 1;
+    const hi = parseInt(attr(m[0], 'max') ?? '', 10) - 1;
+    if (!(lo >= 0 && hi >= lo)) throw new Unsupported('col range');
+    for (let c = lo; c <= hi; c++) if (!hiddenColumns.includes(c)) hiddenColumns.push(c);
+  }
+  hiddenColumns.sort((a, b) => a - b);
+
+  const rows: Cell[][] = [];
+  const hiddenRows: number[] = [];
+  const guess: Bounds = { sr: 2_000_000, sc: 2_000_000, er: 0, ec: 0 };
+  let tail = xml;
+  if (sd >= 0) {
+    const open = xml.indexOf('>', sd);
+    const end = xml[open - 1] === '/' ? open : xml.indexOf('</sheetData>', open);
+    scanRows(xml, open + 1, end, ctx, rows, hiddenRows, guess);
+    tail = xml.slice(end);
+  }
+  const merges: MergedArea[] = [];
+  for (const m of tail.matchAll(/<mergeCell ref=["']([A-Z0-9:]+)['"]\s*\/?>/g)) merges.push(decodeRange(m[1]!));
+
+  const range = dim ?? (guess.ec >= guess.sc && guess.er >= guess.sr ? guess : undefined);
+  if (!range) return { name, grid: [], firstRow: 1, merges: [], hiddenRows: [], hiddenColumns: [] };
+  const grid: Grid = [];
+  for (let r = range.sr; r <= range.er; r++) {
+    const src = rows[r];
+    grid.push(src === undefined ? [] : src.length > range.ec + 1 ? src.slice(0, range.ec + 1) : src);
+  }
+  return { name, grid: trimGrid(grid), firstRow: range.sr + 1, merges, hiddenRows, hiddenColumns };
+}
+
+/** The <row> elements between `from` and `to`, into `rows` (sheet row index → cells). */
+function scanRows(xml: string, from: number, to: number, ctx: Context, rows: Cell[][], hiddenRows: number[], guess: Bounds): void {
+  let p = from;
+  let rowNo = 0;
+  for (;;) {
+    const ri = xml.indexOf('<row', p);
+    if (ri < 0 || ri >= to) return;
+    const rOpen = xml.indexOf('>', ri);
+    const rowTag = xml.slice(ri, rOpen);
+    const r = attr(rowTag, 'r');
+    rowNo = r !== undefined ? parseInt(r, 10) : rowNo + 1;
+    const rIdx = rowNo - 1;
+    if (xmlBool(attr(rowTag, 'hidden'))) hiddenRows.push(rIdx);
+    if (guess.sr > rIdx) guess.sr = rIdx;
+    if (guess.er < rIdx) guess.er = rIdx;
+    if (xml[rOpen - 1] === '/') {
+      p = rOpen + 1;
+      continue;
+    }
+    const rEnd = xml.indexOf('</row>', rOpen);
+    let col = -1;
+    let c = rOpen + 1;
+    for (;;) {
+      const ci = xml.indexOf('<c', c);
+      if (ci < 0 || ci >= rEnd) break;
+      const next = xml.charCodeAt(ci + 2);
+      if (next !== 32 && next !== 62 && next !== 47) {
+        c = ci + 2;
+        continue;
+      }
+      const cOpen = xml.indexOf('>', ci);
+      const cTag = xml.slice(ci, cOpen);
+      let body = '';
+      if (xml[cOpen - 1] === '/') c = cOpen + 1;
+      else {
+        const cEnd = xml.indexOf('</c>', cOpen);
+        body = xml.slice(cOpen + 1, cEnd);
+        c = cEnd + 4;
+      }
+      const ref = attr(cTag, 'r');
+      let at = rIdx;
+      if (ref !== undefined) [at, col] = decodeRef(ref);
+      else col++;
+      if (at !== rIdx) throw new Unsupported('cell outside its row');
+      const value = cellValue(attr(cTag, 't'), attr(cTag, 's'), body, ctx);
+      if (guess.sc > col) guess.sc = col;
+      if (guess.ec < col) guess.ec = col;
+      const row = (rows[at] ??= []);
+      while (row.length < col) row.push(null);
+      row[col] = value;
+    }
+    p = rEnd + 6;
+  }
+}
+
+function trimGrid(grid: Grid): Grid {
+  let end = grid.length;
+  while (end > 0) {
+    const row = grid[end - 1];
+    if (row && row.some((c) => c !== null && c !== undefined && c !== '')) break;
+    end--;
+  }
+  return grid.length === end ? grid : grid.slice(0, end);
+}
+
+/** Resolve a relationship target (relative to xl/, or absolute) to a zip entry name. */
+function entryName(target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = ['xl'];
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/**
+ * Every sheet of an .xlsx/.xlsm from its inflated zip entries, or undefined
+ * when the workbook has a shape this reader leaves to SheetJS.
+ */
+export function readWorkbookLean(entries: Map<string, Uint8Array>): LoadedSheet[] | undefined {
+  try {
+    const wb = text(entries.get('xl/workbook.xml'));
+    const rels = text(entries.get('xl/_rels/workbook.xml.rels'));
+    if (wb === undefined || rels === undefined || /<\w+:workbook\b/.test(wb)) return undefined;
+    const targets = new Map<string, string>();
+    for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+      const id = attr(m[0], 'Id');
+      const type = attr(m[0], 'Type') ?? '';
+      const target = attr(m[0], 'Target');
+      if (id !== undefined && target !== undefined && /\/worksheet$/.test(type)) targets.set(id, entryName(target));
+    }
+    const prOpen = /<workbookPr\b[^>]*>/.exec(wb)?.[0];
+    const ctx: Context = {
+      strings: sharedStrings(text(entries.get('xl/sharedStrings.xml'))),
+      dates: dateStyles(text(entries.get('xl/styles.xml'))),
+      date1904: prOpen !== undefined && xmlBool(attr(prOpen, 'date1904')),
+    };
+    const out: LoadedSheet[] = [];
+    for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
+      const name = unescapeXml(attr(m[0], 'name') ?? '');
+      const target = targets.get(attr(m[0], 'r:id') ?? '');
+      const xml = target === undefined ? undefined : text(entries.get(target));
+      if (xml === undefined) return undefined; // a chart sheet, or a sheet whose part is missing
+      out.push(readSheet(name, xml, ctx));
+    }
+    return out.length > 0 ? out : undefined;
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+}
