@@ -123,7 +123,7 @@ rmSync(tmp, { recursive: true, force: true });
 // 7: the rules redesign's speed budget — the evaluator before (b5fed70) and now, same people, same process
 interface BeforeAfter { people: number; runs: number; rowsPerSec: Record<string, number>; ratioNoText: number; ratioExplain: number; peakRssMB: number }
 const beforeAfter: BeforeAfter[] = [];
-for (const n of QUICK ? [10_000] : [10_000, 100_000]) {
+for (const n of !runs(7) ? [] : QUICK ? [10_000] : [10_000, 100_000]) {
   const r = await attempt(`rules before/after ${k(n)}`, () => runChild<BeforeAfter>('rules-before-after.ts', [String(n)], { timeoutMs: 300_000 }));
   if (r) beforeAfter.push(r);
 }
