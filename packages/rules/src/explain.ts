@@ -102,7 +102,23 @@ export function buildExplanation(result: EvaluationResult, person: Person, pack:
   for (let i = 0; i < readings.length; i++) lines.push(readingLine(plan.readingLines, readings[i]!));
   const m = result.missing;
   lines.push(result.status === 'invalid' || m === null ? conclusion(result) : (texts.find(result.status, m.total, m.public, m.professional) ?? texts.keep(conclusion(result))));
-  if (result.remedy !== undefined) lines.push(...remedyLines(result.remedy));
+  if (result.remedy !== undefined) lines.push(...sharedRemedyLines(plan, result.remedy));
+  return lines;
+}
+
+/** remedyLines, made once per plan for remedies that share their text and lists (most rows that owe the same hours). */
+function sharedRemedyLines(plan: CompiledPack, r: Remedy): readonly string[] {
+  let byWhere = plan.remedyLines.get(r.summary);
+  if (byWhere === undefined) {
+    if (plan.remedyLines.size >= 20_000) return remedyLines(r);
+    byWhere = new WeakMap();
+    plan.remedyLines.set(r.summary, byWhere);
+  }
+  let lines = byWhere.get(r.where);
+  if (lines === undefined) {
+    lines = Object.freeze(remedyLines(r));
+    byWhere.set(r.where, lines);
+  }
   return lines;
 }
 

@@ -72,6 +72,8 @@ export class CompiledPack {
   readonly windowEnd: CivilDate | undefined;
   /** texts and lists many rows' remedies share */
   readonly remedies = new RemedyShared();
+  /** the explanation's remedy lines, by summary and platform list (both shared between rows) */
+  readonly remedyLines = new Map<string, WeakMap<object, readonly string[]>>();
   private readonly ranges = new Map<number, readonly number[]>();
   private readonly yearEnds = new Map<number, CivilDate>();
 
