@@ -15,6 +15,7 @@
 import * as XLSX from '@e965/xlsx';
 import type { Cell, Grid, MergedArea } from '@ce/roster';
 import type { LoadedSheet } from './xlsx.js';
+import { serialToUtcDate } from './cell-values.js';
 
 /** SheetJS's built-in number formats, before any workbook loads its own into its global table. */
 const BUILTIN_FORMATS: Record<number, string> = { ...(XLSX.SSF.get_table() as Record<number, string>) };
@@ -130,13 +131,6 @@ function dateStyles(xml: string | undefined): boolean[] {
     out.push(isDate);
   }
   return out;
-}
-
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-function serialToUtcDate(serial: number, date1904: boolean): Date {
-  if (date1904) return new Date(Date.UTC(1904, 0, 1) + Math.round(serial * 86_400_000));
-  const adj = serial < 61 ? serial + 1 : serial;
-  return new Date(EPOCH_1900 + Math.round(adj * 86_400_000));
 }
 
 /** The Excel errors SheetJS knows (RBErr); any other error text reads as no value. */

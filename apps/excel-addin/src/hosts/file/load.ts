@@ -5,13 +5,13 @@
  * roster exactly as the `ce-report` CLI does: numbers as numbers, text as strings,
  * date-formatted cells as Date at UTC midnight, formula cells as their cached result
  * (`=FORMULA` text when none is cached), error cells as their text, column 0 = column A.
- * `sheetjsValue` and `serialToUtcDate` are COPIED from packages/files/src/xlsx.ts
- * (that package's entry imports node:fs and node:zlib, so it cannot be bundled here).
+ * Cell values come from `@ce/files/cells`, the Node-free module the CLI's reader uses too.
  */
 import * as XLSX from '@e965/xlsx';
 import type { Cell, Grid } from '@ce/roster';
 // the one CSV reader, its Node-free half (the page has no Buffer); GB18030 through the browser's TextDecoder
 import { decodeCsvBytes, parseCsv } from '@ce/files/text';
+import { sheetjsValue } from '@ce/files/cells';
 
 export interface Rect {
   /** 0-based sheet row / column of the top-left cell */
@@ -83,45 +83,6 @@ export function zipLooksWhole(b: Uint8Array): boolean {
     p += 46 + u16(p + 28) + u16(p + 30) + u16(p + 32);
   }
   return true;
-}
-
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-function serialToUtcDate(serial: number, date1904: boolean): Date {
-  if (date1904) return new Date(Date.UTC(1904, 0, 1) + Math.round(serial * 86_400_000));
-  const adj = serial < 61 ? serial + 1 : serial;
-  return new Date(EPOCH_1900 + Math.round(adj * 86_400_000));
-}
-
-const EXCEL_ERRORS: Record<number, string> = {
-  0x00: '#NULL!',
-  0x07: '#DIV/0!',
-  0x0f: '#VALUE!',
-  0x17: '#REF!',
-  0x1d: '#NAME?',
-  0x24: '#NUM!',
-  0x2a: '#N/A',
-  0x2b: '#GETTING_DATA',
-};
-
-function sheetjsValue(cell: XLSX.CellObject, date1904: boolean): Cell {
-  const v = cell.v;
-  if (cell.t === 'z') return cell.f ? `=${cell.f}` : null;
-  if (v === undefined || v === null) return cell.f ? `=${cell.f}` : null;
-  switch (cell.t) {
-    case 'n':
-      if (typeof v === 'number' && cell.z !== undefined && XLSX.SSF.is_date(String(cell.z))) return serialToUtcDate(v, date1904);
-      return v as number;
-    case 's':
-      return String(v);
-    case 'b':
-      return Boolean(v);
-    case 'd':
-      return v instanceof Date ? v : String(v);
-    case 'e':
-      return cell.w ?? (typeof v === 'number' ? EXCEL_ERRORS[v] : undefined) ?? '#ERROR';
-    default:
-      return typeof v === 'object' ? String(v) : (v as Cell);
-  }
 }
 
 function trimGrid(grid: Grid): Grid {
