@@ -21,9 +21,9 @@ import type { ResultDraft, Trace } from './trace.js';
 import { CompiledPack, compilePack, dayNumber, type KindPlan, type RecordPlan, type Working } from './plan.js';
 import type { CreditTable } from './credit.js';
 import { buildExplanation } from './explain.js';
-import type { ReliefCase, ReliefUnit } from './reliefs.js';
+import type { ReliefCase, ReliefSteps } from './reliefs.js';
 import { LEVEL_LABELS, PURPOSE_LABELS } from './labels.js';
-import { fullAge, formatDate, parseIsoDate } from './dates.js';
+import { fullAge, formatDate } from './dates.js';
 import { roundHours } from './rounding.js';
 import { remedyFor } from './remedy.js';
 
@@ -69,12 +69,12 @@ function evaluateRow(person: Person, records: readonly TrainingRecord[], plan: C
   w.age = age;
 
   const c: ReliefCase = { person, pack, reviewYear: Y, age, asOf, t };
-  const units = plan.reliefs;
+  const steps = plan.reliefSteps(purpose);
 
   // Step 1: full exemptions (status exempt). Every unit that applies records itself.
   let exempt = false;
-  for (const u of units) if (u.exempt?.(c) === true) exempt = true;
-  if (purpose === 'annual') for (const u of units) u.would?.(c);
+  for (const f of steps.exempt) if (f(c)) exempt = true;
+  for (const f of steps.would) f(c);
 
   // Required years by purpose (may itself exempt, e.g. 博士 under hohhot-2022/2.2).
   const window = purposeWindow(person, pack, Y, t, exempt);
@@ -85,7 +85,7 @@ function evaluateRow(person: Person, records: readonly TrainingRecord[], plan: C
   w.baseYears = window;
 
   // Step 3: window changes. `keep` is applied to the purpose window and to the age rule's candidates alike.
-  const keep = windowChanges(units, c);
+  const keep = windowChanges(steps.window, c);
   const years = keepYears(window, keep);
   w.requiredYears = years;
 
@@ -93,8 +93,8 @@ function evaluateRow(person: Person, records: readonly TrainingRecord[], plan: C
   const credit = creditHours(person, records, pack, Y, t);
 
   // Step 4: counting reductions (the first unit that offers one).
-  let reduction: ReturnType<NonNullable<ReliefUnit['reduce']>>;
-  for (const u of units) if (reduction === undefined) reduction = u.reduce?.(c);
+  let reduction: ReturnType<ReliefSteps['reduce'][number]>;
+  for (const f of steps.reduce) if (reduction === undefined) reduction = f(c);
 
   let figures: YearFigures[];
   let missing: Missing;
@@ -120,7 +120,7 @@ function evaluateRow(person: Person, records: readonly TrainingRecord[], plan: C
 
   // Step 2 (applied last because it only changes the status): reference-only groups.
   let reference = false;
-  for (const u of units) if (u.reference?.(c) === true) reference = true;
+  for (const f of steps.reference) if (f(c)) reference = true;
   const status = missing.total === 0 ? 'compliant' : reference ? 'not-restrictive' : 'non-compliant';
   if (status === 'compliant' && reference) t.note('学时已达标；即使未达标，按上述规定学时也仅作评审参考');
   const result = t.result(status, missing, figures, Y);
@@ -249,11 +249,11 @@ interface YearFilter {
 const KEEP_ALL: YearFilter = Object.freeze({ after: -Infinity, removed: Object.freeze([]) as readonly number[] });
 
 /** The window changes of every unit that applies, combined: the latest cut-off and every removed year. */
-function windowChanges(units: readonly ReliefUnit[], c: ReliefCase): YearFilter {
+function windowChanges(changes: ReliefSteps['window'], c: ReliefCase): YearFilter {
   let after = -Infinity;
   let removed: readonly number[] = KEEP_ALL.removed;
-  for (const u of units) {
-    const change = u.window?.(c);
+  for (const f of changes) {
+    const change = f(c);
     if (change === undefined) continue;
     if (change.after !== undefined && change.after > after) after = change.after;
     if (change.remove !== undefined && change.remove.length > 0) removed = removed.length === 0 ? change.remove : [...removed, ...change.remove];
@@ -471,12 +471,13 @@ function insideWindow(rec: TrainingRecord, kind: KindPlan, pack: PolicyPack, pla
 function lateForDeadline(rec: TrainingRecord, pack: PolicyPack, t: Trace): void {
   const d = pack.deadline;
   if (d === undefined || d.warnAfter !== true || rec.date === undefined) return;
-  if (dayNumber(rec.date) > dayNumber(parseIsoDate(d.date))) {
+  if (dayNumber(rec.date) > t.plan.deadlineDay) {
     t.warn(`第${rec.row}行记录完成日期${formatDate(rec.date)}晚于${d.label}日期${d.date}：已计入；区直单位请注意审验已截止`, d.key);
   }
 }
 
 function requirementFor(year: number, person: Person, pack: PolicyPack, Y: number, t: Trace): Requirement {
+  if (!t.plan.overriddenYears.has(year)) return t.plan.plainRequirement;
   let applies = false;
   for (const o of pack.overrides) if (overrideApplies(o, year, person, Y)) applies = true;
   if (!applies) {

@@ -106,18 +106,12 @@ export function buildExplanation(result: EvaluationResult, person: Person, pack:
   return lines;
 }
 
-/** remedyLines, made once per plan for remedies that share their text and lists (most rows that owe the same hours). */
+/** remedyLines, made once per plan for each shared remedy (most rows that owe the same hours share one). */
 function sharedRemedyLines(plan: CompiledPack, r: Remedy): readonly string[] {
-  let byWhere = plan.remedyLines.get(r.summary);
-  if (byWhere === undefined) {
-    if (plan.remedyLines.size >= 20_000) return remedyLines(r);
-    byWhere = new WeakMap();
-    plan.remedyLines.set(r.summary, byWhere);
-  }
-  let lines = byWhere.get(r.where);
+  let lines = plan.remedyLines.get(r);
   if (lines === undefined) {
     lines = Object.freeze(remedyLines(r));
-    byWhere.set(r.where, lines);
+    plan.remedyLines.set(r, lines);
   }
   return lines;
 }

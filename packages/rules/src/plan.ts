@@ -7,11 +7,11 @@
  * (OpenFisca's simulation owns its caches and tracer in the same way).
  */
 import type { KindRule, PolicyPack, Requirement } from './pack.js';
-import type { CivilDate, RecordKind, RuleRef } from './types.js';
+import type { CivilDate, Purpose, RecordKind, Remedy, RuleRef } from './types.js';
 import { parseIsoDate } from './dates.js';
 import { TextsByParts } from './shared-text.js';
 import { RuleBook, Trace } from './trace.js';
-import { RELIEF_UNITS, type ReliefUnit } from './reliefs.js';
+import { RELIEF_UNITS, compileReliefSteps, type ReliefSteps, type ReliefUnit } from './reliefs.js';
 import { RemedyShared } from './remedy.js';
 
 /** What the evaluator worked out along the way; the explanation is built from it. */
@@ -68,17 +68,23 @@ export class CompiledPack {
   readonly readingLines = new WeakMap<RuleRef, string>();
   /** the pack's plain yearly requirement, one frozen object (results only read it) */
   readonly plainRequirement: Requirement;
+  /** the years some requirement override names (other years take plainRequirement at once) */
+  readonly overriddenYears: ReadonlySet<number>;
+  /** the audit deadline as a yyyymmdd number (records dated later get a word, r3.16); Infinity: none */
+  readonly deadlineDay: number;
   /** the training window's last day, parsed once (the remedy reads it per row) */
   readonly windowEnd: CivilDate | undefined;
   /** texts and lists many rows' remedies share */
   readonly remedies = new RemedyShared();
-  /** the explanation's remedy lines, by summary and platform list (both shared between rows) */
-  readonly remedyLines = new Map<string, WeakMap<object, readonly string[]>>();
+  /** the explanation's remedy lines of each shared remedy */
+  readonly remedyLines = new WeakMap<Remedy, readonly string[]>();
   private readonly ranges = new Map<number, readonly number[]>();
   private readonly yearEnds = new Map<number, CivilDate>();
 
   /** the relief units this plan applies, in order (RELIEF_UNITS unless the caller names others) */
   readonly reliefs: readonly ReliefUnit[];
+  /** per purpose, each step's units that can bite under this pack (made on first use) */
+  private readonly steps = new Map<Purpose, ReliefSteps>();
 
   constructor(
     readonly pack: PolicyPack,
@@ -88,6 +94,8 @@ export class CompiledPack {
     this.book = new RuleBook(pack);
     this.records = compileRecordPlan(pack);
     this.windowEnd = pack.window ? Object.freeze(parseIsoDate(pack.window.end)) : undefined;
+    this.deadlineDay = pack.deadline ? dayNumber(parseIsoDate(pack.deadline.date)) : Infinity;
+    this.overriddenYears = new Set(pack.overrides.map((o) => o.year));
     this.plainRequirement = Object.freeze({ public: pack.annualRequirement.public, professional: pack.annualRequirement.professional });
   }
 
@@ -111,6 +119,16 @@ export class CompiledPack {
       this.yearEnds.set(year, d);
     }
     return d;
+  }
+
+  /** The relief steps for a purpose: only the units whose data this pack has and whose purposes cover it. */
+  reliefSteps(purpose: Purpose): ReliefSteps {
+    let steps = this.steps.get(purpose);
+    if (steps === undefined) {
+      steps = compileReliefSteps(this.reliefs, this.pack, purpose);
+      this.steps.set(purpose, steps);
+    }
+    return steps;
   }
 
   /** A scratch trace for one evaluation (with its credit table and working). */

@@ -37,7 +37,11 @@ export interface WindowChange {
 export type Reduction = 'one-third' | 'one-year-of-three';
 
 export interface ReliefUnit {
-  /** the key of its data in a pack's `reliefs` */
+  /**
+   * The key of its data in a pack's `reliefs`. A plan leaves a unit out under a
+   * pack that has no such data, and for purposes its data's `purposes` (or, for
+   * a list, every item's) do not name; data without `purposes` covers all.
+   */
   readonly id: string;
   /** step 1: true when it removes every requirement (status exempt); it records itself */
   exempt?(c: ReliefCase): boolean;
@@ -226,6 +230,51 @@ const referenceOnly: ReliefUnit = {
     }
   },
 };
+
+/** Each step's units for one pack and purpose, as plain functions: what the evaluator runs per row. */
+export interface ReliefSteps {
+  readonly exempt: readonly ((c: ReliefCase) => boolean)[];
+  readonly would: readonly ((c: ReliefCase) => void)[];
+  readonly window: readonly ((c: ReliefCase) => WindowChange | undefined)[];
+  readonly reduce: readonly ((c: ReliefCase) => ReturnType<NonNullable<ReliefUnit['reduce']>>)[];
+  readonly reference: readonly ((c: ReliefCase) => boolean)[];
+}
+
+/** The purposes a unit's data covers; undefined = all. */
+function dataPurposes(data: unknown): readonly Purpose[] | undefined {
+  const items = Array.isArray(data) ? (data as unknown[]) : [data];
+  const out: Purpose[] = [];
+  for (const item of items) {
+    const ps = (item as { purposes?: readonly Purpose[] } | null)?.purposes;
+    if (ps === undefined) return undefined;
+    out.push(...ps);
+  }
+  return out;
+}
+
+/** Compile the units of a plan for one pack and purpose. */
+export function compileReliefSteps(units: readonly ReliefUnit[], pack: PolicyPack, purpose: Purpose): ReliefSteps {
+  const exempt: ((c: ReliefCase) => boolean)[] = [];
+  const would: ((c: ReliefCase) => void)[] = [];
+  const window: ((c: ReliefCase) => WindowChange | undefined)[] = [];
+  const reduce: ReliefSteps['reduce'][number][] = [];
+  const reference: ((c: ReliefCase) => boolean)[] = [];
+  for (const u of units) {
+    const data: unknown = (pack.reliefs as Record<string, unknown>)[u.id];
+    if (data === undefined) continue;
+    const purposes = dataPurposes(data);
+    const coversPurpose = purposes === undefined || purposes.includes(purpose);
+    if (coversPurpose) {
+      if (u.exempt) exempt.push(u.exempt.bind(u));
+      if (u.window) window.push(u.window.bind(u));
+      if (u.reduce) reduce.push(u.reduce.bind(u));
+      if (u.reference) reference.push(u.reference.bind(u));
+    }
+    // a unit's `would` decides itself which title-review reliefs to name
+    if (purpose === 'annual' && u.would) would.push(u.would.bind(u));
+  }
+  return Object.freeze({ exempt, would, window, reduce, reference });
+}
 
 /** The order reliefs apply in (RULES.md §4): within each step, list order. */
 export const RELIEF_UNITS: readonly ReliefUnit[] = Object.freeze([ageExempt, transfer, postdocSenior, exceptional, epidemic, ageReduction, referenceOnly]);

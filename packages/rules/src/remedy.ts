@@ -8,7 +8,6 @@ import type { PolicyPack } from './pack.js';
 import type { Category, CivilDate, Missing, Remedy, YearFigures, YearHours } from './types.js';
 import { daysBetween, parseIsoDate } from './dates.js';
 import { roundHours } from './rounding.js';
-import { TextsByParts } from './shared-text.js';
 
 export type CountingMode = 'plain' | 'one-third' | 'one-year-of-three';
 
@@ -22,97 +21,171 @@ export interface RemedyInput {
   missing: Missing;
   /** the pack's training-window end, parsed once by the plan */
   windowEnd?: CivilDate | undefined;
-  /** the plan's shared texts and lists (many rows have the same remedy): made once, frozen */
+  /** the plan's shared remedies (many rows owe the same hours): made once, frozen */
   shared?: RemedyShared;
 }
 
-/** What many rows' remedies have in common, kept by the caller's plan. */
-export class RemedyShared {
-  readonly texts = new TextsByParts();
-  readonly lists = new Map<string, readonly unknown[]>();
+/** Closable and closed hours, rounded, and the open year under one-year-of-three (0: none). */
+class Split {
+  closablePublic = 0;
+  closableProfessional = 0;
+  closedPublic = 0;
+  closedProfessional = 0;
+  year = 0;
 
-  list<T>(key: string, make: () => T[]): readonly T[] {
-    let l = this.lists.get(key);
-    if (l === undefined) {
-      l = Object.freeze(make());
-      this.lists.set(key, l);
-    }
-    return l as readonly T[];
+  set(cPub: number, cProf: number, xPub: number, xProf: number, year: number): this {
+    this.closablePublic = cPub;
+    this.closableProfessional = cProf;
+    this.closedPublic = xPub;
+    this.closedProfessional = xProf;
+    this.year = year;
+    return this;
   }
 }
 
-function gapOf(f: YearFigures): YearHours {
-  return {
-    public: Math.max(0, f.required.public - f.credited.public),
-    professional: Math.max(0, f.required.professional - f.credited.professional),
-  };
+/** Shared remedies stop at this many, so an unusual roster cannot bloat a plan. */
+const MAX_SHARED_REMEDIES = 20_000;
+
+/** Hours as whole tenths when a key can hold them exactly (rounded hours have one decimal). */
+function tenths(h: number): number {
+  const t = Math.round(h * 10);
+  return t >= 0 && t < 1e7 ? t : -1;
 }
 
-const ZERO: YearHours = Object.freeze({ public: 0, professional: 0 });
+/**
+ * What many rows' remedies have in common, kept by the caller's plan: whole
+ * remedies by the figures they are made of (days left and year, closable,
+ * closed), frozen, so rows that owe the same hours share one.
+ */
+export class RemedyShared {
+  private readonly byFigures = new Map<number, Map<number, Map<number, Remedy>>>();
+  private readonly unknowns = new Map<string, Remedy[]>();
+  private size = 0;
+  private lastAsOf: CivilDate | undefined;
+  private lastEnd: CivilDate | undefined;
+  private lastLeft = 0;
+  /** the split being worked out (remedyFor is synchronous and calls nothing back) */
+  readonly split = new Split();
 
-function rounded(h: YearHours): YearHours {
-  return { public: roundHours(h.public), professional: roundHours(h.professional) };
+  /** Days from the as-of date to the window's end: the same two dates for every row of a run. */
+  daysLeft(asOf: CivilDate, end: CivilDate): number {
+    if (asOf !== this.lastAsOf || end !== this.lastEnd) {
+      this.lastAsOf = asOf;
+      this.lastEnd = end;
+      this.lastLeft = daysBetween(asOf, end);
+    }
+    return this.lastLeft;
+  }
+
+  /** The shared remedy for these figures, made by `make` the first time. */
+  known(daysLeft: number, s: Split, make: () => Remedy): Remedy {
+    const c1 = tenths(s.closablePublic);
+    const c2 = tenths(s.closableProfessional);
+    const x1 = tenths(s.closedPublic);
+    const x2 = tenths(s.closedProfessional);
+    if (c1 < 0 || c2 < 0 || x1 < 0 || x2 < 0 || daysLeft > 99_999) return make();
+    const k1 = daysLeft * 10_000 + s.year;
+    const k2 = c1 * 1e7 + c2;
+    const k3 = x1 * 1e7 + x2;
+    let m1 = this.byFigures.get(k1);
+    let m2 = m1?.get(k2);
+    const found = m2?.get(k3);
+    if (found !== undefined) return found;
+    const r = make();
+    if (this.size >= MAX_SHARED_REMEDIES) return r;
+    if (m1 === undefined) this.byFigures.set(k1, (m1 = new Map()));
+    if (m2 === undefined) m1.set(k2, (m2 = new Map()));
+    m2.set(k3, deepFreeze(r));
+    this.size++;
+    return r;
+  }
+
+  /** The shared "unknown" remedy for a reason and the categories missing. */
+  unknown(why: string, pub: boolean, prof: boolean, make: () => Remedy): Remedy {
+    let byCats = this.unknowns.get(why);
+    if (byCats === undefined) {
+      if (this.unknowns.size >= 100) return make();
+      this.unknowns.set(why, (byCats = []));
+    }
+    const i = (pub ? 2 : 0) + (prof ? 1 : 0);
+    return (byCats[i] ??= deepFreeze(make()));
+  }
 }
+
+function deepFreeze(r: Remedy): Remedy {
+  if (r.closable) Object.freeze(r.closable);
+  if (r.closed) Object.freeze(r.closed);
+  for (const w of r.where) Object.freeze(w);
+  Object.freeze(r.where);
+  Object.freeze(r.alternatives);
+  return Object.freeze(r);
+}
+
+const gapPublic = (f: YearFigures): number => Math.max(0, f.required.public - f.credited.public);
+const gapProfessional = (f: YearFigures): number => Math.max(0, f.required.professional - f.credited.professional);
 
 /** A year's shortfall can still be earned: the window has not ended (`daysLeft` ≥ 0) and the year is the notice's own or an allowed make-up year. */
-function openYear(input: RemedyInput, daysLeft: number, year: number): boolean {
-  const { pack } = input;
+function openYear(pack: PolicyPack, daysLeft: number, year: number): boolean {
   const win = pack.window;
   if (win === undefined || daysLeft < 0) return false;
-  return year === pack.ceYear || (win.makeUpYears ?? []).includes(year);
+  return year === pack.ceYear || (win.makeUpYears !== undefined && win.makeUpYears.includes(year));
 }
 
-interface Split {
-  closable: YearHours;
-  closed: YearHours;
-  year?: number;
-}
-
-function splitPlain(input: RemedyInput, daysLeft: number): Split {
-  const closable = { public: 0, professional: 0 };
-  const closed = { public: 0, professional: 0 };
+function splitPlain(input: RemedyInput, daysLeft: number, s: Split): Split {
+  let cPub = 0;
+  let cProf = 0;
+  let xPub = 0;
+  let xProf = 0;
   for (const f of input.figures) {
-    const g = gapOf(f);
-    const into = openYear(input, daysLeft, f.year) ? closable : closed;
-    into.public += g.public;
-    into.professional += g.professional;
+    if (openYear(input.pack, daysLeft, f.year)) {
+      cPub += gapPublic(f);
+      cProf += gapProfessional(f);
+    } else {
+      xPub += gapPublic(f);
+      xProf += gapProfessional(f);
+    }
   }
-  return { closable: rounded(closable), closed: rounded(closed) };
+  return s.set(roundHours(cPub), roundHours(cProf), roundHours(xPub), roundHours(xProf), 0);
 }
 
 /** ⅓ reduction: the pooled shortfall is closable when any year of the window is. */
-function splitPooled(input: RemedyInput, daysLeft: number): Split {
-  const all = { public: input.missing.public, professional: input.missing.professional };
-  const anyOpen = input.figures.some((f) => openYear(input, daysLeft, f.year));
-  return anyOpen ? { closable: all, closed: ZERO } : { closable: ZERO, closed: all };
+function splitPooled(input: RemedyInput, daysLeft: number, s: Split): Split {
+  const { public: pub, professional: prof } = input.missing;
+  let anyOpen = false;
+  for (const f of input.figures) if (openYear(input.pack, daysLeft, f.year)) anyOpen = true;
+  return anyOpen ? s.set(pub, prof, 0, 0, 0) : s.set(0, 0, pub, prof, 0);
 }
 
 /** One year of three: the open candidate year with the smallest shortfall (ties to the latest). */
-function splitOneOfThree(input: RemedyInput, daysLeft: number): Split {
-  let best: { year: number; gap: YearHours } | undefined;
+function splitOneOfThree(input: RemedyInput, daysLeft: number, s: Split): Split {
+  let best: YearFigures | undefined;
+  let bestGap = Infinity;
   for (const f of input.figures) {
-    if (!openYear(input, daysLeft, f.year)) continue;
-    const g = gapOf(f);
-    if (best === undefined || g.public + g.professional <= best.gap.public + best.gap.professional) best = { year: f.year, gap: g };
+    if (!openYear(input.pack, daysLeft, f.year)) continue;
+    const g = gapPublic(f) + gapProfessional(f);
+    if (g <= bestGap) {
+      best = f;
+      bestGap = g;
+    }
   }
-  if (best === undefined) return { closable: ZERO, closed: { public: input.missing.public, professional: input.missing.professional } };
-  return { closable: rounded(best.gap), closed: ZERO, year: best.year };
+  if (best === undefined) return s.set(0, 0, input.missing.public, input.missing.professional, 0);
+  return s.set(roundHours(gapPublic(best)), roundHours(gapProfessional(best)), 0, 0, best.year);
 }
 
 /** xilingol-2024/8: public in whole 30-学时 packages, professional per 学时; only the closable hours. */
-function costOf(pack: PolicyPack, closable: YearHours | null): number | null {
+function costOf(pack: PolicyPack, closable: YearHours): number | null {
   const fees = pack.fees;
   if (fees === undefined) return null;
-  if (closable === null) return null;
   const pub = Number.isInteger(closable.public) ? closable.public : Number(closable.public.toPrecision(12));
   const packages = Math.ceil(pub / 30);
   return Math.round((packages * fees.publicPer30Hours + closable.professional * fees.professionalPerHour) * 100) / 100;
 }
 
-function wherePlatforms(pack: PolicyPack, categories: readonly Category[]): Remedy['where'] {
+function wherePlatforms(pack: PolicyPack, pub: boolean, prof: boolean): Remedy['where'] {
   const out: Remedy['where'] = [];
   for (const p of pack.platforms ?? []) {
-    if (p.category === 'any' || categories.includes(p.category)) out.push(p.url ? { category: p.category, name: p.name, url: p.url } : { category: p.category, name: p.name });
+    const wanted = p.category === 'any' || (p.category === 'public' ? pub : prof);
+    if (wanted) out.push(p.url ? { category: p.category, name: p.name, url: p.url } : { category: p.category, name: p.name });
   }
   return out;
 }
@@ -125,77 +198,77 @@ function alternatives(pack: PolicyPack, professionalOpen: boolean): string[] {
   return [];
 }
 
-function hoursText(h: YearHours): string {
+function hoursText(pub: number, prof: number): string {
   const parts: string[] = [];
-  if (h.public > 0) parts.push(`公需${h.public}学时`);
-  if (h.professional > 0) parts.push(`专业${h.professional}学时`);
+  if (pub > 0) parts.push(`公需${pub}学时`);
+  if (prof > 0) parts.push(`专业${prof}学时`);
   return parts.join('、');
 }
 
-function unknownRemedy(input: RemedyInput, why: string): Remedy {
-  const cats: Category[] = [];
-  if (input.missing.public > 0) cats.push('public');
-  if (input.missing.professional > 0) cats.push('professional');
+function unknownRemedy(pack: PolicyPack, missing: Missing, why: string): Remedy {
+  const pub = missing.public > 0;
+  const prof = missing.professional > 0;
   return {
     closable: null,
     closed: null,
     unknown: true,
     by: null,
     daysLeft: null,
-    where: wherePlatforms(input.pack, cats),
+    where: wherePlatforms(pack, pub, prof),
     cost: null,
-    alternatives: alternatives(input.pack, input.missing.professional > 0),
+    alternatives: alternatives(pack, prof),
     summary: why,
   };
 }
 
-function summaryText(split: Split, end: string, daysLeft: number, cost: number | null): string {
-  const open = hoursText(split.closable);
-  const closed = hoursText(split.closed);
+function summaryText(s: Split, end: string, daysLeft: number, cost: number | null): string {
+  const open = hoursText(s.closablePublic, s.closableProfessional);
+  const closed = hoursText(s.closedPublic, s.closedProfessional);
   return [
-    open ? `还可补${split.year ? `${split.year}年度` : ''}${open}，截至${end}（剩${daysLeft}天）${cost ? `，费用约${cost}元` : ''}` : '',
+    open ? `还可补${s.year ? `${s.year}年度` : ''}${open}，截至${end}（剩${daysLeft}天）${cost ? `，费用约${cost}元` : ''}` : '',
     closed ? `已无法补：${closed}（本通知的培训时间已过或该年度不可补学）` : '',
   ]
     .filter(Boolean)
     .join('；');
 }
 
-/** The remedy of a result that misses hours and is not invalid (callers check that). */
-export function remedyFor(input: RemedyInput): Remedy {
-  const { pack } = input;
-  if (input.reviewYear !== pack.ceYear) {
-    return unknownRemedy(input, `审核年度${input.reviewYear}年不是本通知的年度（${pack.ceYear}年），本通知的培训时间和补学规定不适用：能否补学请按当地当年安排`);
-  }
-  const win = pack.window;
-  if (win === undefined) return unknownRemedy(input, '本通知未规定培训时间和补学规则：能否补学请按当地安排');
-  const end = input.windowEnd ?? parseIsoDate(win.end);
-  const left = daysBetween(input.asOf, end);
-  const split = input.mode === 'one-third' ? splitPooled(input, left) : input.mode === 'one-year-of-three' ? splitOneOfThree(input, left) : splitPlain(input, left);
-  const daysLeft = Math.max(0, left);
-  const cats: Category[] = [];
-  if (split.closable.public > 0) cats.push('public');
-  if (split.closable.professional > 0) cats.push('professional');
-  const cost = costOf(pack, split.closable);
-  const { closable, closed } = split;
-  const make = () => summaryText(split, win.end, daysLeft, cost);
-  const texts = input.shared?.texts;
-  // rows with the same figures share one text: a fresh string per row was a measurable share of the evaluator's time
-  const summary = texts
-    ? (texts.find(split.year ?? 0, closable.public * 1e6 + closable.professional, closed.public * 1e6 + closed.professional, daysLeft) ?? texts.keep(make()))
-    : make();
-  const shared = input.shared;
-  const where = shared ? shared.list(`where|${cats.join()}`, () => wherePlatforms(pack, cats)) : wherePlatforms(pack, cats);
+function knownRemedy(pack: PolicyPack, end: string, daysLeft: number, s: Split): Remedy {
+  const closable = { public: s.closablePublic, professional: s.closableProfessional };
+  const cost = costOf(pack, closable);
   const profOpen = closable.professional > 0;
   return {
     closable,
-    closed,
+    closed: { public: s.closedPublic, professional: s.closedProfessional },
     unknown: false,
-    by: win.end,
+    by: end,
     daysLeft,
-    where: where as Remedy['where'],
+    where: wherePlatforms(pack, closable.public > 0, profOpen),
     cost,
-    alternatives: (shared ? shared.list(`alt|${profOpen}`, () => alternatives(pack, profOpen)) : alternatives(pack, profOpen)) as string[],
-    ...(split.year !== undefined ? { year: split.year } : {}),
-    summary,
+    alternatives: alternatives(pack, profOpen),
+    ...(s.year !== 0 ? { year: s.year } : {}),
+    summary: summaryText(s, end, daysLeft, cost),
   };
+}
+
+/** The remedy of a result that misses hours and is not invalid (callers check that). */
+export function remedyFor(input: RemedyInput): Remedy {
+  const { pack, missing, shared } = input;
+  const win = pack.window;
+  if (input.reviewYear !== pack.ceYear || win === undefined) {
+    const why =
+      input.reviewYear !== pack.ceYear
+        ? `审核年度${input.reviewYear}年不是本通知的年度（${pack.ceYear}年），本通知的培训时间和补学规定不适用：能否补学请按当地当年安排`
+        : '本通知未规定培训时间和补学规则：能否补学请按当地安排';
+    const make = () => unknownRemedy(pack, missing, why);
+    return shared ? shared.unknown(why, missing.public > 0, missing.professional > 0, make) : make();
+  }
+  const end = input.windowEnd ?? parseIsoDate(win.end);
+  const left = shared ? shared.daysLeft(input.asOf, end) : daysBetween(input.asOf, end);
+  const s = shared?.split ?? new Split();
+  if (input.mode === 'one-third') splitPooled(input, left, s);
+  else if (input.mode === 'one-year-of-three') splitOneOfThree(input, left, s);
+  else splitPlain(input, left, s);
+  const daysLeft = Math.max(0, left);
+  const make = () => knownRemedy(pack, win.end, daysLeft, s);
+  return shared ? shared.known(daysLeft, s, make) : make();
 }

@@ -40,12 +40,13 @@ export const FIELD_HEADERS: Record<string, string> = {
  * are the orders in which the evaluator can apply a pack's few dozen clauses.
  */
 class RulePath {
-  /** the steps taken from here so far (a handful: a scan beats a Map) */
-  private readonly nextKeys: string[] = [];
-  private readonly nextPaths: RulePath[] = [];
-  /** the step taken last: rows of a roster mostly take the same steps */
+  /** the path reached from here by each key seen so far (itself for keys already applied) */
+  private readonly next = new Map<string, RulePath>();
+  /** the last two steps taken: rows of a roster mostly take the same steps, records alternate two keys */
   private lastKey: string | undefined;
   private lastPath: RulePath = this;
+  private prevKey: string | undefined;
+  private prevPath: RulePath = this;
 
   constructor(
     readonly refs: readonly RuleRef[],
@@ -61,7 +62,14 @@ class RulePath {
   /** The path with `key` applied (itself when already applied). */
   with(book: RuleBook, key: string): RulePath {
     if (key === this.lastKey) return this.lastPath;
-    const path = this.step(book, key);
+    if (key === this.prevKey) return this.prevPath;
+    let path = this.next.get(key);
+    if (path === undefined) {
+      path = this.step(book, key);
+      this.next.set(key, path);
+    }
+    this.prevKey = this.lastKey;
+    this.prevPath = this.lastPath;
     this.lastKey = key;
     this.lastPath = path;
     return path;
@@ -69,14 +77,9 @@ class RulePath {
 
   private step(book: RuleBook, key: string): RulePath {
     if (this.has(key)) return this;
-    const i = this.nextKeys.indexOf(key);
-    if (i >= 0) return this.nextPaths[i]!;
     const ref = book.ref(key);
     const reading = book.readingOf(ref);
-    const path = new RulePath(Object.freeze([...this.refs, ref]), reading ? Object.freeze([...this.readings, reading]) : this.readings);
-    this.nextKeys.push(key);
-    this.nextPaths.push(path);
-    return path;
+    return new RulePath(Object.freeze([...this.refs, ref]), reading ? Object.freeze([...this.readings, reading]) : this.readings);
   }
 }
 
