@@ -68,7 +68,7 @@ function evaluateRow(person: Person, records: readonly TrainingRecord[], plan: C
   const age = person.birth ? fullAge(person.birth, asOf) : undefined;
   w.age = age;
 
-  const c: ReliefCase = { person, pack, reviewYear: Y, age, asOf, t };
+  const c = t.reliefCase(person, Y, age, asOf);
   const steps = plan.reliefSteps(purpose);
 
   // Step 1: full exemptions (status exempt). Every unit that applies records itself.

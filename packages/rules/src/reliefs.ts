@@ -15,7 +15,7 @@ import { formatDate } from './dates.js';
 import { LEVEL_LABELS } from './labels.js';
 import type { Part } from './shared-text.js';
 
-/** What a unit sees of the row being evaluated. */
+/** What a unit sees of the row being evaluated (valid during the call only: the trace refills it for the next row). */
 export interface ReliefCase {
   readonly person: Person;
   readonly pack: PolicyPack;

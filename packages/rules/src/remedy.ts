@@ -77,13 +77,13 @@ export class RemedyShared {
     return this.lastLeft;
   }
 
-  /** The shared remedy for these figures, made by `make` the first time. */
-  known(daysLeft: number, s: Split, make: () => Remedy): Remedy {
+  /** The shared remedy for these figures, made the first time. */
+  known(pack: PolicyPack, end: string, daysLeft: number, s: Split): Remedy {
     const c1 = tenths(s.closablePublic);
     const c2 = tenths(s.closableProfessional);
     const x1 = tenths(s.closedPublic);
     const x2 = tenths(s.closedProfessional);
-    if (c1 < 0 || c2 < 0 || x1 < 0 || x2 < 0 || daysLeft > 99_999) return make();
+    if (c1 < 0 || c2 < 0 || x1 < 0 || x2 < 0 || daysLeft > 99_999) return knownRemedy(pack, end, daysLeft, s);
     const k1 = daysLeft * 10_000 + s.year;
     const k2 = c1 * 1e7 + c2;
     const k3 = x1 * 1e7 + x2;
@@ -91,7 +91,7 @@ export class RemedyShared {
     let m2 = m1?.get(k2);
     const found = m2?.get(k3);
     if (found !== undefined) return found;
-    const r = make();
+    const r = knownRemedy(pack, end, daysLeft, s);
     if (this.size >= MAX_SHARED_REMEDIES) return r;
     if (m1 === undefined) this.byFigures.set(k1, (m1 = new Map()));
     if (m2 === undefined) m1.set(k2, (m2 = new Map()));
@@ -269,6 +269,5 @@ export function remedyFor(input: RemedyInput): Remedy {
   else if (input.mode === 'one-year-of-three') splitOneOfThree(input, left, s);
   else splitPlain(input, left, s);
   const daysLeft = Math.max(0, left);
-  const make = () => knownRemedy(pack, win.end, daysLeft, s);
-  return shared ? shared.known(daysLeft, s, make) : make();
+  return shared ? shared.known(pack, win.end, daysLeft, s) : knownRemedy(pack, win.end, daysLeft, s);
 }

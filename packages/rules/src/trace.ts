@@ -6,6 +6,7 @@
 import type { Clause, PolicyPack, RequirementOverride } from './pack.js';
 import type { CompiledPack, Working } from './plan.js';
 import { CreditTable } from './credit.js';
+import type { ReliefCase } from './reliefs.js';
 import type {
   CellIssue,
   CivilDate,
@@ -38,76 +39,63 @@ export const FIELD_HEADERS: Record<string, string> = {
  * frozen list of rules and one of the 按本系统解释 readings that come with
  * them, so a result costs no list of its own. The trie stays small: its paths
  * are the orders in which the evaluator can apply a pack's few dozen clauses.
+ * Its edges are the book's small clause numbers, so a step is an array read.
  */
 class RulePath {
-  /** the path reached from here by each key seen so far (itself for keys already applied) */
-  private readonly next = new Map<string, RulePath>();
-  /** the last two steps taken: rows of a roster mostly take the same steps, records alternate two keys */
-  private lastKey: string | undefined;
-  private lastPath: RulePath = this;
-  private prevKey: string | undefined;
-  private prevPath: RulePath = this;
+  private readonly next: (RulePath | undefined)[] = [];
 
   constructor(
     readonly refs: readonly RuleRef[],
     readonly readings: readonly RuleRef[],
   ) {}
 
-  has(key: string): boolean {
-    const refs = this.refs;
-    for (let i = 0; i < refs.length; i++) if (refs[i]!.key === key) return true;
-    return false;
-  }
-
-  /** The path with `key` applied (itself when already applied). */
-  with(book: RuleBook, key: string): RulePath {
-    if (key === this.lastKey) return this.lastPath;
-    if (key === this.prevKey) return this.prevPath;
-    let path = this.next.get(key);
+  /** The path with clause `id` applied next (the trace never applies one twice). */
+  step(book: RuleBook, id: number): RulePath {
+    let path = this.next[id];
     if (path === undefined) {
-      path = this.step(book, key);
-      this.next.set(key, path);
+      const ref = book.refAt(id);
+      const reading = book.readingAt(id);
+      path = new RulePath(Object.freeze([...this.refs, ref]), reading ? Object.freeze([...this.readings, reading]) : this.readings);
+      this.next[id] = path;
     }
-    this.prevKey = this.lastKey;
-    this.prevPath = this.lastPath;
-    this.lastKey = key;
-    this.lastPath = path;
     return path;
-  }
-
-  private step(book: RuleBook, key: string): RulePath {
-    if (this.has(key)) return this;
-    const ref = book.ref(key);
-    const reading = book.readingOf(ref);
-    return new RulePath(Object.freeze([...this.refs, ref]), reading ? Object.freeze([...this.readings, reading]) : this.readings);
   }
 }
 
 /**
- * A compiled pack's clauses as the results cite them: one frozen RuleRef per
- * key (never copied per row), its 按本系统解释 reading, and the root of the
- * rule-path trie. Owned by one CompiledPack.
+ * A compiled pack's clauses as the results cite them: a small number per key,
+ * one frozen RuleRef per key (never copied per row), its 按本系统解释 reading,
+ * and the root of the rule-path trie. Owned by one CompiledPack.
  */
 export class RuleBook {
-  private readonly refs = new Map<string, RuleRef>();
-  private readonly readings = new Map<RuleRef, RuleRef>();
+  private readonly ids = new Map<string, number>();
+  private readonly refs: RuleRef[] = [];
+  private readonly readings: (RuleRef | undefined)[] = [];
   readonly root = new RulePath(Object.freeze([]), Object.freeze([]));
 
   constructor(readonly pack: PolicyPack) {}
 
-  ref(key: string): RuleRef {
-    let ref = this.refs.get(key);
-    if (!ref) {
-      ref = Object.freeze(ruleRef(this.pack, key));
-      this.refs.set(key, ref);
+  /** The clause's number in this book (given on first sight). */
+  idOf(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.refs.length;
+      this.refs.push(Object.freeze(ruleRef(this.pack, key)));
       const c = this.pack.clauses[key];
-      if (c?.interpretation) this.readings.set(ref, Object.freeze({ key, text: `按本系统解释：${c.interpretation}` }));
+      this.readings.push(c?.interpretation ? Object.freeze({ key, text: `按本系统解释：${c.interpretation}` }) : undefined);
+      this.ids.set(key, id);
     }
+    return id;
+  }
+
+  refAt(id: number): RuleRef {
+    const ref = this.refs[id];
+    if (ref === undefined) throw new RangeError(`no clause numbered ${id}`);
     return ref;
   }
 
-  readingOf(ref: RuleRef): RuleRef | undefined {
-    return this.readings.get(ref);
+  readingAt(id: number): RuleRef | undefined {
+    return this.readings[id];
   }
 }
 
@@ -139,9 +127,14 @@ export type ResultDraft = { -readonly [K in keyof EvaluationResult]: EvaluationR
 export class Trace {
   private readonly pack: PolicyPack;
   private person!: Person;
-  private path!: RulePath;
-  /** readings in application order, once a row adds one of its own (rare); until then the path's list serves */
-  private ownReadings: RuleRef[] | undefined;
+  private readonly book: RuleBook;
+  /** the clauses applied to this row, by number, in order; `applied[id] === row` marks one applied */
+  private order: number[] = [];
+  private orderLength = 0;
+  private applied = new Int32Array(64);
+  private rowStamp = 0;
+  /** the row's own readings (rare), each with how many clauses had been applied when it was made */
+  private ownReadings: { at: number; reading: RuleRef }[] | undefined;
   reliefs: ReliefApplied[] = NONE;
   excluded: ExcludedRecord[] = NONE;
   warnings: Note[] = NONE;
@@ -154,8 +147,25 @@ export class Trace {
   /** without an explanation nothing reads the working after the row, so one object serves every row */
   private readonly scratchWorking: Working = { reviewYear: 0, asOf: { year: 0, month: 1, day: 1 }, baseYears: [], requiredYears: [], mode: 'plain' };
 
+  private readonly scratchCase: { -readonly [K in keyof ReliefCase]: ReliefCase[K] };
+
   constructor(readonly plan: CompiledPack) {
     this.pack = plan.pack;
+    this.book = plan.book;
+    this.scratchCase = { person: undefined as never, pack: plan.pack, reviewYear: 0, age: undefined, asOf: { year: 0, month: 1, day: 1 }, t: this };
+  }
+
+  /**
+   * What the relief units see of this row: one object per trace, filled anew
+   * per row (units read it during their call and keep nothing of it).
+   */
+  reliefCase(person: Person, reviewYear: number, age: number | undefined, asOf: CivilDate): ReliefCase {
+    const c = this.scratchCase;
+    c.person = person;
+    c.reviewYear = reviewYear;
+    c.age = age;
+    c.asOf = asOf;
+    return c;
   }
 
   working(explain: boolean, reviewYear: number, asOf: CivilDate): Working {
@@ -178,7 +188,8 @@ export class Trace {
    */
   begin(person: Person): this {
     this.person = person;
-    this.path = this.plan.book.root;
+    this.orderLength = 0;
+    this.rowStamp++;
     this.ownReadings = undefined;
     this.reliefs = NONE;
     this.excluded = NONE;
@@ -191,23 +202,49 @@ export class Trace {
 
   /** The clauses applied so far, each once, in order (a list shared with other rows). */
   get rules(): readonly RuleRef[] {
-    return this.path.refs;
+    return this.path().refs;
+  }
+
+  /** The trie node of the clauses applied so far. */
+  private path(): RulePath {
+    let p = this.book.root;
+    for (let i = 0; i < this.orderLength; i++) p = p.step(this.book, this.order[i]!);
+    return p;
   }
 
   /** Record that a clause was applied (once per key). */
   rule(key: string): void {
-    const before = this.path;
-    const after = before.with(this.plan.book, key);
-    if (after === before || this.ownReadings === undefined) {
-      this.path = after;
-      return;
-    }
-    this.path = after;
-    if (after.readings.length > before.readings.length) this.ownReadings.push(after.readings[after.readings.length - 1]!);
+    const id = this.book.idOf(key);
+    if (id >= this.applied.length) this.grow(id);
+    if (this.applied[id] === this.rowStamp) return;
+    this.applied[id] = this.rowStamp;
+    this.order[this.orderLength++] = id;
+  }
+
+  private grow(id: number): void {
+    const wider = new Int32Array(Math.max(id + 1, this.applied.length * 2));
+    wider.set(this.applied);
+    this.applied = wider;
   }
 
   private has(key: string): boolean {
-    return this.path.has(key);
+    const id = this.book.idOf(key);
+    return id < this.applied.length && this.applied[id] === this.rowStamp;
+  }
+
+  /** The readings in application order, the row's own among the clauses'. */
+  private readings(path: RulePath): readonly RuleRef[] {
+    const own = this.ownReadings;
+    if (own === undefined) return path.readings;
+    const out: RuleRef[] = [];
+    let j = 0;
+    for (let i = 0; i < this.orderLength; i++) {
+      const r = this.book.readingAt(this.order[i]!);
+      if (r !== undefined) out.push(r);
+      while (j < own.length && own[j]!.at === i + 1) out.push(own[j++]!.reading);
+    }
+    while (j < own.length) out.push(own[j++]!.reading);
+    return out;
   }
 
   relief(key: string, text: string): ReliefApplied {
@@ -241,7 +278,7 @@ export class Trace {
 
   interpretation(key: string, text: string): void {
     this.rule(key);
-    (this.ownReadings ??= [...this.path.readings]).push({ key, text: `按本系统解释：${text}` });
+    (this.ownReadings ??= []).push({ at: this.orderLength, reading: { key, text: `按本系统解释：${text}` } });
   }
 
   /** An error about one of the person's cells; when the sheet has no such column, the message says which to add. */
@@ -257,6 +294,7 @@ export class Trace {
 
   result(status: Status, missing: Missing | null, years: YearFigures[], reviewYear: number, extraErrors?: CellIssue[]): ResultDraft {
     const p = this.person;
+    const path = this.path();
     return {
       row: p.row,
       id: p.id,
@@ -264,7 +302,7 @@ export class Trace {
       status,
       missing,
       years,
-      rules: this.rules,
+      rules: path.refs,
       reliefs: this.reliefs,
       excluded: this.excluded,
       warnings: p.warnings.length > 0 ? [...p.warnings.map(toNote), ...this.warnings] : this.warnings,
@@ -272,7 +310,7 @@ export class Trace {
       notes: this.notes,
       purpose: p.purpose,
       reviewYear,
-      interpretations: this.ownReadings ?? this.path.readings,
+      interpretations: this.readings(path),
       // set by the evaluator when asked for; present from the start so every result has one shape
       explanation: undefined,
     };
