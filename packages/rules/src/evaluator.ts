@@ -44,12 +44,11 @@ export function evaluate(
 ): EvaluationResult {
   // A bare pack is compiled for this one call; hosts compile once and pass the plan.
   const plan = packOrPlan instanceof CompiledPack ? packOrPlan : compilePack(packOrPlan);
+  // A row that throws leaves its trace unreturned: the plan makes another, nothing half-done is reused.
   const t = plan.acquire();
-  try {
-    return evaluateRow(person, records, plan, t.begin(person), options);
-  } finally {
-    plan.release(t);
-  }
+  const result = evaluateRow(person, records, plan, t.begin(person), options);
+  plan.release(t);
+  return result;
 }
 
 function evaluateRow(person: Person, records: readonly TrainingRecord[], plan: CompiledPack, t: Trace, options: EvaluateOptions): EvaluationResult {
@@ -367,7 +366,7 @@ function creditRecord(credit: CreditTable, rec: TrainingRecord, person: Person, 
   if (category === 'public' && pack.publicOnline !== undefined && rec.kind !== '网络培训') {
     t.warn(`第${rec.row}行公需记录形式为${rec.kind}：本通知公需科目实行网络培训，已计入，请核实`, pack.publicOnline.key);
   }
-  t.rule('key' in rule ? rule.key : pack.units.key);
+  t.ruleNumbered(kind.countedClause);
   credit.add(year, category, hours);
 }
 
@@ -454,7 +453,7 @@ function insideWindow(rec: TrainingRecord, kind: KindPlan, pack: PolicyPack, pla
     return true;
   }
   if (win === undefined || year !== noticeYear || inside) {
-    if (win !== undefined && year === noticeYear && kind.windowed) t.rule(win.key);
+    if (win !== undefined && year === noticeYear && kind.windowed) t.ruleNumbered(plan.windowClause);
     return true;
   }
   if (kind.windowed) {

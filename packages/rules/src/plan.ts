@@ -35,9 +35,13 @@ export interface KindPlan {
   rule: KindRule;
   windowed: boolean;
   filingKind: boolean;
+  /** the book's number of the clause a counted record of this kind applies (its rule's, else the units clause) */
+  countedClause: number;
 }
 export interface RecordPlan {
   window: CompiledWindow | null;
+  /** the book's number of the window's clause (-1: no window) */
+  windowClause: number;
   kinds: Map<string, KindPlan>;
 }
 export function dayNumber(d: CivilDate): number {
@@ -45,14 +49,20 @@ export function dayNumber(d: CivilDate): number {
 }
 
 
-function compileRecordPlan(pack: PolicyPack): RecordPlan {
+function compileRecordPlan(pack: PolicyPack, book: RuleBook): RecordPlan {
   const win = pack.window;
   const kinds = new Map<string, KindPlan>();
   for (const [kind, rule] of Object.entries(pack.kinds) as [RecordKind, KindRule][]) {
-    kinds.set(kind, { rule, windowed: win !== undefined && win.kinds.includes(kind), filingKind: pack.filing !== undefined && pack.filing.kinds.includes(kind) });
+    kinds.set(kind, {
+      rule,
+      windowed: win !== undefined && win.kinds.includes(kind),
+      filingKind: pack.filing !== undefined && pack.filing.kinds.includes(kind),
+      countedClause: book.idOf('key' in rule ? rule.key : pack.units.key),
+    });
   }
   return {
     window: win ? { year: parseIsoDate(win.start).year, start: dayNumber(parseIsoDate(win.start)), end: dayNumber(parseIsoDate(win.end)) } : null,
+    windowClause: win ? book.idOf(win.key) : -1,
     kinds,
   };
 }
@@ -92,7 +102,7 @@ export class CompiledPack {
   ) {
     this.reliefs = options.reliefs ?? RELIEF_UNITS;
     this.book = new RuleBook(pack);
-    this.records = compileRecordPlan(pack);
+    this.records = compileRecordPlan(pack, this.book);
     this.windowEnd = pack.window ? Object.freeze(parseIsoDate(pack.window.end)) : undefined;
     this.deadlineDay = pack.deadline ? dayNumber(parseIsoDate(pack.deadline.date)) : Infinity;
     this.overriddenYears = new Set(pack.overrides.map((o) => o.year));

@@ -214,7 +214,11 @@ export class Trace {
 
   /** Record that a clause was applied (once per key). */
   rule(key: string): void {
-    const id = this.book.idOf(key);
+    this.ruleNumbered(this.book.idOf(key));
+  }
+
+  /** The same, by the book's number (the record loop's clauses are numbered when the plan is compiled). */
+  ruleNumbered(id: number): void {
     if (id >= this.applied.length) this.grow(id);
     if (this.applied[id] === this.rowStamp) return;
     this.applied[id] = this.rowStamp;
