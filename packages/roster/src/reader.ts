@@ -3,7 +3,7 @@
  * add-in's range) → Person[] / TrainingRecord[] with every problem attached to
  * its cell. Never throws.
  */
-import type { CellIssue, CellRef, Person, TrainingRecord } from '@ce/rules';
+import type { CellIssue, CellRef, ColumnRef, Person, TrainingRecord } from '@ce/rules';
 import { findHeader, columnLetter, type ColumnBinding, type Grid, type HeaderFound, type HeaderKind } from './headers.js';
 import {
   bindYear,
@@ -126,7 +126,6 @@ function lastNonEmpty(row: Cell[]): number {
 
 interface Ctx {
   row: number;
-  cells: Record<string, CellRef>;
   errors: CellIssue[];
   warnings: CellIssue[];
   byField: Map<string, ColumnBinding>;
@@ -137,45 +136,44 @@ function refOf(b: ColumnBinding, row: number, cell: Cell): CellRef {
   return { row, column: b.column, header: b.header, value: cellText(cell) };
 }
 
-const ROW = Symbol('row');
-const VALUES = Symbol('values');
-interface RowSlots {
-  [ROW]: number;
-  [VALUES]: Cell[];
-}
-type CellsOf = (row: number, values: Cell[]) => Record<string, CellRef>;
-
 /**
- * A row's cells by field, for messages that name a cell. Each CellRef is made
- * when it is read: making one per cell up front was most of the reader's time
- * and memory on large rosters, and only rows with problems ever read them.
- * The object keeps the row's own array of values.
+ * A person's cells, as plain data: every field of the sheet is a key; the
+ * cells a clerk wrote hold a CellRef, blank ones `undefined` (the column of a
+ * blank field is in the sheet's shared `columns`). The object for each row is
+ * a copy of one template made by JSON.parse, so every row has V8's fast shape;
+ * keyed additions past a dozen fields would turn each into a dictionary.
  */
-function cellsLocator(bindings: Iterable<ColumnBinding>): CellsOf {
-  const proto = {};
-  for (const b of bindings) {
-    Object.defineProperty(proto, b.field, {
-      enumerable: true,
-      get(this: RowSlots): CellRef {
-        return refOf(b, this[ROW], this[VALUES][b.index]);
-      },
-    });
-  }
-  return (row, values) => {
-    const cells = Object.create(proto) as RowSlots;
-    cells[ROW] = row;
-    cells[VALUES] = values;
-    return cells as unknown as Record<string, CellRef>;
+interface CellsPlan {
+  columns: Readonly<Record<string, ColumnRef>>;
+  cellsOf(row: number, values: Cell[]): Record<string, CellRef | undefined>;
+}
+
+function cellsPlan(bindings: Iterable<ColumnBinding>): CellsPlan {
+  const list = [...bindings];
+  const columns: Record<string, ColumnRef> = {};
+  for (const b of list) columns[b.field] = Object.freeze({ column: b.column, header: b.header });
+  const template = JSON.parse(JSON.stringify(Object.fromEntries(list.map((b) => [b.field, null])))) as Record<string, CellRef | undefined>;
+  for (const b of list) template[b.field] = undefined;
+  return {
+    columns: Object.freeze(columns),
+    cellsOf(row, values) {
+      const cells = { ...template };
+      for (const b of list) {
+        const v = values[b.index];
+        if (!isBlank(v)) cells[b.field] = refOf(b, row, v);
+      }
+      return cells;
+    },
   };
 }
 
 function issueAt(ctx: Ctx, field: string, message: string, key?: string): CellIssue {
-  const ref = ctx.cells[field];
+  const b = ctx.byField.get(field);
   const issue: CellIssue = { field, row: ctx.row, message };
-  if (ref) {
-    issue.column = ref.column;
-    issue.header = ref.header;
-    issue.value = ref.value;
+  if (b) {
+    issue.column = b.column;
+    issue.header = b.header;
+    issue.value = cellText(ctx.cellsRow[b.index]);
   }
   if (key) issue.key = key;
   return issue;
@@ -254,7 +252,7 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
   }
   out.columns = years.columns;
   const byField = new Map(years.columns.map((c) => [c.field, c] as const));
-  const cellsOf = cellsLocator(byField.values());
+  const cells = cellsPlan(byField.values());
   const yearColumns = yearColumnsOf(byField.values());
   const filled = fillMerges(grid, options.merges, firstRow);
   const idIndex = byField.get('id')?.index;
@@ -284,9 +282,9 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
       continue;
     }
     const cellsRow = rowOf(filled, r);
-    const person = emptyPerson(sheetRow, cellsOf(sheetRow, cellsRow));
+    const person = emptyPerson(sheetRow, cells.cellsOf(sheetRow, cellsRow), cells.columns);
     try {
-      readPersonRow(person, { row: sheetRow, cells: person.cells, errors: person.errors, warnings: person.warnings, byField, cellsRow }, yearColumns);
+      readPersonRow(person, { row: sheetRow, errors: person.errors, warnings: person.warnings, byField, cellsRow }, yearColumns);
     } catch (e) {
       person.errors.push({ field: 'row', row: sheetRow, message: `读取本行时出错：${e instanceof Error ? e.message : String(e)}` });
     }
@@ -315,7 +313,7 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
       const others: number[] = [];
       for (let i = 0; i < list.length && others.length < NAMED; i++) if (list[i] !== p) others.push(list[i]!.row);
       const more = list.length - 1 > NAMED ? `等共${list.length - 1}行` : '';
-      const ref = p.cells.id;
+      const ref = p.columns?.id;
       const w: CellIssue = { field: 'id', row: p.row, value: id, message: `身份证号 ${id} 与第${others.join('、')}行${more}重复` };
       if (ref) {
         w.column = ref.column;
@@ -528,12 +526,11 @@ export function readRecords(grid: Grid, options: ReadOptions = {}): RecordsRead 
     out.issues.push({ field: 'kind', row: out.headerRow, message: '培训记录缺少“形式”列，无法判断学时如何计入' });
   }
   const byField = new Map(header.columns.map((c) => [c.field, c] as const));
-  const cellsOf = cellsLocator(byField.values());
   for (let r = header.rowIndex + header.headerRows; r < grid.length; r++) {
     const cellsRow = rowOf(grid, r);
     if (isBlankRow(cellsRow)) continue;
     const sheetRow = firstRow + r;
-    const ctx: Ctx = { row: sheetRow, cells: cellsOf(sheetRow, cellsRow), errors: [], warnings: [], byField, cellsRow };
+    const ctx: Ctx = { row: sheetRow, errors: [], warnings: [], byField, cellsRow };
     let rec: TrainingRecord | undefined;
     try {
       rec = readRecordRow(ctx, options.sheetName);
@@ -626,7 +623,7 @@ function unusableReason(errors: readonly CellIssue[]): string {
 }
 
 /** A person with every field present (absent = undefined), in one order, for the same reason as records. */
-function emptyPerson(row: number, cells: Record<string, CellRef>): Person {
+function emptyPerson(row: number, cells: Record<string, CellRef | undefined>, columns: Readonly<Record<string, ColumnRef>>): Person {
   return {
     row,
     name: undefined,
@@ -651,6 +648,7 @@ function emptyPerson(row: number, cells: Record<string, CellRef>): Person {
     unitPlanFiled: undefined,
     hours: {},
     cells,
+    columns,
     errors: [],
     warnings: [],
   };

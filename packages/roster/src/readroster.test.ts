@@ -296,10 +296,12 @@ describe('readRoster cell problems', () => {
     const p = one(['张三', ID_M, '', '', '职称评审', '']);
     expect(p.errors).toEqual([]);
     expect(p.level).toBeUndefined();
-    expect(p.cells.level).toEqual({ row: 2, column: 'F', header: '申报级别', value: '' });
+    // a blank cell holds no CellRef; its column is in the sheet's shared columns
+    expect(p.cells.level).toBeUndefined();
+    expect(p.columns?.level).toEqual({ column: 'F', header: '申报级别' });
   });
 
-  it('a row\'s cells name every bound column, and no column the sheet lacks (made when read, not stored)', () => {
+  it('a row\'s cells are plain data: a key per bound column, a CellRef per written cell, none for a column the sheet lacks', () => {
     const p = one(['张三', ID_M, '', '', '职称评审', '副高级']);
     expect(p.cells.name).toEqual({ row: 2, column: 'A', header: '姓名', value: '张三' });
     expect(p.cells.id).toEqual({ row: 2, column: 'B', header: '身份证号', value: ID_M });
@@ -307,6 +309,23 @@ describe('readRoster cell problems', () => {
     expect(p.cells.postGrade).toBeUndefined();
     expect('level' in p.cells).toBe(true);
     expect('postGrade' in p.cells).toBe(false);
+    // plain data: own keys, the same object on every read, copies that keep everything
+    expect(Object.keys(p.cells)).toEqual(expect.arrayContaining(['name', 'id', 'purpose', 'level']));
+    expect(p.cells.id).toBe(p.cells.id);
+    expect(JSON.parse(JSON.stringify(p.cells))).toEqual({ name: p.cells.name, id: p.cells.id, purpose: p.cells.purpose, level: p.cells.level });
+    expect(structuredClone(p.cells)).toEqual(p.cells);
+    // the columns are one frozen object shared by the sheet's people
+    expect(Object.isFrozen(p.columns)).toBe(true);
+  });
+
+  it('the people of one sheet share one columns object; a blank required cell still gets its column in the error', () => {
+    const r = readRoster([
+      ['姓名', '身份证号', '单位', '性别', '申报类型', '申报级别'],
+      ['张三', ID_M, '', '', '职称评审', '中级'],
+      ['李四', ID_F, '', '', '职称评审', ''],
+    ]);
+    expect(r.people[0]!.columns).toBe(r.people[1]!.columns);
+    expect(r.people[1]!.cells.level).toBeUndefined();
   });
 
   it('疫情防控一线: 是, year lists, 否', () => {

@@ -272,12 +272,12 @@ function creditHours(person: Person, records: readonly TrainingRecord[], pack: P
   credit.clear();
   if (person.qualExamYears !== undefined) {
     for (const year of person.qualExamYears) {
-      applyExam(credit, pack.exams.qualification, year, person.row, '职业资格考试', t, person.cells.qualExamYears?.column);
+      applyExam(credit, pack.exams.qualification, year, person.row, '职业资格考试', t, person.columns?.qualExamYears?.column);
     }
   }
   if (person.titleExamYears !== undefined) {
     for (const year of person.titleExamYears) {
-      applyExam(credit, pack.exams.titleLanguageComputer, year, person.row, '职称外语计算机考试', t, person.cells.titleExamYears?.column);
+      applyExam(credit, pack.exams.titleLanguageComputer, year, person.row, '职称外语计算机考试', t, person.columns?.titleExamYears?.column);
     }
   }
   if (records.length === 0) return credit;

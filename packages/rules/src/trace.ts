@@ -9,6 +9,7 @@ import { CreditTable } from './credit.js';
 import type { ReliefCase } from './reliefs.js';
 import type {
   CellIssue,
+  CellRef,
   CivilDate,
   EvaluationResult,
   ExcludedRecord,
@@ -272,7 +273,7 @@ export class Trace {
 
   warn(message: string, key?: string, field?: string): void {
     if (key) this.rule(key);
-    const cell = field ? this.person.cells[field] : undefined;
+    const cell = field ? this.cellOf(field) : undefined;
     this.warnings = append(this.warnings, { message, ...(key ? { key } : {}), ...(cell ? { column: cell.column, row: cell.row } : {}) });
   }
 
@@ -285,9 +286,18 @@ export class Trace {
     (this.ownReadings ??= []).push({ at: this.orderLength, reading: { key, text: `按本系统解释：${text}` } });
   }
 
+  /** The person's cell for a field: the written one, or the blank one of its column; undefined when the sheet has no such column. */
+  private cellOf(field: string): CellRef | undefined {
+    const p = this.person;
+    const written = p.cells[field];
+    if (written !== undefined) return written;
+    const col = p.columns?.[field];
+    return col ? { row: p.row, column: col.column, header: col.header, value: '' } : undefined;
+  }
+
   /** An error about one of the person's cells; when the sheet has no such column, the message says which to add. */
   error(field: string, message: string): void {
-    const cell = this.person.cells[field];
+    const cell = this.cellOf(field);
     const header = FIELD_HEADERS[field];
     this.errors = append(this.errors, 
       cell

@@ -55,6 +55,14 @@ export interface CellRef {
   value: string;
 }
 
+/** A field's column in the sheet. */
+export interface ColumnRef {
+  /** column letter, e.g. "H" */
+  readonly column: string;
+  /** the header text as written in the sheet */
+  readonly header: string;
+}
+
 /** A problem found in a cell. Errors make the row `invalid`; warnings do not. */
 export interface CellIssue {
   /** the Person field or record field concerned, e.g. "id", "level", "hours:2024:public" */
@@ -110,8 +118,13 @@ export interface Person {
   unitPlanFiled?: boolean;
   /** hours from the roster's year columns, by year */
   hours: Record<number, YearHours>;
-  /** where each field came from, by field name (for messages) */
-  cells: Record<string, CellRef>;
+  /**
+   * The cells the clerk wrote, by field name (for messages): plain data, a
+   * CellRef per written cell; a blank or absent cell is `undefined`.
+   */
+  cells: Readonly<Record<string, CellRef | undefined>>;
+  /** where each field's column is in the sheet (shared by every person of a sheet); absent when not read from a sheet */
+  columns?: Readonly<Record<string, ColumnRef>>;
   /** problems found while reading this row */
   errors: CellIssue[];
   warnings: CellIssue[];
