@@ -56,18 +56,27 @@ async function main(): Promise<void> {
       afterExplain: (p, r) => evaluate(p, r, plan, { year: Y, explain: true }),
     };
     const ms: Record<string, number[]> = {};
-    for (const k of Object.keys(variants)) ms[k] = [];
+    const cpu: Record<string, number[]> = {};
+    for (const k of Object.keys(variants)) {
+      ms[k] = [];
+      cpu[k] = [];
+    }
     // warm-up (JIT), then interleaved timed runs
     for (const f of Object.values(variants)) loop(people.slice(0, 5000), byId, f);
-    const runs = total <= 20_000 ? 5 : 3;
+    // CPU time as well as wall time: on a shared machine a process waiting for a core loses wall time, not CPU time
+    const runs = total <= 20_000 ? 9 : 3;
     for (let i = 0; i < runs; i++) {
       for (const [k, f] of Object.entries(variants)) {
         const t0 = now();
+        const c0 = process.cpuUsage();
         loop(people, byId, f);
+        const c = process.cpuUsage(c0);
         ms[k]!.push(now() - t0);
+        cpu[k]!.push((c.user + c.system) / 1000);
       }
     }
     const med = Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, median(v)]));
+    const cpuMed = Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, median(v)]));
     emit({
       people: total,
       runs,
@@ -75,6 +84,8 @@ async function main(): Promise<void> {
       rowsPerSec: Object.fromEntries(Object.entries(med).map(([k, v]) => [k, Math.round((total / v) * 1000)])),
       ratioNoText: med.afterNoText! / med.beforeNoText!,
       ratioExplain: med.afterExplain! / med.beforeExplain!,
+      cpuRatioNoText: cpuMed.afterNoText! / cpuMed.beforeNoText!,
+      cpuRatioExplain: cpuMed.afterExplain! / cpuMed.beforeExplain!,
       peakRssMB: peakRssMB(),
     });
   } finally {
