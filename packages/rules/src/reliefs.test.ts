@@ -59,4 +59,13 @@ describe('relief units', () => {
     expect(source).not.toMatch(/pack\.reliefs/);
     for (const unit of RELIEF_UNITS) expect(source, unit.id).not.toMatch(new RegExp(`\\b${unit.id}\\b`));
   });
+
+  it('xilingol-2024/6.1: the annual check names the right title-review relief when exemption and reduction share a clause and a threshold (50)', () => {
+    // a woman of 52 would be exempt (≥ 50); a man of 52 would only need one year of three (≥ 50, < 55)
+    const plan = compilePack(getPack('xilingol-2024')!);
+    const woman = evaluate(person({ sex: 'F', birth: '1972-01-01', hours: { 2024: [30, 60] } }), [], plan, {});
+    const man = evaluate(person({ sex: 'M', birth: '1972-01-01', hours: { 2024: [30, 60] } }), [], plan, {});
+    expect((woman.notes ?? []).map((n) => n.message)).toEqual(['若申报职称评审，可享受：已满50周岁，免除学时要求']);
+    expect((man.notes ?? []).map((n) => n.message)).toEqual(['若申报职称评审，可享受：已满50周岁，完成近三年中一个年度的学时即可']);
+  });
 });

@@ -69,9 +69,12 @@ function reached(r: AgeThreshold, c: ReliefCase): number | undefined {
   return c.age >= th ? th : undefined;
 }
 
-/** 若申报职称评审，可享受… — one of a few texts per pack, made once for each. */
-function wouldNote(t: Trace, key: string, what: string): void {
-  t.note(t.plan.texts.find('would', key, what, undefined) ?? t.plan.texts.keep(`若申报职称评审，可享受：${what}`), key);
+/**
+ * 若申报职称评审，可享受… — one of a few texts per pack, made once for each.
+ * Found by the relief's data and a value (two reliefs may share a clause and a threshold).
+ */
+function wouldNote(t: Trace, key: string, data: object, value: Part, what: () => string): void {
+  t.note(t.plan.texts.find('would', data, value, undefined) ?? t.plan.texts.keep(`若申报职称评审，可享受：${what()}`), key);
 }
 
 /** A text made of a clause and a few values, made once per plan. */
@@ -94,7 +97,7 @@ const ageExempt: ReliefUnit = {
     const r = c.pack.reliefs.ageExempt;
     if (!r || !covers(r.purposes, 'title')) return;
     const th = reached(r, c);
-    if (th !== undefined) wouldNote(c.t, r.key, shared(c.t, 'threshold', r.key, th, () => `已满${th}周岁，免除学时要求`));
+    if (th !== undefined) wouldNote(c.t, r.key, r, th, () => `已满${th}周岁，免除学时要求`);
   },
 };
 
@@ -117,7 +120,7 @@ const transfer: ReliefUnit = {
   },
   would(c) {
     const r = c.pack.reliefs.transfer;
-    if (r && c.person.transferYear === c.reviewYear) wouldNote(c.t, r.key, '当年由党政机关转任，免除学时要求');
+    if (r && c.person.transferYear === c.reviewYear) wouldNote(c.t, r.key, r, undefined, () => '当年由党政机关转任，免除学时要求');
   },
 };
 
@@ -173,7 +176,7 @@ const epidemic: ReliefUnit = {
   },
   would(c) {
     const r = c.pack.reliefs.epidemic;
-    if (r && c.person.epidemic?.flagged) wouldNote(c.t, r.key, r.mode === 'exempt' ? '疫情防控一线，免除学时要求' : '疫情防控当年度不作要求');
+    if (r && c.person.epidemic?.flagged) wouldNote(c.t, r.key, r, undefined, () => (r.mode === 'exempt' ? '疫情防控一线，免除学时要求' : '疫情防控当年度不作要求'));
   },
 };
 
@@ -195,8 +198,7 @@ const ageReduction: ReliefUnit = {
     if (exempt && covers(exempt.purposes, 'title') && reached(exempt, c) !== undefined) return; // the exemption's note says more
     const th = reached(r, c);
     if (th === undefined) return;
-    const what = r.mode === 'one-third' ? `已满${th}周岁，完成规定学时的1/3即可` : `已满${th}周岁，完成近三年中一个年度的学时即可`;
-    wouldNote(c.t, r.key, shared(c.t, 'threshold', r.key, th, () => what));
+    wouldNote(c.t, r.key, r, th, () => (r.mode === 'one-third' ? `已满${th}周岁，完成规定学时的1/3即可` : `已满${th}周岁，完成近三年中一个年度的学时即可`));
   },
 };
 
@@ -225,7 +227,7 @@ const referenceOnly: ReliefUnit = {
   would(c) {
     for (const ref of c.pack.reliefs.referenceOnly ?? []) {
       if (covers(ref.purposes, 'title') && c.person[ref.when] === true && (ref.reviewYears === undefined || ref.reviewYears.includes(c.reviewYear))) {
-        wouldNote(c.t, ref.key, REFERENCE_GROUPS[ref.when].would);
+        wouldNote(c.t, ref.key, ref, undefined, () => REFERENCE_GROUPS[ref.when].would);
       }
     }
   },
