@@ -99,7 +99,17 @@ export function buildExplanation(result: EvaluationResult, person: Person, pack:
     lines.push(texts.find('note', n.message, n.key, undefined) ?? texts.keep(`说明：${n.message}${n.key ? ` [${n.key}]` : ''}`));
   }
   const readings = result.interpretations ?? [];
-  for (let i = 0; i < readings.length; i++) lines.push(readingLine(plan.readingLines, readings[i]!));
+  if (Object.isFrozen(readings)) {
+    // a rule path's readings: one frozen list shared by the rows that took that path, so its lines are made once
+    let made = plan.readingListLines.get(readings);
+    if (made === undefined) {
+      made = Object.freeze(readings.map((r) => readingLine(plan.readingLines, r)));
+      plan.readingListLines.set(readings, made);
+    }
+    for (let i = 0; i < made.length; i++) lines.push(made[i]!);
+  } else {
+    for (let i = 0; i < readings.length; i++) lines.push(readingLine(plan.readingLines, readings[i]!));
+  }
   const m = result.missing;
   lines.push(result.status === 'invalid' || m === null ? conclusion(result) : (texts.find(result.status, m.total, m.public, m.professional) ?? texts.keep(conclusion(result))));
   if (result.remedy !== undefined) lines.push(...sharedRemedyLines(plan, result.remedy));

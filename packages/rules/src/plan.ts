@@ -76,6 +76,8 @@ export class CompiledPack {
   readonly texts = new TextsByParts();
   /** the explanation line of each shared 按本系统解释 reading */
   readonly readingLines = new WeakMap<RuleRef, string>();
+  /** the lines of each shared, frozen list of readings (a rule path's) */
+  readonly readingListLines = new WeakMap<readonly RuleRef[], readonly string[]>();
   /** the pack's plain yearly requirement, one frozen object (results only read it) */
   readonly plainRequirement: Requirement;
   /** the years some requirement override names (other years take plainRequirement at once) */
