@@ -28,6 +28,13 @@ function $(id: string): HTMLElement {
   return el;
 }
 
+/** the scrolling box around the sheet table (the page's HTML puts #roster in one) */
+function scroller(): HTMLElement {
+  const el = $('roster').parentElement;
+  if (!el) throw new Error('#roster has no scrolling parent');
+  return el;
+}
+
 function addr(r0: number, c0: number, rows: number, cols: number): string {
   return `${columnLetter(c0)}${r0 + 1}:${columnLetter(c0 + cols - 1)}${r0 + rows}`;
 }
@@ -99,7 +106,7 @@ export class FileHost implements SpreadsheetHost {
     });
     ($('sheet') as HTMLSelectElement).addEventListener('change', (e) => this.activate((e.target as HTMLSelectElement).value));
     let pending = false;
-    $('roster').parentElement!.addEventListener('scroll', () => {
+    scroller().addEventListener('scroll', () => {
       if (pending) return;
       pending = true;
       requestAnimationFrame(() => {
@@ -139,8 +146,9 @@ export class FileHost implements SpreadsheetHost {
   async open(file: File): Promise<void> {
     await this.guard(async () => {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      this.load(loadFileBook(file.name, bytes));
-      this.say(t(this.lang, 'loaded', { file: file.name, sheets: this.book!.sheets.length, sheet: this.active()?.name ?? '' }));
+      const book = loadFileBook(file.name, bytes);
+      this.load(book);
+      this.say(t(this.lang, 'loaded', { file: file.name, sheets: book.sheets.length, sheet: this.active()?.name ?? '' }));
     });
   }
 
@@ -151,7 +159,9 @@ export class FileHost implements SpreadsheetHost {
     this.summary = undefined;
     const candidates = book.sheets.filter((s) => !isRecordsSheet(s.name));
     const roster = candidates.find((s) => readWorkbook({ roster: s.grid, sheetName: s.name, firstRow: s.firstRow }).roster.headerRow > 0);
-    this.activeId = (roster ?? candidates[0] ?? book.sheets[0]!).id;
+    const first = roster ?? candidates[0] ?? book.sheets[0];
+    if (!first) throw new Error(`文件“${book.fileName}”中没有工作表。`);
+    this.activeId = first.id;
     this.renderSheetList();
     this.render();
     this.summaryButtons(false);
@@ -193,7 +203,7 @@ export class FileHost implements SpreadsheetHost {
     this.selectedRow0 = -1;
     if (this.mounted) {
       ($('sheet') as HTMLSelectElement).value = id;
-      $('roster').parentElement!.scrollTop = 0;
+      scroller().scrollTop = 0;
     }
     this.render();
   }
@@ -211,7 +221,7 @@ export class FileHost implements SpreadsheetHost {
     if (!this.mounted) return;
     const sheet = this.active();
     const table = $('roster');
-    const wrap = table.parentElement!;
+    const wrap = scroller();
     const ann = sheet && this.annotations.get(sheet.id);
     if (sheet && this.isBig(sheet)) {
       const rowHeight = this.window?.rowHeight ?? 21;
@@ -241,7 +251,7 @@ export class FileHost implements SpreadsheetHost {
     const w = this.window;
     const sheet = this.active();
     if (!w || !sheet) return;
-    const wrap = $('roster').parentElement!;
+    const wrap = scroller();
     const top = sheet.firstRow - 1 + Math.floor(wrap.scrollTop / w.rowHeight);
     const rows = Math.ceil(wrap.clientHeight / w.rowHeight);
     if (top - rows < w.from && w.from > sheet.firstRow - 1) this.render();
@@ -254,7 +264,7 @@ export class FileHost implements SpreadsheetHost {
       const table = $('roster');
       const sheet = this.active();
       if (scroll && this.window && sheet) {
-        const wrap = table.parentElement!;
+        const wrap = scroller();
         wrap.scrollTop = Math.max(0, (row0 - (sheet.firstRow - 1)) * this.window.rowHeight - wrap.clientHeight / 2);
         this.render();
       }
