@@ -6,14 +6,14 @@
  * Nothing is stored: settings live for this page session only.
  */
 import { STATUS_LABELS, type Status } from '@ce/rules';
-import { columnLetter } from '@ce/roster';
 import type { SummaryModel } from '@ce/summary';
-import { checkAllWithRecords, errorsText, readWorkbook } from '../../core/check.js';
+import { checkAllWithRecords, readWorkbook } from '../../core/check.js';
 import type { AddinSettings, Lang } from '../../core/settings.js';
 import { RECORDS_SHEET, SUMMARY_SHEET, type CellValue, type LoadedSheet, type WorkbookRead } from '../../core/workbook.js';
-import { annotationRow, COLUMN_COUNT, countByStatus, HEADERS, type AnnotateOptions, type AnnotateSuccess, type Refusal } from '../../taskpane/annotate.js';
+import { annotationRow, COLUMN_COUNT, HEADERS, type AnnotateOptions, type AnnotateSuccess, type Refusal } from '../../taskpane/annotate.js';
 import { t, type TextKey } from '../../taskpane/i18n.js';
 import { layoutSummary } from '../../taskpane/summary-sheet.js';
+import { blockAddress, blockWritten, freeColumn, mergedArea } from '../block.js';
 import type { SelectionChange, SpreadsheetHost } from '../port.js';
 import { annotatedWorkbook, rowsWorkbook, type SheetAnnotation } from './export.js';
 import { loadFileBook, type FileBook, type FileSheet } from './load.js';
@@ -34,12 +34,6 @@ function scroller(): HTMLElement {
   if (!el) throw new Error('#roster has no scrolling parent');
   return el;
 }
-
-function addr(r0: number, c0: number, rows: number, cols: number): string {
-  return `${columnLetter(c0)}${r0 + 1}:${columnLetter(c0 + cols - 1)}${r0 + rows}`;
-}
-
-const isBlank = (v: unknown): boolean => v === null || v === undefined || v === '';
 
 /** The explanation as the clerk reads it: the apostrophe that keeps Excel from taking it as a formula is Office-only. */
 function fileRow(row: CellValue[]): CellValue[] {
@@ -306,7 +300,8 @@ export class FileHost implements SpreadsheetHost {
     }
     const headerRow0 = read.roster.headerRow - 1;
     const lastRow0 = read.roster.people.reduce((m, p) => Math.max(m, p.row - 1), headerRow0);
-    const startCol = this.freeColumn(sheet, headerRow0, lastRow0, read.roster.lastColumnIndex + 1);
+    const placed = { ...sheet, merges: sheet.merges.map(mergedArea), isHiddenColumn: (c0: number) => sheet.hiddenCols.has(c0) };
+    const startCol = freeColumn(placed, headerRow0, lastRow0, read.roster.lastColumnIndex + 1);
     const { results, unmatchedRecords } = await checkAllWithRecords(read, { ...opts.settings, explain: true }, (done, total) =>
       opts.onProgress?.('check', done, total),
     );
@@ -323,38 +318,7 @@ export class FileHost implements SpreadsheetHost {
     this.render();
     // bring the new columns into view (a wide roster puts them off to the right)
     if (this.mounted) $('roster').querySelector('thead th.own:last-child')?.scrollIntoView({ block: 'nearest', inline: 'end' });
-    return {
-      ok: true,
-      sheetName: sheet.name,
-      address: addr(headerRow0, startCol, rows.length, COLUMN_COUNT),
-      results,
-      read,
-      counts: countByStatus(results),
-      invalid: results.filter((r) => r.status === 'invalid').map((r) => ({ row: r.row, name: r.name, message: errorsText(r) })),
-      unmatchedRecords,
-      syncs: 0,
-    };
-  }
-
-  /**
-   * The first column from `from` on where the five annotation columns meet only empty
-   * cells on the roster's rows: the downloaded workbook must not lose a cell of the clerk's.
-   */
-  private freeColumn(sheet: FileSheet, headerRow0: number, lastRow0: number, from: number): number {
-    let c = from;
-    for (let r0 = headerRow0; r0 <= lastRow0; r0++) {
-      const row = sheet.grid[r0 - (sheet.firstRow - 1)] ?? [];
-      for (let k = row.length - 1; k >= c; k--) {
-        if (!isBlank(row[k])) {
-          c = k + 1;
-          break;
-        }
-      }
-    }
-    for (const m of sheet.merges) {
-      if (m.r0 <= lastRow0 && m.r0 + m.rows > headerRow0 && m.c0 + m.cols > c) c = Math.max(c, m.c0 + m.cols);
-    }
-    return c;
+    return blockWritten({ sheetName: sheet.name, headerRow0, startCol, rows: rows.length, results, read, unmatchedRecords, syncs: 0 });
   }
 
   async clear(): Promise<{ ok: true; address: string } | Refusal> {
@@ -363,7 +327,7 @@ export class FileHost implements SpreadsheetHost {
     if (!sheet || !a) return { ok: false, reason: `工作表“${sheet?.name ?? ''}”上没有标注。` };
     this.annotations.delete(sheet.id);
     this.render();
-    return { ok: true, address: addr(a.headerRow0, a.startCol, a.rows.length, COLUMN_COUNT) };
+    return { ok: true, address: blockAddress(a.headerRow0, a.startCol, a.rows.length) };
   }
 
   async readRoster(): Promise<WorkbookRead | undefined> {
