@@ -32,4 +32,13 @@ describe('lint boundaries', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/no-restricted-syntax: A non-null assertion skips a check/);
   });
+
+  it.each(['apps/excel-addin/src/hosts/nn.ts', 'apps/wps-addin/src/host/nn.ts', 'apps/report/src/nn.ts'])('the apps are held to it too: %s', async (file) => {
+    const found = await problems('export const first = (xs: string[]): string => xs.find((x) => x !== "")!;\n', file);
+    expect(found).toEqual(['no-restricted-syntax: A non-null assertion skips a check: test the value (or narrow it) instead.']);
+  });
+
+  it("an app's tests may still assert (as the packages' tests may)", async () => {
+    expect(await problems('export const first = (xs: string[]): string => xs.find((x) => x !== "")!;\n', 'apps/report/src/nn.test.ts')).toEqual([]);
+  });
 });

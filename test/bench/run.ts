@@ -4,15 +4,18 @@
  *
  *   pnpm bench                 # full run (10k / 100k / 1M where it applies)
  *   BENCH_QUICK=1 pnpm bench   # 10k only, for trying changes
+ *   BENCH_FULL=1 pnpm bench    # also what was trimmed to keep the run within ~10 minutes (scenario 2 at 100k twice,
+ *                              # 9 start-up rounds in 6, scenario 7 at 100k)
  *   BENCH_ONLY=3,4,6 pnpm bench   # only those scenarios; the other rows are kept from the last
  *                                 # docs/BENCHMARKS.md, marked with the date they were measured
  *
- * Scenarios: evaluator.ts (1, 5), formulas.ts (2), annotate.ts (3), reports.ts (4), cli.ts (6), rules-before-after.ts (7).
+ * Scenarios: evaluator.ts (1, 5), formulas.ts (2), annotate.ts (3), reports.ts (4), cli.ts (6), rules-before-after.ts (7),
+ * offline.ts (8).
  * Headline figures are ratios against a baseline measured in the same process;
  * absolute numbers are given too. The machine is shared, so expect noise.
  */
 import { cpus, freemem, loadavg, totalmem, tmpdir } from 'node:os';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import { BENCH_DIR, ROOT, runChild } from './util.js';
@@ -21,6 +24,7 @@ import { BENCH_DIR, ROOT, runChild } from './util.js';
 const NOTES = readFileSync(join(BENCH_DIR, 'notes.md'), 'utf8');
 
 const QUICK = process.env.BENCH_QUICK === '1';
+const FULL = process.env.BENCH_FULL === '1';
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((x) => x.trim())) : undefined;
 const runs = (scenario: number) => ONLY === undefined || ONLY.has(String(scenario));
 const started = Date.now();
@@ -67,7 +71,8 @@ for (const n of evalSizes) {
 }
 
 const formulaRoster: FormulaResult[] = [];
-for (const [n, times] of !runs(2) ? [] : QUICK ? [[10_000, 3]] : [[10_000, 3], [100_000, 2]]) {
+// 100k once unless BENCH_FULL (~65 s a run under load; the time budget of the whole bench, notes.md)
+for (const [n, times] of !runs(2) ? [] : QUICK ? [[10_000, 3]] : [[10_000, 3], [100_000, FULL ? 2 : 1]]) {
   const r = await attempt(`formulas roster ${k(n!)}`, () => runChild<FormulaResult>('formulas.ts', [String(n), String(times), 'roster'], { timeoutMs: 200_000 }));
   if (r) formulaRoster.push(r);
 }
@@ -107,7 +112,8 @@ for (const n of !runs(4) ? [] : QUICK ? [10_000] : [10_000, 100_000]) {
 // 6: the command line — start-up (paired), streamed vs built --json, the table, up to 1M rows (test/bench/cli.ts)
 interface StartupResult { runs: number; ms: { node: number; bundled: number; pnpm: number }; bundledVsNode: number; pnpmVsBundled: number }
 interface CliOutResult { mode?: string; ms: number; peakRssMB: number }
-const startup = runs(6) ? await attempt('cli start-up', () => runChild<StartupResult>('cli.ts', ['startup', QUICK ? '5' : '9'], { timeoutMs: 240_000 })) : undefined;
+// 5 paired rounds unless BENCH_FULL (9): the medians moved by less than the load does; the time budget (notes.md)
+const startup = runs(6) ? await attempt('cli start-up', () => runChild<StartupResult>('cli.ts', ['startup', FULL ? '9' : '5'], { timeoutMs: 240_000 })) : undefined;
 const cliOut: { rows: number; what: string; r: CliOutResult | undefined }[] = [];
 for (const n of !runs(6) ? [] : QUICK ? [10_000] : [10_000, 100_000, 1_000_000]) {
   const file = join(tmp, `cli-${k(n)}.csv`);
@@ -118,12 +124,29 @@ for (const n of !runs(6) ? [] : QUICK ? [10_000] : [10_000, 100_000, 1_000_000])
   }
   cliOut.push({ rows: n, what: 'table', r: await attempt(`cli table ${k(n)}`, () => runChild<CliOutResult>('cli.ts', ['table', file], { timeoutMs: 400_000, heapMB: 8192 })) });
 }
+// 8: the offline checker page in Chromium — open, check, download — against the bundled CLI's check --json
+// on the same .xlsx, timed in the same process around it (test/bench/offline.ts); scenario 4's roster when it ran
+interface OfflineResult {
+  people: number; cliMs: number; cliPeakMB: number; buildMs: number;
+  page: { openMs: number; checkMs: number; downloadMs: number; rendererPeakMB: number; jsHeapMB: number; downloadBytes: number };
+}
+const offline: OfflineResult[] = [];
+for (const n of !runs(8) ? [] : QUICK ? [10_000] : [10_000, 100_000]) {
+  const file = join(tmp, `roster-${k(n)}.xlsx`);
+  if (!existsSync(file) && !(await attempt(`xlsx ${k(n)} generate`, () => runChild('reports.ts', ['gen', String(n), file], { timeoutMs: 120_000 })))) continue;
+  // the first run builds the page and the CLI bundle from the sources; the next uses them
+  const build = offline.length === 0 ? [] : ['--no-build'];
+  const r = await attempt(`offline page ${k(n)}`, () => runChild<OfflineResult>('offline.ts', [file, ...build], { timeoutMs: 600_000 }));
+  if (r) offline.push(r);
+}
+
 rmSync(tmp, { recursive: true, force: true });
 
 // 7: the rules redesign's speed budget — the evaluator before (b5fed70) and now, same people, same process
 interface BeforeAfter { people: number; runs: number; rowsPerSec: Record<string, number>; ratioNoText: number; ratioExplain: number; cpuRatioNoText: number; cpuRatioExplain: number; peakRssMB: number }
 const beforeAfter: BeforeAfter[] = [];
-for (const n of !runs(7) ? [] : QUICK ? [10_000] : [10_000, 100_000]) {
+// 10k only unless BENCH_FULL (100k took ~1 min more and gave the same kind of ratio); the time budget (notes.md)
+for (const n of !runs(7) ? [] : FULL ? [10_000, 100_000] : [10_000]) {
   const r = await attempt(`rules before/after ${k(n)}`, () => runChild<BeforeAfter>('rules-before-after.ts', [String(n)], { timeoutMs: 300_000 }));
   if (r) beforeAfter.push(r);
 }
@@ -189,6 +212,11 @@ for (const n of sizes) {
   row(`4 xlsx reader: lean vs SheetJS vs decompress+tokenise`, k(n), `lean ${at(ln)}; SheetJS ${at(sj)}; decompress+tokenise ${at(dz)}${ej ? `; ExcelJS ${at(ej)}` : ''}`, `lean ${fmt(x(ln, dz), 2)}× decompress; SheetJS ${fmt(x(sj, ln), 1)}× lean${ej ? `; ExcelJS ${fmt(x(ej, ln), 1)}× lean` : ''}`, '(identical grids: lean.test.ts)', '');
   const ratio = x(ck, dz);
   row(`4 check (load + read + evaluate), .xlsx`, k(n), at(ck), `${fmt(ratio, 2)}× decompress+tokenise`, '≤ 1.5× decompress+tokenise (100k)', n >= 100_000 ? ok(ratio !== undefined && ratio <= 1.5) : '');
+}
+for (const o of offline) {
+  const p = o.page;
+  const ratio = (p.openMs + p.checkMs) / o.cliMs;
+  row(`8 Offline page (Chromium): open, check, download`, k(o.people), `open ${s(p.openMs)}, check ${s(p.checkMs)}, download ${s(p.downloadMs)} (${mb(p.downloadBytes)}); renderer peak ${fmt(p.rendererPeakMB)} MB, JS heap at the end ${fmt(p.jsHeapMB)} MB`, `open+check ${fmt(ratio, 1)}× the bundled CLI's check --json on the same file (${s(o.cliMs)}, peak ${fmt(o.cliPeakMB)} MB)`, '(report)', '');
 }
 
 // scaling (5): per-row cost at each size relative to the smallest

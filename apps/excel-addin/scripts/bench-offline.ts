@@ -14,6 +14,7 @@
  * CLI: `ce-report check <file> --policy xilingol-2024 --json` in its own process,
  * wall time and peak RSS from /usr/bin/time.
  * Prints a Markdown table; writes it to test-output/bench-offline.md.
+ * `pnpm bench` (scenario 8, test/bench/offline.ts) imports pageRun from here.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -28,13 +29,28 @@ const PAGE = join(root, 'dist/offline/ce-checker.html');
 const sizes = process.env.BENCH_QUICK === '1' ? [10_000] : [10_000, 100_000];
 const tsx = join(repo, 'node_modules/.bin/tsx');
 
-/** peak RSS (VmHWM, MB) of every Chromium renderer process now alive */
+/** the parent of a process, from /proc (0 when it has ended) */
+function parentOf(pid: number): number {
+  try {
+    return Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** whether `pid` was started (through any number of Chromium processes) by this process */
+function ours(pid: number): boolean {
+  for (let p = parentOf(pid), hops = 0; p > 1 && hops < 8; p = parentOf(p), hops++) if (p === process.pid) return true;
+  return false;
+}
+
+/** peak RSS (VmHWM, MB) of the Chromium renderer processes this process started that are alive now (others run Chromium on this machine too) */
 function rendererPeakMB(): number {
   let peak = 0;
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('chromium') || !cmd.includes('--type=renderer')) continue;
+      if (!cmd.includes('chromium') || !cmd.includes('--type=renderer') || !ours(Number(pid))) continue;
       const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       if (hwm) peak = Math.max(peak, Number(hwm[1]) / 1024);
     } catch {
@@ -44,7 +60,7 @@ function rendererPeakMB(): number {
   return Math.round(peak);
 }
 
-interface PageRun {
+export interface PageRun {
   openMs: number;
   checkMs: number;
   downloadMs: number;
@@ -54,7 +70,8 @@ interface PageRun {
   downloadBytes: number;
 }
 
-async function page(file: string): Promise<PageRun> {
+/** Opens, checks and downloads `file` on the offline page in a fresh Chromium. */
+export async function pageRun(file: string, saveDir = out): Promise<PageRun> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -79,7 +96,7 @@ async function page(file: string): Promise<PageRun> {
     const rows = Number(/已检查 (\d+) 人/.exec((await p.textContent('#message')) ?? '')?.[1]);
     t = performance.now();
     const [d] = await Promise.all([p.waitForEvent('download', { timeout: 600_000 }), p.locator('button', { hasText: '下载标注后的花名册' }).click()]);
-    const saved = join(out, `page-${rows}.xlsx`);
+    const saved = join(saveDir, `page-${rows}.xlsx`);
     await d.saveAs(saved);
     const downloadMs = performance.now() - t;
     const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
@@ -115,7 +132,7 @@ async function main(): Promise<void> {
     const file = join(out, `roster-${n}.xlsx`);
     if (!existsSync(file)) execFileSync(tsx, [join(repo, 'test/bench/reports.ts'), 'gen', String(n), file], { stdio: 'inherit' });
     process.stderr.write(`[bench-offline] ${n} rows: page…\n`);
-    const p = await page(file);
+    const p = await pageRun(file);
     process.stderr.write(`[bench-offline] ${n} rows: CLI…\n`);
     const c = cli(file);
     if (p.rows !== c.rows) throw new Error(`page checked ${p.rows} rows, CLI ${c.rows}`);
@@ -128,4 +145,5 @@ async function main(): Promise<void> {
   writeFileSync(join(root, 'test-output/bench-offline.md'), `${new Date().toISOString()}\n\n${table}\n`);
 }
 
-await main();
+// run as a script, not when imported by the repository's bench
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -42,3 +42,23 @@ describe('file adapter == Office.js adapter', () => {
     });
   }
 });
+
+describe('file adapter: where the block goes', () => {
+  it('a column the clerk hid where the block would go moves it past (the download keeps the column hidden)', async () => {
+    const c = loadCasesR3()[0]!;
+    const settings = { policy: c.policy, year: c.year, asOf: parseIso(c.asOf) };
+    const open = async (): Promise<FileHost> => {
+      const host = new FileHost();
+      host.load(loadFileBook('roster.xlsx', new Uint8Array(await caseWorkbook(c))));
+      return host;
+    };
+    const plain = await open();
+    const first = await plain.annotate({ settings, lang: 'zh' });
+    const hidden = await open();
+    const a0 = [...plain.annotations.values()][0]!;
+    hidden.book!.sheets.find((s) => s.id === a0.sheetId)!.hiddenCols.add(a0.startCol + 2);
+    const moved = await hidden.annotate({ settings, lang: 'zh' });
+    expect(first.ok && moved.ok).toBe(true);
+    expect([...hidden.annotations.values()][0]!.startCol).toBe(a0.startCol + 3);
+  });
+});

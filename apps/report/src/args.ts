@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { CivilDate } from '@ce/rules';
-import { getPack, listPacks, readIsoDate } from '@ce/rules';
+import { getPack, PACKS, readIsoDate } from '@ce/rules';
 import { CliError } from './errors.js';
 
 export const FORMATS = ['html', 'pdf', 'xlsx'] as const;
@@ -68,11 +68,10 @@ const USAGE = `ce-report —— 继续教育学时花名册检查与汇总 / con
 
 /** One line per pack, from the pack data: id, CE year, scope, issuer, notice. */
 export function packList(): string {
-  return listPacks()
-    .map(({ id, title, ceYear }) => {
-      const p = getPack(id)!;
-      return `  ${id.padEnd(14)} ${ceYear} 年度  ${p.scope}\n  ${' '.repeat(14)} ${p.issuer}《${title}》${p.docNumber ? `（${p.docNumber}）` : ''}`;
-    })
+  return PACKS.map(
+    ({ id, title, ceYear, scope, issuer, docNumber }) =>
+      `  ${id.padEnd(14)} ${ceYear} 年度  ${scope}\n  ${' '.repeat(14)} ${issuer}《${title}》${docNumber ? `（${docNumber}）` : ''}`,
+  )
     .join('\n');
 }
 

@@ -252,7 +252,7 @@ function renderInWorker(
       } else if (m.kind === 'failed') {
         const error = new Error(m.message) as NodeJS.ErrnoException;
         if (m.syscall) error.syscall = m.syscall;
-        const path = work.jobs.find((j) => j.format === m.format)!.path;
+        const path = work.jobs.find((j) => j.format === m.format)?.path ?? `(${m.format})`; // the worker only reports jobs it was given
         settle(() => reject(asWriteError(path, error)));
       }
     });

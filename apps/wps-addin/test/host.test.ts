@@ -76,6 +76,16 @@ describe('the clerk’s cells', () => {
     expect(read!.roster.people.find((p) => p.row === 3)!.unit).toBe(base[1]![3]);
   });
 
+  it('a hidden empty column where the block would go (outside the used range) moves it past: results in it would not be seen', async () => {
+    const { roster } = book();
+    roster.hiddenCols.add(width + 2);
+    const out = await new WpsHost().annotate({ settings, lang: 'zh' });
+    expect(out.ok && out.address.startsWith(`${columnLetter(width + 2)}1:`)).toBe(true);
+    expect(roster.cell(1, width + 2)?.value ?? '').toBe('');
+    expect(roster.cell(1, width + 3)!.value).toBe('状态');
+    expect(roster.hiddenCols.has(width + 2)).toBe(true);
+  });
+
   it('hidden rows are checked and stay hidden; a filled status column gets its fills back on 清除标注', async () => {
     const { roster } = book();
     roster.hiddenRows.add(3);

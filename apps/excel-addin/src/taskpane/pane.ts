@@ -88,12 +88,14 @@ export function initPane(host: SpreadsheetHost, opts: PaneOptions = {}): PaneSta
   };
   const renderResults = (): void => {
     const box = $('results');
-    if (!state.last) {
+    const last = state.last;
+    if (!last) {
       box.hidden = true;
       return;
     }
     box.hidden = false;
-    const tbody = $('counts').querySelector('tbody')!;
+    const tbody = $('counts').querySelector('tbody');
+    if (!tbody) throw new Error('#counts tbody missing');
     tbody.replaceChildren(
       ...STATUSES.map((s) => {
         const tr = document.createElement('tr');
@@ -103,21 +105,21 @@ export function initPane(host: SpreadsheetHost, opts: PaneOptions = {}): PaneSta
         sw.className = `swatch s-${s}`;
         a.append(sw, STATUS_LABELS[s][state.lang]);
         const b = document.createElement('td');
-        b.textContent = String(state.last!.counts[s]);
+        b.textContent = String(last.counts[s]);
         tr.append(a, b);
         return tr;
       }),
     );
     const list = $('invalid');
-    if (state.last.invalid.length === 0) {
+    if (last.invalid.length === 0) {
       const li = document.createElement('li');
       li.textContent = t(state.lang, 'noInvalid');
       list.replaceChildren(li);
       return;
     }
-    const sheetName = state.last.sheetName;
+    const sheetName = last.sheetName;
     list.replaceChildren(
-      ...state.last.invalid.map((r) => {
+      ...last.invalid.map((r) => {
         const li = document.createElement('li');
         const btn = document.createElement('button');
         btn.type = 'button';

@@ -176,7 +176,7 @@ function unitTable(model: SummaryModel): string {
     )
     .join('\n');
   const t = model.totals;
-  const total = `<tr class="total"><td>合计</td><td class="n">${t.people}</td>${STATUS_ORDER.map((s) => `<td class="n">${t.counts[s]}</td>`).join('')}<td class="n">${fmtHours(t.missing.total)}</td>${fees ? `<td class="n">${fmtYuan(model.fees!.total)}</td>` : ''}</tr>`;
+  const total = `<tr class="total"><td>合计</td><td class="n">${t.people}</td>${STATUS_ORDER.map((s) => `<td class="n">${t.counts[s]}</td>`).join('')}<td class="n">${fmtHours(t.missing.total)}</td>${model.fees ? `<td class="n">${fmtYuan(model.fees.total)}</td>` : ''}</tr>`;
   return `<table class="units"><thead><tr><th>工作单位</th><th class="n">人数</th>${STATUS_ORDER.map((s) => `<th class="n">${esc(model.statusLabels[s])}</th>`).join('')}<th class="n">未达标缺少学时</th>${fees ? '<th class="n">补学费用(元)</th>' : ''}</tr></thead>
 <tbody>${rows}
 ${total}</tbody></table>`;

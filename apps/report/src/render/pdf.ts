@@ -112,7 +112,7 @@ function countBlocks(b: Block[], model: SummaryModel): void {
     columns: [{ title: '工作单位', width: 4 }, { title: '人数', width: 1, align: 'right' }, ...STATUS_ORDER.map((s) => ({ title: model.statusLabels[s], width: 1.2, align: 'right' as Align })), { title: '未达标缺少学时', width: 1.5, align: 'right' }, ...(fees ? [{ title: '补学费用(元)', width: 1.5, align: 'right' as Align }] : [])],
     rows: [
       ...model.units.map((u) => [u.unit, String(u.people), ...STATUS_ORDER.map((s) => String(u.counts[s])), fmtHours(u.missing.total), ...(fees ? [fmtYuan(u.cost ?? 0)] : [])]),
-      ['合计', String(t.people), ...STATUS_ORDER.map((s) => String(t.counts[s])), fmtHours(t.missing.total), ...(fees ? [fmtYuan(model.fees!.total)] : [])],
+      ['合计', String(t.people), ...STATUS_ORDER.map((s) => String(t.counts[s])), fmtHours(t.missing.total), ...(model.fees ? [fmtYuan(model.fees.total)] : [])],
     ],
     boldLast: true,
   });

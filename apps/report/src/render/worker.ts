@@ -27,7 +27,8 @@ export type RenderMessage =
   | { kind: 'done'; format: RenderFormat; ms: number }
   | { kind: 'failed'; format: RenderFormat; message: string; syscall?: string };
 
-const port = parentPort!;
+if (!parentPort) throw new Error('render/worker.ts runs only as a worker thread (started by startRenderWorker)');
+const port = parentPort;
 const post = (m: RenderMessage) => port.postMessage(m);
 
 const { writeModelFormat } = await import('./model-formats.js');

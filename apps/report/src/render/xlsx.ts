@@ -400,7 +400,7 @@ function summarySheet(wb: Writer, model: SummaryModel, listHeadRow: (r: number) 
   for (const u of model.units) {
     put([u.unit, u.people, ...STATUS_ORDER.map((s) => u.counts[s]), u.missing.total, ...(fees ? [u.cost ?? 0] : [])], { bold: false, moneyCol });
   }
-  put(['合计', t.people, ...STATUS_ORDER.map((s) => t.counts[s]), t.missing.total, ...(fees ? [model.fees!.total] : [])], { head: true, moneyCol });
+  put(['合计', t.people, ...STATUS_ORDER.map((s) => t.counts[s]), t.missing.total, ...(model.fees ? [model.fees.total] : [])], { head: true, moneyCol });
   r++;
   const personHead = (withFees: boolean) => ['行号', '单位', '姓名', '身份证号', '申报类型', '状态', '缺少学时', '缺公需', '缺专业', '各年度缺口', '原因与依据', ...(withFees ? ['补学费用(元)'] : [])];
   const personValues = (s: ShortfallRow, withFees: boolean) => [s.row, s.unit, s.name, s.id, s.purposeLabel, s.statusLabel, s.missing.total, s.missing.public, s.missing.professional, yearGapLines(s.years).join('\n'), reasonLines(s.reasons), ...(withFees ? [s.cost ?? null] : [])];

@@ -50,8 +50,8 @@ function finish(sheet: EtSheet, grid: CellValue[][], reads: number, u: { r1: num
   return { grid, firstRow: u.r1, merges: readMerges(sheet, u.r1, u.c1, u.rows, u.cols), ...readHidden(sheet, u.r1, u.c1, u.rows, u.cols), reads };
 }
 
-/** The pane's read: one Value2 call per chunk of rows, a yield to WPS's UI between chunks. */
-export async function readSheetGrid(sheet: EtSheet, chunkRows = CHUNK_ROWS): Promise<SheetGrid> {
+/** The whole read, pausing (a `yield`) after each chunk's Value2 call; returns the grid. */
+function* reading(sheet: EtSheet, chunkRows: number): Generator<void, SheetGrid> {
   const grid: CellValue[][] = [];
   let reads = 0;
   const it = chunks(sheet, chunkRows);
@@ -59,20 +59,23 @@ export async function readSheetGrid(sheet: EtSheet, chunkRows = CHUNK_ROWS): Pro
     if (step.done) return finish(sheet, grid, reads, step.value);
     grid.push(...step.value);
     reads++;
+    yield;
+  }
+}
+
+/** The pane's read: one Value2 call per chunk of rows, a yield to WPS's UI between chunks. */
+export async function readSheetGrid(sheet: EtSheet, chunkRows = CHUNK_ROWS): Promise<SheetGrid> {
+  const r = reading(sheet, chunkRows);
+  for (let step = r.next(); ; step = r.next()) {
+    if (step.done) return step.value;
     await yieldToUi();
   }
 }
 
 /** The functions' read: WPS calls custom functions synchronously, so no yield is possible. */
 export function readSheetGridSync(sheet: EtSheet, chunkRows = CHUNK_ROWS): SheetGrid {
-  const grid: CellValue[][] = [];
-  let reads = 0;
-  const it = chunks(sheet, chunkRows);
-  for (let step = it.next(); ; step = it.next()) {
-    if (step.done) return finish(sheet, grid, reads, step.value);
-    grid.push(...step.value);
-    reads++;
-  }
+  const r = reading(sheet, chunkRows);
+  for (let step = r.next(); ; step = r.next()) if (step.done) return step.value;
 }
 
 /**

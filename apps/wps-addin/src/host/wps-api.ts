@@ -34,7 +34,8 @@ export function wpsRoot(): WpsRoot | undefined {
 }
 
 /** The ET application (`wps.EtApplication()` in old builds is a property; `Application` in new ones). */
-export function etApp(root: WpsRoot = wpsRoot()!): EtApp {
+export function etApp(root: WpsRoot | undefined = wpsRoot()): EtApp {
+  if (!root) throw new Error('没有找到 WPS 表格的接口（全局对象 wps）：请在 WPS 表格中打开此加载项。');
   const maybe = (root as unknown as { EtApplication?: unknown }).EtApplication;
   if (typeof maybe === 'function') return (maybe as () => EtApp).call(root);
   return (maybe as EtApp | undefined) ?? (root as unknown as EtApp);

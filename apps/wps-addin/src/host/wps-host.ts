@@ -14,12 +14,13 @@
 import { STATUS_LABELS, type Status } from '@ce/rules';
 import { columnLetter, type Grid } from '@ce/roster';
 import type { SummaryModel } from '@ce/summary';
-import { checkAllWithRecords, errorsText } from 'excel-addin/src/core/check.ts';
+import { checkAllWithRecords } from 'excel-addin/src/core/check.ts';
 import type { AddinSettings, Lang } from 'excel-addin/src/core/settings.ts';
 import { RECORDS_SHEET, SUMMARY_SHEET, type CellValue } from 'excel-addin/src/core/workbook.ts';
 import type { WorkbookRead } from 'excel-addin/src/core/workbook.ts';
+import { blockAddress, blockWritten, freeColumn } from 'excel-addin/src/hosts/block.ts';
 import type { SelectionChange, SpreadsheetHost } from 'excel-addin/src/hosts/port.ts';
-import { annotationRow, COLUMN_COUNT, countByStatus, HEADERS, STATUS_FILL, type AnnotateOptions, type AnnotateSuccess, type Refusal } from 'excel-addin/src/taskpane/annotate.ts';
+import { annotationRow, COLUMN_COUNT, HEADERS, STATUS_FILL, type AnnotateOptions, type AnnotateSuccess, type Refusal } from 'excel-addin/src/taskpane/annotate.ts';
 import { layoutSummary } from 'excel-addin/src/taskpane/summary-sheet.ts';
 import { CHUNK_ROWS, readBook, readSheetGrid, yieldToUi, type SheetGrid } from './grid.js';
 import {
@@ -38,11 +39,6 @@ import { bgr, etApp, wpsRoot, XL_NONE, type EtApp, type EtSheet } from './wps-ap
 
 export const isRecordsSheet = (name: string): boolean => /^(培训记录|培訓記錄)$/.test(name.normalize('NFKC').trim());
 
-function addr(r0: number, c0: number, rows: number, cols: number): string {
-  return `${columnLetter(c0)}${r0 + 1}:${columnLetter(c0 + cols - 1)}${r0 + rows}`;
-}
-
-const isBlank = (v: unknown): boolean => v === null || v === undefined || v === '';
 
 /** the sheets of the active workbook in tab order, the add-in's store sheet left out */
 export function userSheets(app: EtApp): EtSheet[] {
@@ -108,7 +104,9 @@ export class WpsHost implements SpreadsheetHost {
     if (read.roster.headerRow === 0) return { ok: false, reason: `工作表“${name}”中没有找到花名册表头行（需要“身份证号”等列名）。` };
     const headerRow0 = read.roster.headerRow - 1;
     const lastRow0 = read.roster.people.reduce((m, p) => Math.max(m, p.row - 1), headerRow0);
-    const startCol = freeColumn(grid, headerRow0, lastRow0, read.roster.lastColumnIndex + 1);
+    // asked of the sheet, not of grid.hiddenCols: a hidden empty column is often outside the used range
+    const isHiddenColumn = (c0: number): boolean => sheet.Cells.Item(1, c0 + 1).EntireColumn.Hidden === true;
+    const startCol = freeColumn({ ...grid, isHiddenColumn }, headerRow0, lastRow0, read.roster.lastColumnIndex + 1);
     const { results, unmatchedRecords } = await checkAllWithRecords(read, { ...opts.settings, explain: true }, (d, t) => opts.onProgress?.('check', d, t));
     const byRow = new Map(results.map((r) => [r.row - 1, r]));
     const rows: CellValue[][] = [[...HEADERS[opts.lang]]];
@@ -123,17 +121,7 @@ export class WpsHost implements SpreadsheetHost {
     writeTracks({ ...readTracks(), [name]: track });
     await this.writeBlock(sheet, headerRow0 + 1, startCol + 1, rows, (done) => opts.onProgress?.('write', done, rows.length - 1));
     await this.colour(sheet, headerRow0 + 2, startCol + 1, statuses);
-    return {
-      ok: true,
-      sheetName: name,
-      address: addr(headerRow0, startCol, rows.length, COLUMN_COUNT),
-      results,
-      read,
-      counts: countByStatus(results),
-      invalid: results.filter((r) => r.status === 'invalid').map((r) => ({ row: r.row, name: r.name, message: errorsText(r) })),
-      unmatchedRecords,
-      syncs: this.writes,
-    };
+    return blockWritten({ sheetName: name, headerRow0, startCol, rows: rows.length, results, read, unmatchedRecords, syncs: this.writes });
   }
 
   /** the header cells the add-in wrote must still say what it wrote, or nothing is touched */
@@ -209,7 +197,7 @@ export class WpsHost implements SpreadsheetHost {
     await this.erase(sheet, t);
     delete tracks[sheet.Name];
     writeTracks(tracks);
-    return { ok: true, address: addr(t.headerRow0, t.startCol, t.rows, COLUMN_COUNT) };
+    return { ok: true, address: blockAddress(t.headerRow0, t.startCol, t.rows) };
   }
 
   async readRoster(): Promise<WorkbookRead | undefined> {
@@ -303,27 +291,6 @@ function readFills(sheet: EtSheet, row1: number, col1: number, count: number): F
     else runs.push([1, pattern, color]);
   }
   return runs;
-}
-
-/**
- * The first column from `from` on where the five annotation columns meet only empty,
- * unmerged cells on the roster's rows (the header row included).
- */
-export function freeColumn(g: SheetGrid, headerRow0: number, lastRow0: number, from: number): number {
-  let c = from;
-  for (let r0 = headerRow0; r0 <= lastRow0; r0++) {
-    const row = g.grid[r0 - (g.firstRow - 1)] ?? [];
-    for (let k = row.length - 1; k >= c; k--) {
-      if (!isBlank(row[k])) {
-        c = k + 1;
-        break;
-      }
-    }
-  }
-  for (const m of g.merges) {
-    if (m.s.r <= lastRow0 && m.e.r >= headerRow0 && m.e.c >= c) c = Math.max(c, m.e.c + 1);
-  }
-  return c;
 }
 
 export { RECORDS_SHEET };

@@ -6,14 +6,14 @@
  * Nothing is stored: settings live for this page session only.
  */
 import { STATUS_LABELS, type Status } from '@ce/rules';
-import { columnLetter } from '@ce/roster';
 import type { SummaryModel } from '@ce/summary';
-import { checkAllWithRecords, errorsText, readWorkbook } from '../../core/check.js';
+import { checkAllWithRecords, readWorkbook } from '../../core/check.js';
 import type { AddinSettings, Lang } from '../../core/settings.js';
 import { RECORDS_SHEET, SUMMARY_SHEET, type CellValue, type LoadedSheet, type WorkbookRead } from '../../core/workbook.js';
-import { annotationRow, COLUMN_COUNT, countByStatus, HEADERS, type AnnotateOptions, type AnnotateSuccess, type Refusal } from '../../taskpane/annotate.js';
+import { annotationRow, COLUMN_COUNT, HEADERS, type AnnotateOptions, type AnnotateSuccess, type Refusal } from '../../taskpane/annotate.js';
 import { t, type TextKey } from '../../taskpane/i18n.js';
 import { layoutSummary } from '../../taskpane/summary-sheet.js';
+import { blockAddress, blockWritten, freeColumn, mergedArea } from '../block.js';
 import type { SelectionChange, SpreadsheetHost } from '../port.js';
 import { annotatedWorkbook, rowsWorkbook, type SheetAnnotation } from './export.js';
 import { loadFileBook, type FileBook, type FileSheet } from './load.js';
@@ -28,11 +28,12 @@ function $(id: string): HTMLElement {
   return el;
 }
 
-function addr(r0: number, c0: number, rows: number, cols: number): string {
-  return `${columnLetter(c0)}${r0 + 1}:${columnLetter(c0 + cols - 1)}${r0 + rows}`;
+/** the scrolling box around the sheet table (the page's HTML puts #roster in one) */
+function scroller(): HTMLElement {
+  const el = $('roster').parentElement;
+  if (!el) throw new Error('#roster has no scrolling parent');
+  return el;
 }
-
-const isBlank = (v: unknown): boolean => v === null || v === undefined || v === '';
 
 /** The explanation as the clerk reads it: the apostrophe that keeps Excel from taking it as a formula is Office-only. */
 function fileRow(row: CellValue[]): CellValue[] {
@@ -99,7 +100,7 @@ export class FileHost implements SpreadsheetHost {
     });
     ($('sheet') as HTMLSelectElement).addEventListener('change', (e) => this.activate((e.target as HTMLSelectElement).value));
     let pending = false;
-    $('roster').parentElement!.addEventListener('scroll', () => {
+    scroller().addEventListener('scroll', () => {
       if (pending) return;
       pending = true;
       requestAnimationFrame(() => {
@@ -139,8 +140,9 @@ export class FileHost implements SpreadsheetHost {
   async open(file: File): Promise<void> {
     await this.guard(async () => {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      this.load(loadFileBook(file.name, bytes));
-      this.say(t(this.lang, 'loaded', { file: file.name, sheets: this.book!.sheets.length, sheet: this.active()?.name ?? '' }));
+      const book = loadFileBook(file.name, bytes);
+      this.load(book);
+      this.say(t(this.lang, 'loaded', { file: file.name, sheets: book.sheets.length, sheet: this.active()?.name ?? '' }));
     });
   }
 
@@ -151,7 +153,9 @@ export class FileHost implements SpreadsheetHost {
     this.summary = undefined;
     const candidates = book.sheets.filter((s) => !isRecordsSheet(s.name));
     const roster = candidates.find((s) => readWorkbook({ roster: s.grid, sheetName: s.name, firstRow: s.firstRow }).roster.headerRow > 0);
-    this.activeId = (roster ?? candidates[0] ?? book.sheets[0]!).id;
+    const first = roster ?? candidates[0] ?? book.sheets[0];
+    if (!first) throw new Error(`文件“${book.fileName}”中没有工作表。`);
+    this.activeId = first.id;
     this.renderSheetList();
     this.render();
     this.summaryButtons(false);
@@ -193,7 +197,7 @@ export class FileHost implements SpreadsheetHost {
     this.selectedRow0 = -1;
     if (this.mounted) {
       ($('sheet') as HTMLSelectElement).value = id;
-      $('roster').parentElement!.scrollTop = 0;
+      scroller().scrollTop = 0;
     }
     this.render();
   }
@@ -211,7 +215,7 @@ export class FileHost implements SpreadsheetHost {
     if (!this.mounted) return;
     const sheet = this.active();
     const table = $('roster');
-    const wrap = table.parentElement!;
+    const wrap = scroller();
     const ann = sheet && this.annotations.get(sheet.id);
     if (sheet && this.isBig(sheet)) {
       const rowHeight = this.window?.rowHeight ?? 21;
@@ -241,7 +245,7 @@ export class FileHost implements SpreadsheetHost {
     const w = this.window;
     const sheet = this.active();
     if (!w || !sheet) return;
-    const wrap = $('roster').parentElement!;
+    const wrap = scroller();
     const top = sheet.firstRow - 1 + Math.floor(wrap.scrollTop / w.rowHeight);
     const rows = Math.ceil(wrap.clientHeight / w.rowHeight);
     if (top - rows < w.from && w.from > sheet.firstRow - 1) this.render();
@@ -254,7 +258,7 @@ export class FileHost implements SpreadsheetHost {
       const table = $('roster');
       const sheet = this.active();
       if (scroll && this.window && sheet) {
-        const wrap = table.parentElement!;
+        const wrap = scroller();
         wrap.scrollTop = Math.max(0, (row0 - (sheet.firstRow - 1)) * this.window.rowHeight - wrap.clientHeight / 2);
         this.render();
       }
@@ -296,7 +300,8 @@ export class FileHost implements SpreadsheetHost {
     }
     const headerRow0 = read.roster.headerRow - 1;
     const lastRow0 = read.roster.people.reduce((m, p) => Math.max(m, p.row - 1), headerRow0);
-    const startCol = this.freeColumn(sheet, headerRow0, lastRow0, read.roster.lastColumnIndex + 1);
+    const placed = { ...sheet, merges: sheet.merges.map(mergedArea), isHiddenColumn: (c0: number) => sheet.hiddenCols.has(c0) };
+    const startCol = freeColumn(placed, headerRow0, lastRow0, read.roster.lastColumnIndex + 1);
     const { results, unmatchedRecords } = await checkAllWithRecords(read, { ...opts.settings, explain: true }, (done, total) =>
       opts.onProgress?.('check', done, total),
     );
@@ -313,38 +318,7 @@ export class FileHost implements SpreadsheetHost {
     this.render();
     // bring the new columns into view (a wide roster puts them off to the right)
     if (this.mounted) $('roster').querySelector('thead th.own:last-child')?.scrollIntoView({ block: 'nearest', inline: 'end' });
-    return {
-      ok: true,
-      sheetName: sheet.name,
-      address: addr(headerRow0, startCol, rows.length, COLUMN_COUNT),
-      results,
-      read,
-      counts: countByStatus(results),
-      invalid: results.filter((r) => r.status === 'invalid').map((r) => ({ row: r.row, name: r.name, message: errorsText(r) })),
-      unmatchedRecords,
-      syncs: 0,
-    };
-  }
-
-  /**
-   * The first column from `from` on where the five annotation columns meet only empty
-   * cells on the roster's rows: the downloaded workbook must not lose a cell of the clerk's.
-   */
-  private freeColumn(sheet: FileSheet, headerRow0: number, lastRow0: number, from: number): number {
-    let c = from;
-    for (let r0 = headerRow0; r0 <= lastRow0; r0++) {
-      const row = sheet.grid[r0 - (sheet.firstRow - 1)] ?? [];
-      for (let k = row.length - 1; k >= c; k--) {
-        if (!isBlank(row[k])) {
-          c = k + 1;
-          break;
-        }
-      }
-    }
-    for (const m of sheet.merges) {
-      if (m.r0 <= lastRow0 && m.r0 + m.rows > headerRow0 && m.c0 + m.cols > c) c = Math.max(c, m.c0 + m.cols);
-    }
-    return c;
+    return blockWritten({ sheetName: sheet.name, headerRow0, startCol, rows: rows.length, results, read, unmatchedRecords, syncs: 0 });
   }
 
   async clear(): Promise<{ ok: true; address: string } | Refusal> {
@@ -353,7 +327,7 @@ export class FileHost implements SpreadsheetHost {
     if (!sheet || !a) return { ok: false, reason: `工作表“${sheet?.name ?? ''}”上没有标注。` };
     this.annotations.delete(sheet.id);
     this.render();
-    return { ok: true, address: addr(a.headerRow0, a.startCol, a.rows.length, COLUMN_COUNT) };
+    return { ok: true, address: blockAddress(a.headerRow0, a.startCol, a.rows.length) };
   }
 
   async readRoster(): Promise<WorkbookRead | undefined> {

@@ -83,6 +83,8 @@ export function sheetTableHtml(sheet: FileSheet, ann: SheetAnnotation | undefine
     const row = sheet.grid[r0 - first] ?? [];
     const ai = ann ? r0 - ann.headerRow0 : -1;
     const annRow = ann && ai >= 0 && ai < ann.rows.length ? ann.rows[ai] : undefined;
+    // read only where annRow is set, which needs ann
+    const annStart = ann?.startCol ?? 0;
     const status = ann && ai > 0 ? ann.statuses[ai - 1] : undefined;
     const attrs = [`data-sheet-row="${r0 + 1}"`];
     if (status) attrs.push(`data-row="${r0 + 1}"`, `data-status="${status}"`);
@@ -95,9 +97,9 @@ export function sheetTableHtml(sheet: FileSheet, ann: SheetAnnotation | undefine
       if (m && (top !== r0 || c !== m.c0)) continue;
       const rows = m ? Math.min(m.r0 + m.rows, to) - top : 1;
       const span = m ? `${rows > 1 ? ` rowspan="${rows}"` : ''}${m.cols > 1 ? ` colspan="${m.cols}"` : ''}` : '';
-      const own = annRow && c >= ann!.startCol && c < ann!.startCol + annRow.length;
-      const v = own ? annRow[c - ann!.startCol] : m ? sheet.grid[m.r0 - first]?.[m.c0] : row[c];
-      const classes = [sheet.hiddenCols.has(c) ? 'hid' : '', own ? 'own' : '', own && c === ann!.startCol && status ? `s-${status}` : '', typeof v === 'number' ? 'num' : ''];
+      const own = annRow && c >= annStart && c < annStart + annRow.length;
+      const v = own ? annRow[c - annStart] : m ? sheet.grid[m.r0 - first]?.[m.c0] : row[c];
+      const classes = [sheet.hiddenCols.has(c) ? 'hid' : '', own ? 'own' : '', own && c === annStart && status ? `s-${status}` : '', typeof v === 'number' ? 'num' : ''];
       const k = classes.filter(Boolean).join(' ');
       out.push(`<td${k ? ` class="${k}"` : ''}${span}>${esc(cellText(v))}</td>`);
     }
