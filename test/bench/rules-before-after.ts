@@ -61,6 +61,13 @@ async function main(): Promise<void> {
       ms[k] = [];
       cpu[k] = [];
     }
+    // what each explains: revision 3 says more (the remedy, r3 warnings), so the lines per row are reported beside the time
+    let linesBefore = 0;
+    let linesAfter = 0;
+    for (const p of people.slice(0, 5000)) {
+      linesBefore += variants.beforeExplain!(p, byId.get(p.id) ?? NONE).explanation?.length ?? 0;
+      linesAfter += variants.afterExplain!(p, byId.get(p.id) ?? NONE).explanation?.length ?? 0;
+    }
     // warm-up (JIT), then interleaved timed runs
     for (const f of Object.values(variants)) loop(people.slice(0, 5000), byId, f);
     // CPU time as well as wall time: on a shared machine a process waiting for a core loses wall time, not CPU time
@@ -84,6 +91,7 @@ async function main(): Promise<void> {
       rowsPerSec: Object.fromEntries(Object.entries(med).map(([k, v]) => [k, Math.round((total / v) * 1000)])),
       ratioNoText: med.afterNoText! / med.beforeNoText!,
       ratioExplain: med.afterExplain! / med.beforeExplain!,
+      linesPerRow: { before: linesBefore / Math.min(5000, people.length), after: linesAfter / Math.min(5000, people.length) },
       cpuRatioNoText: cpuMed.afterNoText! / cpuMed.beforeNoText!,
       cpuRatioExplain: cpuMed.afterExplain! / cpuMed.beforeExplain!,
       peakRssMB: peakRssMB(),
