@@ -21,7 +21,8 @@ import { serialToUtcDate } from './cell-values.js';
 const BUILTIN_FORMATS: Record<number, string> = { ...(XLSX.SSF.get_table() as Record<number, string>) };
 
 /** Thrown inside the reader for a shape it leaves to SheetJS. */
-class Unsupported extends Error {}
+export class LeanUnsupported extends Error {}
+const Unsupported = LeanUnsupported;
 
 const utf8 = new TextDecoder('utf-8');
 const text = (b: Uint8Array | undefined) => (b === undefined ? undefined : utf8.decode(b));
@@ -156,14 +157,13 @@ function cellValue(t: string | undefined, s: string | undefined, body: string, c
   const fi = body.indexOf('<f');
   let f: string | undefined;
   if (fi >= 0 && v === undefined) f = formulaText(body, fi);
-  const isDate = () => s !== undefined && ctx.dates[parseInt(s, 10)] === true;
   switch (t) {
     case undefined:
     case 'n': {
       // SheetJS sets an uncached formula to 0, then its `v == ""` test makes it a stub
       if (v === undefined) return f !== undefined ? `=${f}` : null;
       const n = parseFloat(v);
-      return isDate() ? serialToUtcDate(n, ctx.date1904) : n;
+      return s !== undefined && ctx.dates[parseInt(s, 10)] === true ? serialToUtcDate(n, ctx.date1904) : n;
     }
     case 's': {
       if (v === undefined) return f !== undefined ? `=${f}` : null;
@@ -208,8 +208,17 @@ interface Bounds {
   ec: number;
 }
 
-/** One worksheet's XML → LoadedSheet, as readWorkbookSheetJS gives it. */
-function readSheet(name: string, xml: string, ctx: Context): LoadedSheet {
+/** What a worksheet's XML says outside its rows, and where the rows lie (`from`–`to`). */
+interface SheetLayout {
+  /** the <dimension>, when it names a usable area */
+  dim?: Bounds;
+  hiddenColumns: number[];
+  merges: MergedArea[];
+  from: number;
+  to: number;
+}
+
+function sheetLayout(xml: string): SheetLayout {
   if (/<\w+:(worksheet|sheetData|row)\b/.test(xml)) throw new Unsupported('prefixed worksheet');
   const sd = xml.indexOf('<sheetData');
   const head = sd < 0 ? xml : xml.slice(0, sd);
@@ -231,20 +240,36 @@ function readSheet(name: string, xml: string, ctx: Context): LoadedSheet {
     for (let c = lo; c <= hi; c++) if (!hiddenColumns.includes(c)) hiddenColumns.push(c);
   }
   hiddenColumns.sort((a, b) => a - b);
-
-  const rows: Cell[][] = [];
-  const hiddenRows: number[] = [];
-  const guess: Bounds = { sr: 2_000_000, sc: 2_000_000, er: 0, ec: 0 };
+  let from = 0;
+  let to = 0;
   let tail = xml;
   if (sd >= 0) {
     const open = xml.indexOf('>', sd);
-    const end = xml[open - 1] === '/' ? open : xml.indexOf('</sheetData>', open);
-    scanRows(xml, open + 1, end, ctx, rows, hiddenRows, guess);
-    tail = xml.slice(end);
+    to = xml[open - 1] === '/' ? open : xml.indexOf('</sheetData>', open);
+    from = open + 1;
+    tail = xml.slice(to);
   }
   const merges: MergedArea[] = [];
-  for (const m of tail.matchAll(/<mergeCell ref=["']([A-Z0-9:]+)['"]\s*\/?>/g)) merges.push(decodeRange(m[1]!));
+  for (const m of tail.matchAll(/<mergeCell ref=["']([A-Z0-9:]+)['"]\s*\/?>/g)) merges.push(decodeRange(m[1] ?? ''));
+  const out: SheetLayout = { hiddenColumns, merges, from, to };
+  if (dim) out.dim = dim;
+  return out;
+}
 
+/** One worksheet's XML → LoadedSheet, as readWorkbookSheetJS gives it. */
+function readSheet(name: string, xml: string, ctx: Context): LoadedSheet {
+  const { dim, hiddenColumns, merges, from, to } = sheetLayout(xml);
+  const rows: Cell[][] = [];
+  const hiddenRows: number[] = [];
+  const guess: Bounds = { sr: 2_000_000, sc: 2_000_000, er: 0, ec: 0 };
+  const s = new RowScanner(xml, from, to, ctx);
+  while (s.nextRow()) {
+    const rIdx = s.rIdx;
+    if (s.hidden) hiddenRows.push(rIdx);
+    if (guess.sr > rIdx) guess.sr = rIdx;
+    if (guess.er < rIdx) guess.er = rIdx;
+    if (s.hasCells) s.readCells((rows[rIdx] ??= []), guess);
+  }
   const range = dim ?? (guess.ec >= guess.sc && guess.er >= guess.sr ? guess : undefined);
   if (!range) return { name, grid: [], firstRow: 1, merges: [], hiddenRows: [], hiddenColumns: [] };
   const grid: Grid = [];
@@ -255,28 +280,60 @@ function readSheet(name: string, xml: string, ctx: Context): LoadedSheet {
   return { name, grid: trimGrid(grid), firstRow: range.sr + 1, merges, hiddenRows, hiddenColumns };
 }
 
-/** The <row> elements between `from` and `to`, into `rows` (sheet row index → cells). */
-function scanRows(xml: string, from: number, to: number, ctx: Context, rows: Cell[][], hiddenRows: number[], guess: Bounds): void {
-  let p = from;
-  let rowNo = 0;
-  for (;;) {
-    const ri = xml.indexOf('<row', p);
-    if (ri < 0 || ri >= to) return;
+/**
+ * The <row> elements between `from` and `to`, one at a time: `nextRow` reads
+ * a row's tag, `readCells` its cells. The grid reader and the row stream share it.
+ */
+class RowScanner {
+  private p: number;
+  private rowNo = 0;
+  private cellsFrom = 0;
+  private cellsTo = 0;
+  /** 0-based sheet row of the current row */
+  rIdx = -1;
+  hidden = false;
+  /** false for a self-closing <row/> */
+  hasCells = false;
+
+  constructor(
+    private readonly xml: string,
+    from: number,
+    private readonly to: number,
+    private readonly ctx: Context,
+  ) {
+    this.p = from;
+  }
+
+  /** Moves to the next <row>; false when there is none before `to`. */
+  nextRow(): boolean {
+    const xml = this.xml;
+    const ri = xml.indexOf('<row', this.p);
+    if (ri < 0 || ri >= this.to) return false;
     const rOpen = xml.indexOf('>', ri);
     const rowTag = xml.slice(ri, rOpen);
     const r = attr(rowTag, 'r');
-    rowNo = r !== undefined ? parseInt(r, 10) : rowNo + 1;
-    const rIdx = rowNo - 1;
-    if (xmlBool(attr(rowTag, 'hidden'))) hiddenRows.push(rIdx);
-    if (guess.sr > rIdx) guess.sr = rIdx;
-    if (guess.er < rIdx) guess.er = rIdx;
-    if (xml[rOpen - 1] === '/') {
-      p = rOpen + 1;
-      continue;
+    this.rowNo = r !== undefined ? parseInt(r, 10) : this.rowNo + 1;
+    this.rIdx = this.rowNo - 1;
+    this.hidden = xmlBool(attr(rowTag, 'hidden'));
+    this.hasCells = xml[rOpen - 1] !== '/';
+    if (!this.hasCells) {
+      this.p = rOpen + 1;
+      return true;
     }
     const rEnd = xml.indexOf('</row>', rOpen);
+    if (rEnd < 0) throw new Unsupported('unclosed row'); // (it used to loop forever)
+    this.cellsFrom = rOpen + 1;
+    this.cellsTo = rEnd;
+    this.p = rEnd + 6;
+    return true;
+  }
+
+  /** The current row's cells into `row` (index = column); `guess` widens to the columns seen. */
+  readCells(row: Cell[], guess?: Bounds): void {
+    const { xml, ctx, rIdx } = this;
+    const rEnd = this.cellsTo;
     let col = -1;
-    let c = rOpen + 1;
+    let c = this.cellsFrom;
     for (;;) {
       const ci = xml.indexOf('<c', c);
       if (ci < 0 || ci >= rEnd) break;
@@ -300,13 +357,56 @@ function scanRows(xml: string, from: number, to: number, ctx: Context, rows: Cel
       else col++;
       if (at !== rIdx) throw new Unsupported('cell outside its row');
       const value = cellValue(attr(cTag, 't'), attr(cTag, 's'), body, ctx);
-      if (guess.sc > col) guess.sc = col;
-      if (guess.ec < col) guess.ec = col;
-      const row = (rows[at] ??= []);
+      if (guess) {
+        if (guess.sc > col) guess.sc = col;
+        if (guess.ec < col) guess.ec = col;
+      }
       while (row.length < col) row.push(null);
       row[col] = value;
     }
-    p = rEnd + 6;
+  }
+}
+
+const hasValue = (row: readonly Cell[]) => row.some((c) => c !== null && c !== undefined && c !== '');
+
+/**
+ * A sheet's grid rows, one at a time: exactly the rows of the grid
+ * `readWorkbookLean` gives (grid[0] first, gaps as [], trailing blank rows
+ * dropped), without keeping them. Needs the sheet's <dimension> and rows in
+ * order; otherwise it yields the rows of the whole grid, read first.
+ */
+function* sheetRows(name: string, xml: string, layout: SheetLayout, ctx: Context, hiddenRows: number[]): Generator<Cell[], void, undefined> {
+  const dim = layout.dim;
+  if (!dim) {
+    const sheet = readSheet(name, xml, ctx);
+    hiddenRows.push(...sheet.hiddenRows);
+    yield* sheet.grid;
+    return;
+  }
+  const s = new RowScanner(xml, layout.from, layout.to, ctx);
+  const held: Cell[][] = []; // blank rows, yielded only when a row with a value follows (trailing ones are not grid rows)
+  let next = dim.sr; // the sheet row the next grid row is
+  let prev = -1;
+  while (s.nextRow()) {
+    const r = s.rIdx;
+    if (r <= prev) throw new Unsupported('rows out of order'); // the grid reader merges them; a stream cannot
+    prev = r;
+    if (s.hidden) hiddenRows.push(r);
+    if (r < dim.sr || r > dim.er) continue; // outside the dimension: not in the grid
+    let row: Cell[] = [];
+    if (s.hasCells) s.readCells(row);
+    if (row.length > dim.ec + 1) row = row.slice(0, dim.ec + 1);
+    for (; next < r; next++) held.push([]);
+    next = r + 1;
+    if (!hasValue(row)) {
+      held.push(row);
+      continue;
+    }
+    if (held.length > 0) {
+      yield* held;
+      held.length = 0;
+    }
+    yield row;
   }
 }
 
@@ -332,10 +432,46 @@ function entryName(target: string): string {
 }
 
 /**
- * Every sheet of an .xlsx/.xlsm from its inflated zip entries, or undefined
- * when the workbook has a shape this reader leaves to SheetJS.
+ * One sheet of a workbook the lean reader reads, not yet read: its rows can
+ * be streamed (`rows`) or the whole sheet loaded (`load`, the grid
+ * readWorkbookLean gives). Both throw LeanUnsupported for a shape left to
+ * SheetJS (found only when the rows are read).
  */
-export function readWorkbookLean(entries: Map<string, Uint8Array>): LoadedSheet[] | undefined {
+export interface LeanSheet {
+  name: string;
+  /** 1-based sheet row of the first grid row */
+  firstRow: number;
+  /** merged areas, as LoadedSheet.merges */
+  merges: MergedArea[];
+  hiddenColumns: number[];
+  /** the grid rows from the top, each call afresh; exactly the rows of load().grid */
+  rows(): Iterable<Cell[]>;
+  load(): LoadedSheet;
+}
+
+function leanSheet(name: string, xml: string, ctx: Context): LeanSheet {
+  const layout = sheetLayout(xml);
+  if (!layout.dim) {
+    // no dimension: the first row and the columns are known only once every row is read
+    const sheet = readSheet(name, xml, ctx);
+    return { name, firstRow: sheet.firstRow, merges: sheet.merges, hiddenColumns: sheet.hiddenColumns, rows: () => sheet.grid, load: () => sheet };
+  }
+  return {
+    name,
+    firstRow: layout.dim.sr + 1,
+    merges: layout.merges,
+    hiddenColumns: layout.hiddenColumns,
+    rows: () => sheetRows(name, xml, layout, ctx, []),
+    load: () => readSheet(name, xml, ctx),
+  };
+}
+
+/**
+ * The sheets of an .xlsx/.xlsm from its inflated zip entries, unread, or
+ * undefined when the workbook has a shape this reader leaves to SheetJS.
+ * Shared strings and styles are read here; each sheet's rows when asked for.
+ */
+export function openWorkbookLean(entries: Map<string, Uint8Array>): LeanSheet[] | undefined {
   try {
     const wb = text(entries.get('xl/workbook.xml'));
     const rels = text(entries.get('xl/_rels/workbook.xml.rels'));
@@ -353,15 +489,28 @@ export function readWorkbookLean(entries: Map<string, Uint8Array>): LoadedSheet[
       dates: dateStyles(text(entries.get('xl/styles.xml'))),
       date1904: prOpen !== undefined && xmlBool(attr(prOpen, 'date1904')),
     };
-    const out: LoadedSheet[] = [];
+    const out: LeanSheet[] = [];
     for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
       const name = unescapeXml(attr(m[0], 'name') ?? '');
       const target = targets.get(attr(m[0], 'r:id') ?? '');
       const xml = target === undefined ? undefined : text(entries.get(target));
       if (xml === undefined) return undefined; // a chart sheet, or a sheet whose part is missing
-      out.push(readSheet(name, xml, ctx));
+      out.push(leanSheet(name, xml, ctx));
     }
     return out.length > 0 ? out : undefined;
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Every sheet of an .xlsx/.xlsm from its inflated zip entries, or undefined
+ * when the workbook has a shape this reader leaves to SheetJS.
+ */
+export function readWorkbookLean(entries: Map<string, Uint8Array>): LoadedSheet[] | undefined {
+  try {
+    return openWorkbookLean(entries)?.map((s) => s.load());
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
