@@ -219,7 +219,10 @@ interface SheetLayout {
 }
 
 function sheetLayout(xml: string): SheetLayout {
-  if (/<\w+:(worksheet|sheetData|row)\b/.test(xml)) throw new Unsupported('prefixed worksheet');
+  // (the regular expression over a 40 MB sheet cost ~0.1 s; it runs only when a prefixed name may be there)
+  if ((xml.includes(':worksheet') || xml.includes(':sheetData') || xml.includes(':row')) && /<\w+:(worksheet|sheetData|row)\b/.test(xml)) {
+    throw new Unsupported('prefixed worksheet');
+  }
   const sd = xml.indexOf('<sheetData');
   const head = sd < 0 ? xml : xml.slice(0, sd);
   let dim: Bounds | undefined;
@@ -332,6 +335,7 @@ class RowScanner {
   readCells(row: Cell[], guess?: Bounds): void {
     const { xml, ctx, rIdx } = this;
     const rEnd = this.cellsTo;
+    const tag = this.tag;
     let col = -1;
     let c = this.cellsFrom;
     for (;;) {
@@ -343,20 +347,42 @@ class RowScanner {
         continue;
       }
       const cOpen = xml.indexOf('>', ci);
-      const cTag = xml.slice(ci, cOpen);
-      let body = '';
-      if (xml[cOpen - 1] === '/') c = cOpen + 1;
-      else {
-        const cEnd = xml.indexOf('</c>', cOpen);
-        body = xml.slice(cOpen + 1, cEnd);
-        c = cEnd + 4;
-      }
-      const ref = attr(cTag, 'r');
+      cellTag(xml, ci + 2, cOpen, tag);
       let at = rIdx;
-      if (ref !== undefined) [at, col] = decodeRef(ref);
-      else col++;
+      if (tag.rS >= 0) {
+        // "AB12" read in place: letters are the column, digits the row
+        let k = tag.rS;
+        let cc = 0;
+        for (; k < tag.rE; k++) {
+          const d = xml.charCodeAt(k) - 64;
+          if (d < 1 || d > 26) break;
+          cc = cc * 26 + d;
+        }
+        const n = digits(xml, k, tag.rE, true);
+        at = n < 0 ? NaN : n - 1;
+        col = cc - 1;
+      } else col++;
       if (at !== rIdx) throw new Unsupported('cell outside its row');
-      const value = cellValue(attr(cTag, 't'), attr(cTag, 's'), body, ctx);
+      let value: Cell | typeof SLOW = SLOW;
+      if (xml.charCodeAt(cOpen - 1) === 47) c = cOpen + 1;
+      else if (xml.startsWith('<v>', cOpen + 1)) {
+        const vS = cOpen + 4;
+        const vE = xml.indexOf('</v>', vS);
+        if (vE > vS && xml.startsWith('</c>', vE + 4)) {
+          value = plainValue(xml, vS, vE, tag, ctx);
+          c = vE + 8;
+        }
+      }
+      if (value === SLOW) {
+        // every other shape: the cell's body as cellValue reads it
+        let body = '';
+        if (xml.charCodeAt(cOpen - 1) !== 47) {
+          const cEnd = xml.indexOf('</c>', cOpen);
+          body = xml.slice(cOpen + 1, cEnd);
+          c = cEnd + 4;
+        }
+        value = cellValue(tag.tS >= 0 ? xml.slice(tag.tS, tag.tE) : undefined, tag.sS >= 0 ? xml.slice(tag.sS, tag.sE) : undefined, body, ctx);
+      }
       if (guess) {
         if (guess.sc > col) guess.sc = col;
         if (guess.ec < col) guess.ec = col;
@@ -365,6 +391,112 @@ class RowScanner {
       row[col] = value;
     }
   }
+
+  private readonly tag: CellTag = { rS: -1, rE: -1, tS: -1, tE: -1, sS: -1, sE: -1 };
+}
+
+/** Where a cell tag's r, t and s values lie in the XML (start, end; -1 when absent). */
+interface CellTag {
+  rS: number;
+  rE: number;
+  tS: number;
+  tE: number;
+  sS: number;
+  sE: number;
+}
+
+const isSpace = (ch: number) => ch === 32 || ch === 9 || ch === 10 || ch === 13;
+
+/**
+ * The attributes of a <c> tag between `from` and `to` (its '>'), read in
+ * place: no slice per attribute. A tag not written as name="value" pairs is
+ * left to SheetJS.
+ */
+function cellTag(xml: string, from: number, to: number, out: CellTag): void {
+  out.rS = out.tS = out.sS = -1;
+  let i = from;
+  while (i < to) {
+    const ch = xml.charCodeAt(i);
+    if (isSpace(ch) || (ch === 47 && i === to - 1)) {
+      i++;
+      continue;
+    }
+    const nS = i;
+    while (i < to && xml.charCodeAt(i) !== 61 && !isSpace(xml.charCodeAt(i))) i++;
+    const q = xml.charCodeAt(i + 1);
+    if (xml.charCodeAt(i) !== 61 || (q !== 34 && q !== 39)) throw new Unsupported('cell attributes');
+    const vS = i + 2;
+    const vE = xml.indexOf(q === 34 ? '"' : "'", vS);
+    if (vE < 0 || vE >= to) throw new Unsupported('cell attributes');
+    if (i - nS === 1) {
+      const n = xml.charCodeAt(nS);
+      // the first of a repeated attribute, as attr() reads it
+      if (n === 114 && out.rS < 0) {
+        out.rS = vS;
+        out.rE = vE;
+      } else if (n === 116 && out.tS < 0) {
+        out.tS = vS;
+        out.tE = vE;
+      } else if (n === 115 && out.sS < 0) {
+        out.sS = vS;
+        out.sE = vE;
+      }
+    }
+    i = vE + 1;
+  }
+}
+
+/** The whole number written in xml[from, to) (digits only; `lead`: digits from `from`, anything after), or -1. */
+function digits(xml: string, from: number, to: number, lead = false): number {
+  let n = 0;
+  let i = from;
+  for (; i < to; i++) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
+  }
+  if (i === from || (!lead && i < to) || i - from > 15) return -1;
+  return n;
+}
+
+const SLOW = Symbol('not a plain cell');
+
+/**
+ * A cell written `<c …><v>raw</v></c>` whose value needs no unescaping: a
+ * number, a shared string, a formula string result, read without slicing
+ * the body. Anything else is SLOW (cellValue reads it). Gives what cellValue
+ * gives.
+ */
+function plainValue(xml: string, vS: number, vE: number, tag: CellTag, ctx: Context): Cell | typeof SLOW {
+  const tLen = tag.tE - tag.tS;
+  const t = tag.tS < 0 ? 0 : xml.charCodeAt(tag.tS);
+  if (tag.tS < 0 || (tLen === 1 && t === 110)) {
+    // a number: digits read in place; other numerals (38.75, 1E-3, -2) by parseFloat, which cellValue uses
+    let n = digits(xml, vS, vE);
+    if (n < 0) {
+      for (let i = vS; i < vE; i++) {
+        const ch = xml.charCodeAt(i);
+        if (!((ch >= 48 && ch <= 57) || ch === 46 || ch === 43 || ch === 45 || ch === 69 || ch === 101)) return SLOW;
+      }
+      n = parseFloat(xml.slice(vS, vE));
+    }
+    if (tag.sS < 0) return n;
+    const style = digits(xml, tag.sS, tag.sE);
+    if (style < 0) return SLOW;
+    return ctx.dates[style] === true ? serialToUtcDate(n, ctx.date1904) : n;
+  }
+  if (tLen === 1 && t === 115) {
+    const i = digits(xml, vS, vE);
+    if (i < 0) return SLOW;
+    const str = ctx.strings[i];
+    if (str === undefined) throw new Unsupported('shared string index');
+    return str;
+  }
+  if (tLen === 3 && xml.startsWith('str', tag.tS)) {
+    const raw = xml.slice(vS, vE);
+    return raw.indexOf('&') < 0 && raw.indexOf('_x') < 0 && raw.indexOf('\r') < 0 ? raw : SLOW;
+  }
+  return SLOW;
 }
 
 const hasValue = (row: readonly Cell[]) => row.some((c) => c !== null && c !== undefined && c !== '');
