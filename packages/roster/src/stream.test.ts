@@ -43,7 +43,7 @@ describe('MergeFill = fillMerges, row by row', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it('a unit merged down the rows is every row’s unit; a blank top-left fills nothing', () => {
     const grid: Cell[][] = [['单位甲', 'a'], [null, 'b'], [null, 'c'], [null, 'd']];
@@ -69,7 +69,7 @@ describe('readRosterRows = readRoster', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('on random grids, with or without a header', () => {
     fc.assert(
@@ -78,7 +78,7 @@ describe('readRosterRows = readRoster', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('a header further down, a two-row header, duplicate IDs and no header at all', () => {
     const title = Array.from({ length: 28 }, (_, i): Cell[] => (i === 0 ? ['2024年度继续教育学时'] : []));
