@@ -139,5 +139,5 @@ describe('loadAndReadRoster = loadRosterInput + readRoster', () => {
     writeFileSync(empty, zip({ 'xl/workbook.xml': '<workbook><sheets/></workbook>' }));
     expect(await both(empty, {})).toBeUndefined();
     expect(await both(join(tmp, 'missing.xlsx'), {})).toBeUndefined();
-  });
+  }, 30_000);
 });
