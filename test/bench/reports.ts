@@ -6,7 +6,7 @@
  *
  *   tsx test/bench/reports.ts gen <people> <file.xlsx>
  *   tsx test/bench/reports.ts run <file.xlsx> <outDir>
- *   tsx test/bench/reports.ts read <sheetjs|exceljs> <file.xlsx>
+ *   tsx test/bench/reports.ts read <sheetjs|exceljs|lean|stream|decompress|check|check-grid|split> <file.xlsx>
  *
  * The workbook is the 花名册 sheet only (a title row, the header, one row per
  * person, three years of hours in the roster columns): the issue's "100k-row
@@ -16,7 +16,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as XLSX from '@e965/xlsx';
-import { DEFAULT_SEED, generate, POLICY } from './generate.js';
+import { DEFAULT_SEED, generate, POLICY, REVIEW_YEAR } from './generate.js';
 import { emit, now, peakRssMB, ROOT } from './util.js';
 
 const app = (p: string) => pathToFileURL(join(ROOT, p)).href;
@@ -63,36 +63,67 @@ if (mode === 'gen') {
     peakRssMB: peakRssMB(),
   });
 } else if (mode === 'read') {
-  // one reader alone, from the file's bytes to grids:
-  //   sheetjs | exceljs | lean (the Node loader: one decompression + the lean scanner)
-  //   decompress (the floor: inflate + CRC-check every entry, decode the XML, visit every tag)
-  //   check (the whole `ce-report check` path in-process: load, read, evaluate)
+  emit(await readMode(a!, b!));
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
+
+/**
+ * One reader alone, from the file's bytes:
+ *   sheetjs | exceljs | lean (the Node loader's grids: one decompression + the lean scanner)
+ *   stream (the lean scanner's row stream, no grid: what `check` reads an .xlsx roster with)
+ *   decompress (the floor: inflate + CRC-check every entry, decode the XML, visit every tag)
+ *   check (the whole `ce-report check` path in-process: load, stream the rows into the reader, evaluate)
+ *   check-grid (the same with the grid kept, as `summary` and check before issue #15's stream)
+ *   split (check's two halves timed apart: load + read, then evaluate)
+ */
+async function readMode(lib: string, file: string): Promise<Record<string, unknown>> {
   interface FilesMod {
     readWorkbookSheetJS(bytes: Uint8Array): { grid: unknown[][] }[];
     readWorkbookExcelJS(bytes: Uint8Array): Promise<{ grid: unknown[][] }[]>;
     readSpreadsheetBytes(bytes: Uint8Array, path: string): { grid: unknown[][] }[];
     unzipChecked(bytes: Uint8Array): { kind: string; entries?: Map<string, Uint8Array> };
+    openWorkbookLean(entries: Map<string, Uint8Array>): { rows(): Iterable<unknown[]> }[] | undefined;
+    loadAndReadRoster(path: string, records: undefined, o: { reviewYear: number }): Promise<{ read: { people: unknown[] }; streamed: boolean }>;
   }
   interface EngineMod {
     runCheck(args: { roster: string; policy: string }): Promise<{ results: unknown[] }>;
+    runCheckStreamed(args: { roster: string; policy: string }): Promise<{ results: unknown[]; streamed: boolean }>;
+  }
+  interface RosterMod {
+    checkRoster(people: unknown[], records: unknown[], pack: unknown, o: { year: number; asOf: { year: number; month: number; day: number } }): { results: unknown[] };
   }
   const files = (await import('@ce/files')) as unknown as FilesMod;
-  const engine = a === 'check' ? ((await import(app('apps/report/src/engine.ts'))) as EngineMod) : undefined;
+  const engine = lib.startsWith('check') ? ((await import(app('apps/report/src/engine.ts'))) as EngineMod) : undefined;
+  const roster = lib === 'split' ? ((await import('@ce/roster')) as unknown as RosterMod) : undefined;
+  const { getPack } = await import('@ce/rules');
   const t0 = now();
   let rows = 0;
-  if (engine) rows = (await engine.runCheck({ roster: b!, policy: POLICY })).results.length;
-  else {
-    const bytes = readFileSync(b!);
-    if (a === 'decompress') rows = tokenise(files.unzipChecked(bytes).entries!);
-    else {
-      const sheets = a === 'sheetjs' ? files.readWorkbookSheetJS(bytes) : a === 'lean' ? files.readSpreadsheetBytes(bytes, b!) : await files.readWorkbookExcelJS(bytes);
+  const extra: Record<string, unknown> = {};
+  if (engine && lib === 'check') {
+    const run = await engine.runCheckStreamed({ roster: file, policy: POLICY });
+    rows = run.results.length;
+    if (!run.streamed) throw new Error('check did not stream the roster');
+  } else if (engine) rows = (await engine.runCheck({ roster: file, policy: POLICY })).results.length;
+  else if (roster) {
+    const loaded = await files.loadAndReadRoster(file, undefined, { reviewYear: REVIEW_YEAR });
+    const t1 = now();
+    rows = roster.checkRoster(loaded.read.people, [], getPack(POLICY), { year: REVIEW_YEAR, asOf: { year: REVIEW_YEAR, month: 12, day: 31 } }).results.length;
+    extra.readMs = Math.round(t1 - t0);
+    extra.evaluateMs = Math.round(now() - t1);
+  } else {
+    const bytes = readFileSync(file);
+    if (lib === 'decompress') rows = tokenise(files.unzipChecked(bytes).entries!);
+    else if (lib === 'stream') {
+      const sheets = files.openWorkbookLean(files.unzipChecked(bytes).entries!)!;
+      for (const _row of sheets[0]!.rows()) rows++;
+    } else {
+      const sheets = lib === 'sheetjs' ? files.readWorkbookSheetJS(bytes) : lib === 'lean' ? files.readSpreadsheetBytes(bytes, file) : await files.readWorkbookExcelJS(bytes);
       rows = sheets[0]!.grid.length;
     }
   }
   const ms = now() - t0;
-  emit({ lib: a, rows, ms: Math.round(ms), peakRssMB: peakRssMB() });
-} else {
-  throw new Error(`unknown mode ${mode}`);
+  return { lib, rows, ms: Math.round(ms), ...extra, peakRssMB: peakRssMB() };
 }
 
 /** Decode every XML part and visit every tag (the least any reader must do); returns the number of <row> tags. */

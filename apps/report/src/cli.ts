@@ -13,8 +13,8 @@ import { formatDate } from '@ce/rules';
 import { helpText, parseCli } from './args.js';
 import type { Args } from './args.js';
 import { CliError } from './errors.js';
-import { runCheck } from './engine.js';
-import type { CheckRun } from './engine.js';
+import { runCheckStreamed } from './engine.js';
+import type { StreamedCheckRun } from './engine.js';
 import { jsonPieces, writeAll } from './output.js';
 import { tableLines } from './table.js';
 
@@ -53,9 +53,9 @@ function withPaths(args: Exclude<Args, { command: 'help' }>, base: string): type
 }
 
 /** Which notice, year and date the table is for: a default year (nm-2017 → 2017) must not pass unseen. */
-function runContext(run: CheckRun): string {
+function runContext(run: Pick<StreamedCheckRun, 'pack' | 'year' | 'asOf' | 'sheetName'>): string {
   const { pack, year, asOf } = run;
-  return `规则包 ${pack.id}（${pack.ceYear} 年度通知）· 审验年度 ${year} · 年龄计算日 ${formatDate(asOf)} · 工作表「${run.rosterGrid.name}」`;
+  return `规则包 ${pack.id}（${pack.ceYear} 年度通知）· 审验年度 ${year} · 年龄计算日 ${formatDate(asOf)} · 工作表「${run.sheetName}」`;
 }
 
 const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
@@ -69,7 +69,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     const args = withPaths(parsed, io.cwd ?? callerDir());
     if (args.command === 'check') {
-      const run = await runCheck(args, { explain: args.json });
+      // the roster's rows are read as the file is scanned: `check` never needs its grid
+      const run = await runCheckStreamed(args, { explain: args.json });
       const sink = { write: io.stdout, ...(io.drain ? { drain: io.drain } : {}) };
       if (args.json) {
         // stdout is the JSON array and nothing else: the banners go to stderr with the other warnings

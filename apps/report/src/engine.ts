@@ -5,8 +5,8 @@
  * The reader + evaluator combination is @ce/roster's `checkRoster` (shared
  * with the Excel add-in).
  */
-import { InputFileError, loadRosterInput, readOptionsFor } from '@ce/files';
-import type { LoadedSheet } from '@ce/files';
+import { InputFileError, loadAndReadRoster, loadRosterInput, readOptionsFor } from '@ce/files';
+import type { LoadedSheet, RosterLoaded } from '@ce/files';
 import { checkRoster, readRecords, readRoster } from '@ce/roster';
 import type { RosterRead } from '@ce/roster';
 import { getPack, listPacks, PURPOSE_LABELS } from '@ce/rules';
@@ -102,21 +102,66 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** A run whose roster rows were read as the file was scanned (`check`): everything but the roster's grid. */
+export type StreamedCheckRun = Omit<CheckRun, 'rosterGrid'> & {
+  rosterSheet: RosterLoaded['roster'];
+  /** whether the rows were streamed (an .xlsx the lean reader reads) or read from a grid (CSV, .xls, other shapes) */
+  streamed: boolean;
+};
+
+/** The check with the roster's grid kept (the summary's XLSX copies it). */
 export async function runCheck(args: CommonArgs, options: CheckOptions = {}): Promise<CheckRun> {
-  const { explain = false, onProgress } = options;
+  const run = setUp(args);
+  const input = await load(args, () => loadRosterInput(args.roster, args.records, loadOptions(args, run.year)));
+  const rosterGrid = input.roster;
+  const roster = readRoster(rosterGrid.grid, readOptionsFor(rosterGrid, run.year));
+  return { ...finish(run, args, input, roster, options), rosterGrid };
+}
+
+/**
+ * The same check without keeping the roster's grid: an .xlsx roster's rows go
+ * from the sheet XML into the reader as they are scanned (`ce-report check`;
+ * loadAndReadRoster). Results, warnings and errors are those of runCheck.
+ */
+export async function runCheckStreamed(args: CommonArgs, options: CheckOptions = {}): Promise<StreamedCheckRun> {
+  const run = setUp(args);
+  const input = await load(args, () => loadAndReadRoster(args.roster, args.records, loadOptions(args, run.year)));
+  return { ...finish(run, args, input, input.read, options), rosterSheet: input.roster, streamed: input.streamed };
+}
+
+interface RunSetUp {
+  pack: PolicyPack;
+  year: number;
+  asOf: CivilDate;
+}
+
+function setUp(args: CommonArgs): RunSetUp {
   const pack = findPack(args.policy);
   const year = args.year ?? pack.ceYear;
-  const asOf = args.asOf ?? { year, month: 12, day: 31 };
-  let input;
+  return { pack, year, asOf: args.asOf ?? { year, month: 12, day: 31 } };
+}
+
+const loadOptions = (args: CommonArgs, year: number) => ({ ...(args.sheet !== undefined ? { sheet: args.sheet } : {}), reviewYear: year });
+
+async function load<T>(args: CommonArgs, read: () => Promise<T>): Promise<T> {
   try {
-    input = await loadRosterInput(args.roster, args.records, { ...(args.sheet !== undefined ? { sheet: args.sheet } : {}), reviewYear: year });
+    return await read();
   } catch (e) {
     if (e instanceof InputFileError) throw new CliError(e.zh, e.en);
     const msg = e instanceof Error ? e.message : String(e);
     throw new CliError(`无法读取文件：${args.roster}（${msg}）`, `cannot read the file: ${args.roster} (${msg})`);
   }
-  const rosterGrid = input.roster;
-  const roster = readRoster(rosterGrid.grid, readOptionsFor(rosterGrid, year));
+}
+
+/** From the roster read to the results: the same for both loaders. */
+function finish(
+  { pack, year, asOf }: RunSetUp,
+  args: CommonArgs,
+  input: { notices: string[]; records?: LoadedSheet; sheetName: string },
+  roster: RosterRead,
+  options: CheckOptions,
+): Omit<CheckRun, 'rosterGrid'> {
+  const { explain = false, onProgress } = options;
   if (roster.refusal !== undefined) throw new CliError(`花名册无法使用：${roster.refusal}`, 'the roster cannot be used: hour columns whose year cannot be decided (see the Chinese message)');
   if (roster.headerRow === 0) {
     const why = roster.issues.map(issueText).join('；') || '找不到表头';
@@ -164,5 +209,5 @@ export async function runCheck(args: CommonArgs, options: CheckOptions = {}): Pr
     const rows = list.map((r) => r.row).join('、');
     warnings.push(`培训记录中的身份证号 ${id} 不在花名册中（记录第${rows}行），这些记录未计入`);
   }
-  return { pack, year, asOf, results, people: roster.people, roster, rosterGrid, warnings, banners, notices, sheetName: input.sheetName };
+  return { pack, year, asOf, results, people: roster.people, roster, warnings, banners, notices, sheetName: input.sheetName };
 }

@@ -5,16 +5,16 @@
 import { readFile } from 'node:fs/promises';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { basename, extname } from 'node:path';
-import { findHeader, inspectRoster, namedYear, readRecords, titleText, type ReadOptions } from '@ce/roster';
+import { findHeader, inspectRoster, namedYear, readRecords, readRoster, readRosterRows, titleText, type Grid, type MergedArea, type ReadOptions, type RosterRead } from '@ce/roster';
 import { decodeCsvBytes, parseCsv } from './csv.js';
 import { readWorkbookSheetJS, type LoadedSheet } from './xlsx.js';
-import { readWorkbookLean } from './xlsx-lean.js';
+import { LeanUnsupported, openWorkbookLean, readWorkbookLean, type LeanSheet } from './xlsx-lean.js';
 import { unzipChecked } from './zip.js';
 
 export type { LoadedSheet } from './xlsx.js';
 export { decodeCsvBytes, parseCsv } from './csv.js';
 export { readWorkbookSheetJS, readWorkbookExcelJS } from './xlsx.js';
-export { readWorkbookLean } from './xlsx-lean.js';
+export { readWorkbookLean, openWorkbookLean, LeanUnsupported, type LeanSheet } from './xlsx-lean.js';
 export { unzipChecked, type ZipResult } from './zip.js';
 
 /** A file that cannot be used at all. `message` is "中文 / English", one line. */
@@ -135,9 +135,12 @@ function notASpreadsheet(path: string, names: readonly string[]): void {
 
 /** Every sheet of a workbook, or the one sheet of a CSV (named after the file). */
 export async function readSpreadsheetFile(path: string): Promise<LoadedSheet[]> {
-  let bytes: Uint8Array;
+  return readSpreadsheetBytes(await readBytes(path), path);
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw fail(path, '文件不存在', 'file not found');
@@ -145,7 +148,6 @@ export async function readSpreadsheetFile(path: string): Promise<LoadedSheet[]> 
     if (code === 'EACCES' || code === 'EPERM') throw fail(path, '没有读取权限', 'permission denied');
     throw fail(path, String((e as Error).message ?? e), String((e as Error).message ?? e));
   }
-  return readSpreadsheetBytes(bytes, path);
 }
 
 /** The same, from bytes already in memory; `path` gives the name and extension. */
@@ -239,6 +241,29 @@ export interface RosterInput {
  */
 export async function loadRosterInput(rosterPath: string, recordsPath?: string, options: LoadOptions = {}): Promise<RosterInput> {
   const sheets = await readSpreadsheetFile(rosterPath);
+  const picked = await pickInput(rosterPath, sheets, recordsPath, options, (s) => s);
+  const out: RosterInput = { roster: picked.roster, sheetName: picked.roster.name, sheetIndex: picked.sheetIndex, notices: picked.notices };
+  if (picked.records) out.records = picked.records;
+  return out;
+}
+
+/** What the loader needs of a sheet to pick the roster: its name, its first rows (or all), where it starts, its merges. */
+interface SheetLook {
+  name: string;
+  /** the whole grid, or only its first rows (enough to find a header: see `PREVIEW_ROWS`) */
+  grid: Grid;
+  firstRow: number;
+  merges: MergedArea[];
+}
+
+/** The roster sheet, the records, the notices: loadRosterInput's choices, on whole grids or on each sheet's first rows. */
+async function pickInput<S extends SheetLook>(
+  rosterPath: string,
+  sheets: S[],
+  recordsPath: string | undefined,
+  options: LoadOptions,
+  whole: (s: S) => LoadedSheet,
+): Promise<{ roster: S; records?: LoadedSheet; sheetIndex: number; notices: string[] }> {
   const roster = pickRosterSheet(rosterPath, sheets, options);
   const look = inspectRoster(roster.grid, readOptionsFor(roster, options.reviewYear));
   if (look.refusal) {
@@ -269,15 +294,99 @@ export async function loadRosterInput(rosterPath: string, recordsPath?: string, 
       );
     }
   } else {
-    records = sheets.find((s) => s !== roster && isRecordsSheet(s.name));
+    const own = sheets.find((s) => s !== roster && isRecordsSheet(s.name));
+    records = own === undefined ? undefined : whole(own);
   }
-  const out: RosterInput = { roster, sheetName: roster.name, sheetIndex: sheets.indexOf(roster) + 1, notices };
+  const out: { roster: S; records?: LoadedSheet; sheetIndex: number; notices: string[] } = { roster, sheetIndex: sheets.indexOf(roster) + 1, notices };
   if (records) out.records = records;
   return out;
 }
 
+/** A roster read as loadRosterInput + readRoster read it, with the roster sheet's rows read as they were scanned. */
+export interface RosterLoaded {
+  /** the roster sheet (its grid is not kept) */
+  roster: Pick<LoadedSheet, 'name' | 'firstRow' | 'merges' | 'hiddenColumns'>;
+  /** readRoster of the roster sheet, with readOptionsFor(roster, options.reviewYear) */
+  read: RosterRead;
+  records?: LoadedSheet;
+  sheetName: string;
+  sheetIndex: number;
+  notices: string[];
+  /** whether the roster's rows were streamed from the sheet XML (false: read from a whole grid) */
+  streamed: boolean;
+}
+
+/** Rows of each sheet read to pick the roster: the header search (30 rows) and a sub-header row under it. */
+const PREVIEW_ROWS = 31;
+
+/**
+ * loadRosterInput and readRoster of its roster sheet in one, without the
+ * roster's grid: for an .xlsx the lean reader can stream, each sheet's first
+ * rows pick the roster (the same choices, notices and errors as
+ * loadRosterInput) and the roster's rows go from the sheet XML into
+ * readRosterRows one at a time (issue #15: a 100k-row roster was a grid of
+ * millions of values, then read again). Any other file (CSV, .xls, a shape the
+ * lean reader leaves to SheetJS, a file that cannot be read) takes the grid
+ * path, and gives the same result.
+ */
+export async function loadAndReadRoster(rosterPath: string, recordsPath?: string, options: LoadOptions = {}): Promise<RosterLoaded> {
+  const bytes = await readBytes(rosterPath);
+  const lean = streamable(bytes);
+  if (lean) {
+    try {
+      return await streamRoster(rosterPath, lean, recordsPath, options);
+    } catch (e) {
+      if (!(e instanceof LeanUnsupported)) throw e; // a shape found in a later row: read the file the other way
+    }
+  }
+  const sheets = readSpreadsheetBytes(bytes, rosterPath);
+  const picked = await pickInput(rosterPath, sheets, recordsPath, options, (s) => s);
+  const { roster } = picked;
+  return loaded(roster, readRoster(roster.grid, readOptionsFor(roster, options.reviewYear)), picked, false);
+}
+
+function loaded(roster: LoadedSheet | LeanSheet, read: RosterRead, picked: { records?: LoadedSheet; sheetIndex: number; notices: string[] }, streamed: boolean): RosterLoaded {
+  const out: RosterLoaded = {
+    roster: { name: roster.name, firstRow: roster.firstRow, merges: roster.merges, hiddenColumns: roster.hiddenColumns },
+    read,
+    sheetName: roster.name,
+    sheetIndex: picked.sheetIndex,
+    notices: picked.notices,
+    streamed,
+  };
+  if (picked.records) out.records = picked.records;
+  return out;
+}
+
+/** The sheets of an .xlsx the lean reader reads, unread; undefined for anything readSpreadsheetBytes must judge. */
+function streamable(bytes: Uint8Array): LeanSheet[] | undefined {
+  if (bytes.length === 0 || !startsWith(bytes, ZIP)) return undefined;
+  const zip = unzipChecked(bytes);
+  if (zip.kind !== 'ok' || !zip.entries.has('xl/workbook.xml')) return undefined;
+  return openWorkbookLean(zip.entries);
+}
+
+async function streamRoster(rosterPath: string, sheets: LeanSheet[], recordsPath: string | undefined, options: LoadOptions): Promise<RosterLoaded> {
+  const looks = sheets.map((lean) => ({ name: lean.name, grid: firstRows(lean.rows(), PREVIEW_ROWS), firstRow: lean.firstRow, merges: lean.merges, lean }));
+  // readSpreadsheetBytes refuses a workbook whose sheets are all empty: leave that to it
+  if (looks.every((l) => l.grid.length === 0)) throw new LeanUnsupported('no data');
+  const picked = await pickInput(rosterPath, looks, recordsPath, options, (s) => s.lean.load());
+  const roster = picked.roster.lean;
+  return loaded(roster, readRosterRows(roster.rows(), readOptionsFor(roster, options.reviewYear)), picked, true);
+}
+
+function firstRows(rows: Iterable<Grid[number]>, n: number): Grid {
+  const out: Grid = [];
+  if (n <= 0) return out;
+  for (const row of rows) {
+    out.push(row);
+    if (out.length >= n) break;
+  }
+  return out;
+}
+
 /** A text file read as one sheet named after the file: no sheet to name in messages. */
-function isCsvFile(path: string, sheets: readonly LoadedSheet[]): boolean {
+function isCsvFile(path: string, sheets: readonly { name: string }[]): boolean {
   return sheets.length === 1 && sheets[0]!.name === basename(path) && !SPREADSHEET_EXT.has(extname(path).toLowerCase());
 }
 
@@ -285,13 +394,13 @@ function isCsvFile(path: string, sheets: readonly LoadedSheet[]): boolean {
  * The ReadOptions for reading a loaded sheet: its name, first row, merged
  * areas, and the review year. Use with readRoster / readRecords.
  */
-export function readOptionsFor(sheet: LoadedSheet, reviewYear?: number): ReadOptions {
+export function readOptionsFor(sheet: Pick<LoadedSheet, 'name' | 'firstRow' | 'merges'>, reviewYear?: number): ReadOptions {
   const o: ReadOptions = { sheetName: sheet.name, firstRow: sheet.firstRow, merges: sheet.merges };
   if (reviewYear !== undefined) o.reviewYear = reviewYear;
   return o;
 }
 
-function pickRosterSheet(path: string, sheets: LoadedSheet[], options: LoadOptions): LoadedSheet {
+function pickRosterSheet<S extends SheetLook>(path: string, sheets: S[], options: LoadOptions): S {
   const names = sheets.map((s) => `“${s.name}”`).join('、');
   if (options.sheet !== undefined) {
     const want = options.sheet;
@@ -311,7 +420,7 @@ function pickRosterSheet(path: string, sheets: LoadedSheet[], options: LoadOptio
     throw fail(path, '找不到花名册表头（需要一列名为“身份证号”的列，位于前30行内）', 'no roster header found (a column named 身份证号 is needed within the first 30 rows)');
   }
   const y = options.reviewYear;
-  const carriesYear = (s: LoadedSheet) => {
+  const carriesYear = (s: S) => {
     if (y === undefined) return false;
     if (namedYear(s.name, true) === y) return true;
     const h = findHeader(s.grid, 'roster');

@@ -21,7 +21,8 @@ import { serialToUtcDate } from './cell-values.js';
 const BUILTIN_FORMATS: Record<number, string> = { ...(XLSX.SSF.get_table() as Record<number, string>) };
 
 /** Thrown inside the reader for a shape it leaves to SheetJS. */
-class Unsupported extends Error {}
+export class LeanUnsupported extends Error {}
+const Unsupported = LeanUnsupported;
 
 const utf8 = new TextDecoder('utf-8');
 const text = (b: Uint8Array | undefined) => (b === undefined ? undefined : utf8.decode(b));
@@ -156,14 +157,13 @@ function cellValue(t: string | undefined, s: string | undefined, body: string, c
   const fi = body.indexOf('<f');
   let f: string | undefined;
   if (fi >= 0 && v === undefined) f = formulaText(body, fi);
-  const isDate = () => s !== undefined && ctx.dates[parseInt(s, 10)] === true;
   switch (t) {
     case undefined:
     case 'n': {
       // SheetJS sets an uncached formula to 0, then its `v == ""` test makes it a stub
       if (v === undefined) return f !== undefined ? `=${f}` : null;
       const n = parseFloat(v);
-      return isDate() ? serialToUtcDate(n, ctx.date1904) : n;
+      return s !== undefined && ctx.dates[parseInt(s, 10)] === true ? serialToUtcDate(n, ctx.date1904) : n;
     }
     case 's': {
       if (v === undefined) return f !== undefined ? `=${f}` : null;
@@ -208,9 +208,21 @@ interface Bounds {
   ec: number;
 }
 
-/** One worksheet's XML → LoadedSheet, as readWorkbookSheetJS gives it. */
-function readSheet(name: string, xml: string, ctx: Context): LoadedSheet {
-  if (/<\w+:(worksheet|sheetData|row)\b/.test(xml)) throw new Unsupported('prefixed worksheet');
+/** What a worksheet's XML says outside its rows, and where the rows lie (`from`–`to`). */
+interface SheetLayout {
+  /** the <dimension>, when it names a usable area */
+  dim?: Bounds;
+  hiddenColumns: number[];
+  merges: MergedArea[];
+  from: number;
+  to: number;
+}
+
+function sheetLayout(xml: string): SheetLayout {
+  // (the regular expression over a 40 MB sheet cost ~0.1 s; it runs only when a prefixed name may be there)
+  if ((xml.includes(':worksheet') || xml.includes(':sheetData') || xml.includes(':row')) && /<\w+:(worksheet|sheetData|row)\b/.test(xml)) {
+    throw new Unsupported('prefixed worksheet');
+  }
   const sd = xml.indexOf('<sheetData');
   const head = sd < 0 ? xml : xml.slice(0, sd);
   let dim: Bounds | undefined;
@@ -231,20 +243,36 @@ function readSheet(name: string, xml: string, ctx: Context): LoadedSheet {
     for (let c = lo; c <= hi; c++) if (!hiddenColumns.includes(c)) hiddenColumns.push(c);
   }
   hiddenColumns.sort((a, b) => a - b);
-
-  const rows: Cell[][] = [];
-  const hiddenRows: number[] = [];
-  const guess: Bounds = { sr: 2_000_000, sc: 2_000_000, er: 0, ec: 0 };
+  let from = 0;
+  let to = 0;
   let tail = xml;
   if (sd >= 0) {
     const open = xml.indexOf('>', sd);
-    const end = xml[open - 1] === '/' ? open : xml.indexOf('</sheetData>', open);
-    scanRows(xml, open + 1, end, ctx, rows, hiddenRows, guess);
-    tail = xml.slice(end);
+    to = xml[open - 1] === '/' ? open : xml.indexOf('</sheetData>', open);
+    from = open + 1;
+    tail = xml.slice(to);
   }
   const merges: MergedArea[] = [];
-  for (const m of tail.matchAll(/<mergeCell ref=["']([A-Z0-9:]+)['"]\s*\/?>/g)) merges.push(decodeRange(m[1]!));
+  for (const m of tail.matchAll(/<mergeCell ref=["']([A-Z0-9:]+)['"]\s*\/?>/g)) merges.push(decodeRange(m[1] ?? ''));
+  const out: SheetLayout = { hiddenColumns, merges, from, to };
+  if (dim) out.dim = dim;
+  return out;
+}
 
+/** One worksheet's XML → LoadedSheet, as readWorkbookSheetJS gives it. */
+function readSheet(name: string, xml: string, ctx: Context): LoadedSheet {
+  const { dim, hiddenColumns, merges, from, to } = sheetLayout(xml);
+  const rows: Cell[][] = [];
+  const hiddenRows: number[] = [];
+  const guess: Bounds = { sr: 2_000_000, sc: 2_000_000, er: 0, ec: 0 };
+  const s = new RowScanner(xml, from, to, ctx);
+  while (s.nextRow()) {
+    const rIdx = s.rIdx;
+    if (s.hidden) hiddenRows.push(rIdx);
+    if (guess.sr > rIdx) guess.sr = rIdx;
+    if (guess.er < rIdx) guess.er = rIdx;
+    if (s.hasCells) s.readCells((rows[rIdx] ??= []), guess);
+  }
   const range = dim ?? (guess.ec >= guess.sc && guess.er >= guess.sr ? guess : undefined);
   if (!range) return { name, grid: [], firstRow: 1, merges: [], hiddenRows: [], hiddenColumns: [] };
   const grid: Grid = [];
@@ -255,28 +283,61 @@ function readSheet(name: string, xml: string, ctx: Context): LoadedSheet {
   return { name, grid: trimGrid(grid), firstRow: range.sr + 1, merges, hiddenRows, hiddenColumns };
 }
 
-/** The <row> elements between `from` and `to`, into `rows` (sheet row index → cells). */
-function scanRows(xml: string, from: number, to: number, ctx: Context, rows: Cell[][], hiddenRows: number[], guess: Bounds): void {
-  let p = from;
-  let rowNo = 0;
-  for (;;) {
-    const ri = xml.indexOf('<row', p);
-    if (ri < 0 || ri >= to) return;
+/**
+ * The <row> elements between `from` and `to`, one at a time: `nextRow` reads
+ * a row's tag, `readCells` its cells. The grid reader and the row stream share it.
+ */
+class RowScanner {
+  private p: number;
+  private rowNo = 0;
+  private cellsFrom = 0;
+  private cellsTo = 0;
+  /** 0-based sheet row of the current row */
+  rIdx = -1;
+  hidden = false;
+  /** false for a self-closing <row/> */
+  hasCells = false;
+
+  constructor(
+    private readonly xml: string,
+    from: number,
+    private readonly to: number,
+    private readonly ctx: Context,
+  ) {
+    this.p = from;
+  }
+
+  /** Moves to the next <row>; false when there is none before `to`. */
+  nextRow(): boolean {
+    const xml = this.xml;
+    const ri = xml.indexOf('<row', this.p);
+    if (ri < 0 || ri >= this.to) return false;
     const rOpen = xml.indexOf('>', ri);
     const rowTag = xml.slice(ri, rOpen);
     const r = attr(rowTag, 'r');
-    rowNo = r !== undefined ? parseInt(r, 10) : rowNo + 1;
-    const rIdx = rowNo - 1;
-    if (xmlBool(attr(rowTag, 'hidden'))) hiddenRows.push(rIdx);
-    if (guess.sr > rIdx) guess.sr = rIdx;
-    if (guess.er < rIdx) guess.er = rIdx;
-    if (xml[rOpen - 1] === '/') {
-      p = rOpen + 1;
-      continue;
+    this.rowNo = r !== undefined ? parseInt(r, 10) : this.rowNo + 1;
+    this.rIdx = this.rowNo - 1;
+    this.hidden = xmlBool(attr(rowTag, 'hidden'));
+    this.hasCells = xml[rOpen - 1] !== '/';
+    if (!this.hasCells) {
+      this.p = rOpen + 1;
+      return true;
     }
     const rEnd = xml.indexOf('</row>', rOpen);
+    if (rEnd < 0) throw new Unsupported('unclosed row'); // (it used to loop forever)
+    this.cellsFrom = rOpen + 1;
+    this.cellsTo = rEnd;
+    this.p = rEnd + 6;
+    return true;
+  }
+
+  /** The current row's cells into `row` (index = column); `guess` widens to the columns seen. */
+  readCells(row: Cell[], guess?: Bounds): void {
+    const { xml, ctx, rIdx } = this;
+    const rEnd = this.cellsTo;
+    const tag = this.tag;
     let col = -1;
-    let c = rOpen + 1;
+    let c = this.cellsFrom;
     for (;;) {
       const ci = xml.indexOf('<c', c);
       if (ci < 0 || ci >= rEnd) break;
@@ -286,27 +347,198 @@ function scanRows(xml: string, from: number, to: number, ctx: Context, rows: Cel
         continue;
       }
       const cOpen = xml.indexOf('>', ci);
-      const cTag = xml.slice(ci, cOpen);
-      let body = '';
-      if (xml[cOpen - 1] === '/') c = cOpen + 1;
-      else {
-        const cEnd = xml.indexOf('</c>', cOpen);
-        body = xml.slice(cOpen + 1, cEnd);
-        c = cEnd + 4;
-      }
-      const ref = attr(cTag, 'r');
+      cellTag(xml, ci + 2, cOpen, tag);
       let at = rIdx;
-      if (ref !== undefined) [at, col] = decodeRef(ref);
-      else col++;
+      if (tag.rS >= 0) {
+        // "AB12" read in place: letters are the column, digits the row
+        let k = tag.rS;
+        let cc = 0;
+        for (; k < tag.rE; k++) {
+          const d = xml.charCodeAt(k) - 64;
+          if (d < 1 || d > 26) break;
+          cc = cc * 26 + d;
+        }
+        const n = digits(xml, k, tag.rE, true);
+        at = n < 0 ? NaN : n - 1;
+        col = cc - 1;
+      } else col++;
       if (at !== rIdx) throw new Unsupported('cell outside its row');
-      const value = cellValue(attr(cTag, 't'), attr(cTag, 's'), body, ctx);
-      if (guess.sc > col) guess.sc = col;
-      if (guess.ec < col) guess.ec = col;
-      const row = (rows[at] ??= []);
+      let value: Cell | typeof SLOW = SLOW;
+      if (xml.charCodeAt(cOpen - 1) === 47) c = cOpen + 1;
+      else if (xml.startsWith('<v>', cOpen + 1)) {
+        const vS = cOpen + 4;
+        const vE = xml.indexOf('</v>', vS);
+        if (vE > vS && xml.startsWith('</c>', vE + 4)) {
+          value = plainValue(xml, vS, vE, tag, ctx);
+          c = vE + 8;
+        }
+      }
+      if (value === SLOW) {
+        // every other shape: the cell's body as cellValue reads it
+        let body = '';
+        if (xml.charCodeAt(cOpen - 1) !== 47) {
+          const cEnd = xml.indexOf('</c>', cOpen);
+          body = xml.slice(cOpen + 1, cEnd);
+          c = cEnd + 4;
+        }
+        value = cellValue(tag.tS >= 0 ? xml.slice(tag.tS, tag.tE) : undefined, tag.sS >= 0 ? xml.slice(tag.sS, tag.sE) : undefined, body, ctx);
+      }
+      if (guess) {
+        if (guess.sc > col) guess.sc = col;
+        if (guess.ec < col) guess.ec = col;
+      }
       while (row.length < col) row.push(null);
       row[col] = value;
     }
-    p = rEnd + 6;
+  }
+
+  private readonly tag: CellTag = { rS: -1, rE: -1, tS: -1, tE: -1, sS: -1, sE: -1 };
+}
+
+/** Where a cell tag's r, t and s values lie in the XML (start, end; -1 when absent). */
+interface CellTag {
+  rS: number;
+  rE: number;
+  tS: number;
+  tE: number;
+  sS: number;
+  sE: number;
+}
+
+const isSpace = (ch: number) => ch === 32 || ch === 9 || ch === 10 || ch === 13;
+
+/**
+ * The attributes of a <c> tag between `from` and `to` (its '>'), read in
+ * place: no slice per attribute. A tag not written as name="value" pairs is
+ * left to SheetJS.
+ */
+function cellTag(xml: string, from: number, to: number, out: CellTag): void {
+  out.rS = out.tS = out.sS = -1;
+  let i = from;
+  while (i < to) {
+    const ch = xml.charCodeAt(i);
+    if (isSpace(ch) || (ch === 47 && i === to - 1)) {
+      i++;
+      continue;
+    }
+    const nS = i;
+    while (i < to && xml.charCodeAt(i) !== 61 && !isSpace(xml.charCodeAt(i))) i++;
+    const q = xml.charCodeAt(i + 1);
+    if (xml.charCodeAt(i) !== 61 || (q !== 34 && q !== 39)) throw new Unsupported('cell attributes');
+    const vS = i + 2;
+    const vE = xml.indexOf(q === 34 ? '"' : "'", vS);
+    if (vE < 0 || vE >= to) throw new Unsupported('cell attributes');
+    if (i - nS === 1) {
+      const n = xml.charCodeAt(nS);
+      // the first of a repeated attribute, as attr() reads it
+      if (n === 114 && out.rS < 0) {
+        out.rS = vS;
+        out.rE = vE;
+      } else if (n === 116 && out.tS < 0) {
+        out.tS = vS;
+        out.tE = vE;
+      } else if (n === 115 && out.sS < 0) {
+        out.sS = vS;
+        out.sE = vE;
+      }
+    }
+    i = vE + 1;
+  }
+}
+
+/** The whole number written in xml[from, to) (digits only; `lead`: digits from `from`, anything after), or -1. */
+function digits(xml: string, from: number, to: number, lead = false): number {
+  let n = 0;
+  let i = from;
+  for (; i < to; i++) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
+  }
+  if (i === from || (!lead && i < to) || i - from > 15) return -1;
+  return n;
+}
+
+const SLOW = Symbol('not a plain cell');
+
+/**
+ * A cell written `<c …><v>raw</v></c>` whose value needs no unescaping: a
+ * number, a shared string, a formula string result, read without slicing
+ * the body. Anything else is SLOW (cellValue reads it). Gives what cellValue
+ * gives.
+ */
+function plainValue(xml: string, vS: number, vE: number, tag: CellTag, ctx: Context): Cell | typeof SLOW {
+  const tLen = tag.tE - tag.tS;
+  const t = tag.tS < 0 ? 0 : xml.charCodeAt(tag.tS);
+  if (tag.tS < 0 || (tLen === 1 && t === 110)) {
+    // a number: digits read in place; other numerals (38.75, 1E-3, -2) by parseFloat, which cellValue uses
+    let n = digits(xml, vS, vE);
+    if (n < 0) {
+      for (let i = vS; i < vE; i++) {
+        const ch = xml.charCodeAt(i);
+        if (!((ch >= 48 && ch <= 57) || ch === 46 || ch === 43 || ch === 45 || ch === 69 || ch === 101)) return SLOW;
+      }
+      n = parseFloat(xml.slice(vS, vE));
+    }
+    if (tag.sS < 0) return n;
+    const style = digits(xml, tag.sS, tag.sE);
+    if (style < 0) return SLOW;
+    return ctx.dates[style] === true ? serialToUtcDate(n, ctx.date1904) : n;
+  }
+  if (tLen === 1 && t === 115) {
+    const i = digits(xml, vS, vE);
+    if (i < 0) return SLOW;
+    const str = ctx.strings[i];
+    if (str === undefined) throw new Unsupported('shared string index');
+    return str;
+  }
+  if (tLen === 3 && xml.startsWith('str', tag.tS)) {
+    const raw = xml.slice(vS, vE);
+    return raw.indexOf('&') < 0 && raw.indexOf('_x') < 0 && raw.indexOf('\r') < 0 ? raw : SLOW;
+  }
+  return SLOW;
+}
+
+const hasValue = (row: readonly Cell[]) => row.some((c) => c !== null && c !== undefined && c !== '');
+
+/**
+ * A sheet's grid rows, one at a time: exactly the rows of the grid
+ * `readWorkbookLean` gives (grid[0] first, gaps as [], trailing blank rows
+ * dropped), without keeping them. Needs the sheet's <dimension> and rows in
+ * order; otherwise it yields the rows of the whole grid, read first.
+ */
+function* sheetRows(name: string, xml: string, layout: SheetLayout, ctx: Context, hiddenRows: number[]): Generator<Cell[], void, undefined> {
+  const dim = layout.dim;
+  if (!dim) {
+    const sheet = readSheet(name, xml, ctx);
+    hiddenRows.push(...sheet.hiddenRows);
+    yield* sheet.grid;
+    return;
+  }
+  const s = new RowScanner(xml, layout.from, layout.to, ctx);
+  const held: Cell[][] = []; // blank rows, yielded only when a row with a value follows (trailing ones are not grid rows)
+  let next = dim.sr; // the sheet row the next grid row is
+  let prev = -1;
+  while (s.nextRow()) {
+    const r = s.rIdx;
+    if (r <= prev) throw new Unsupported('rows out of order'); // the grid reader merges them; a stream cannot
+    prev = r;
+    if (s.hidden) hiddenRows.push(r);
+    if (r < dim.sr || r > dim.er) continue; // outside the dimension: not in the grid
+    let row: Cell[] = [];
+    if (s.hasCells) s.readCells(row);
+    if (row.length > dim.ec + 1) row = row.slice(0, dim.ec + 1);
+    for (; next < r; next++) held.push([]);
+    next = r + 1;
+    if (!hasValue(row)) {
+      held.push(row);
+      continue;
+    }
+    if (held.length > 0) {
+      yield* held;
+      held.length = 0;
+    }
+    yield row;
   }
 }
 
@@ -332,10 +564,46 @@ function entryName(target: string): string {
 }
 
 /**
- * Every sheet of an .xlsx/.xlsm from its inflated zip entries, or undefined
- * when the workbook has a shape this reader leaves to SheetJS.
+ * One sheet of a workbook the lean reader reads, not yet read: its rows can
+ * be streamed (`rows`) or the whole sheet loaded (`load`, the grid
+ * readWorkbookLean gives). Both throw LeanUnsupported for a shape left to
+ * SheetJS (found only when the rows are read).
  */
-export function readWorkbookLean(entries: Map<string, Uint8Array>): LoadedSheet[] | undefined {
+export interface LeanSheet {
+  name: string;
+  /** 1-based sheet row of the first grid row */
+  firstRow: number;
+  /** merged areas, as LoadedSheet.merges */
+  merges: MergedArea[];
+  hiddenColumns: number[];
+  /** the grid rows from the top, each call afresh; exactly the rows of load().grid */
+  rows(): Iterable<Cell[]>;
+  load(): LoadedSheet;
+}
+
+function leanSheet(name: string, xml: string, ctx: Context): LeanSheet {
+  const layout = sheetLayout(xml);
+  if (!layout.dim) {
+    // no dimension: the first row and the columns are known only once every row is read
+    const sheet = readSheet(name, xml, ctx);
+    return { name, firstRow: sheet.firstRow, merges: sheet.merges, hiddenColumns: sheet.hiddenColumns, rows: () => sheet.grid, load: () => sheet };
+  }
+  return {
+    name,
+    firstRow: layout.dim.sr + 1,
+    merges: layout.merges,
+    hiddenColumns: layout.hiddenColumns,
+    rows: () => sheetRows(name, xml, layout, ctx, []),
+    load: () => readSheet(name, xml, ctx),
+  };
+}
+
+/**
+ * The sheets of an .xlsx/.xlsm from its inflated zip entries, unread, or
+ * undefined when the workbook has a shape this reader leaves to SheetJS.
+ * Shared strings and styles are read here; each sheet's rows when asked for.
+ */
+export function openWorkbookLean(entries: Map<string, Uint8Array>): LeanSheet[] | undefined {
   try {
     const wb = text(entries.get('xl/workbook.xml'));
     const rels = text(entries.get('xl/_rels/workbook.xml.rels'));
@@ -353,15 +621,28 @@ export function readWorkbookLean(entries: Map<string, Uint8Array>): LoadedSheet[
       dates: dateStyles(text(entries.get('xl/styles.xml'))),
       date1904: prOpen !== undefined && xmlBool(attr(prOpen, 'date1904')),
     };
-    const out: LoadedSheet[] = [];
+    const out: LeanSheet[] = [];
     for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
       const name = unescapeXml(attr(m[0], 'name') ?? '');
       const target = targets.get(attr(m[0], 'r:id') ?? '');
       const xml = target === undefined ? undefined : text(entries.get(target));
       if (xml === undefined) return undefined; // a chart sheet, or a sheet whose part is missing
-      out.push(readSheet(name, xml, ctx));
+      out.push(leanSheet(name, xml, ctx));
     }
     return out.length > 0 ? out : undefined;
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Every sheet of an .xlsx/.xlsm from its inflated zip entries, or undefined
+ * when the workbook has a shape this reader leaves to SheetJS.
+ */
+export function readWorkbookLean(entries: Map<string, Uint8Array>): LoadedSheet[] | undefined {
+  try {
+    return openWorkbookLean(entries)?.map((s) => s.load());
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;

@@ -4,11 +4,11 @@
  * its cell. Never throws.
  */
 import type { CellIssue, CellRef, ColumnRef, Person, TrainingRecord } from '@ce/rules';
-import { findHeader, columnLetter, type ColumnBinding, type Grid, type HeaderFound, type HeaderKind } from './headers.js';
+import { findHeader, columnLetter, HEADER_SCAN_ROWS, type ColumnBinding, type Grid, type HeaderFound, type HeaderKind } from './headers.js';
 import {
   bindYear,
   decideHourYear,
-  fillMerges,
+  MergeFill,
   hourYearNotice,
   hourYearRefusal,
   isYearless,
@@ -179,19 +179,35 @@ function issueAt(ctx: Ctx, field: string, message: string, key?: string): CellIs
   return issue;
 }
 
-function headerNotFound(kind: HeaderKind, grid: Grid, firstRow: number): CellIssue {
-  const scanned = Math.min(grid.length, 30);
+/** `rows`: how many rows the sheet (grid) has. */
+function headerNotFound(kind: HeaderKind, rows: number, firstRow: number): CellIssue {
+  const scanned = Math.min(rows, 30);
   return {
     field: 'header',
     row: 0,
     message:
-      grid.length === 0
+      rows === 0
         ? '表格为空，找不到表头'
         : `在前${scanned}行（第${firstRow}–${firstRow + Math.max(scanned - 1, 0)}行）中找不到表头：需要一列名为 ${FIELD_LABELS[kind]} 的列`,
   };
 }
 
 export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
+  // not a grid: read as an empty one (「表格为空，找不到表头」)
+  return readRosterRows(Array.isArray(grid) ? grid : [], options);
+}
+
+/** Rows enough to find the header: the rows it is looked for in, and a sub-header row under the last of them. */
+const HEAD_ROWS = HEADER_SCAN_ROWS + 1;
+
+/**
+ * readRoster over rows given one at a time (grid[0] first): the same
+ * RosterRead readRoster(grid) gives for the grid of those rows, without the
+ * grid. Only the first rows (where the header is looked for) are kept; a
+ * host reading a large sheet (the CLI's .xlsx stream) passes its rows as it
+ * reads them. Non-array rows read as blank, as in readRoster.
+ */
+export function readRosterRows(rows: Iterable<Cell[]>, options: ReadOptions = {}): RosterRead {
   const firstRow = firstRowOf(options);
   const out: RosterRead = {
     headerRow: 0,
@@ -206,20 +222,27 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
     skippedRows: [],
   };
   if (options.sheetName !== undefined) out.sheetName = options.sheetName;
-  if (!Array.isArray(grid)) {
-    out.issues.push(headerNotFound('roster', [], firstRow));
-    return out;
-  }
+  const it = rows[Symbol.iterator]();
+  const pull = (): Cell[] | undefined => {
+    const n = it.next();
+    return n.done ? undefined : Array.isArray(n.value) ? n.value : [];
+  };
+  const head: Cell[][] = [];
+  for (let row = pull(); row !== undefined; row = head.length < HEAD_ROWS ? pull() : undefined) head.push(row);
   let header;
   try {
-    header = findHeader(grid, 'roster');
+    header = findHeader(head, 'roster');
   } catch (e) {
     out.issues.push({ field: 'header', row: 0, message: `读取表头时出错：${String(e)}` });
     return out;
   }
   if (!header) {
-    out.issues.push(headerNotFound('roster', grid, firstRow));
-    for (let r = 0; r < grid.length; r++) out.lastColumnIndex = Math.max(out.lastColumnIndex, lastNonEmpty(rowOf(grid, r)));
+    let count = 0;
+    for (let row: Cell[] | undefined = head[0]; row !== undefined; row = count < head.length ? head[count] : pull()) {
+      out.lastColumnIndex = Math.max(out.lastColumnIndex, lastNonEmpty(row));
+      count++;
+    }
+    out.issues.push(headerNotFound('roster', count, firstRow));
     return out;
   }
   out.headerRow = firstRow + header.rowIndex;
@@ -239,7 +262,7 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
       message: `列「${d.header}」（${d.column}列）与${first?.column ?? ''}列重复，只读取${first?.column ?? '第一'}列`,
     });
   }
-  out.title = titleText(grid, header.rowIndex);
+  out.title = titleText(head, header.rowIndex);
   const years = settleHourYear(header, out.title, options);
   if ('refusal' in years) {
     out.refusal = years.refusal;
@@ -254,12 +277,12 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
   const byField = new Map(years.columns.map((c) => [c.field, c] as const));
   const cells = cellsPlan(byField.values());
   const yearColumns = yearColumnsOf(byField.values());
-  const filled = fillMerges(grid, options.merges, firstRow);
+  const merges = new MergeFill(options.merges, firstRow);
   const idIndex = byField.get('id')?.index;
   const nameIndex = byField.get('name')?.index;
   const ignoredIdx = new Set<number>();
   // 序号-like columns: a row whose only content is there is still blank
-  const headerRowCells = rowOf(grid, header.rowIndex);
+  const headerRowCells = head[header.rowIndex] ?? [];
   for (let c = 0; c < headerRowCells.length; c++) {
     const h = headerRowCells[c];
     if (typeof h === 'string' && /^(序号|编号|行号|no\.?)$/i.test(h.normalize('NFKC').trim())) ignoredIdx.add(c);
@@ -267,11 +290,15 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
   out.lastColumnIndex = lastNonEmpty(headerRowCells);
 
   for (let r = header.rowIndex + 1; r < header.rowIndex + header.headerRows; r++) {
-    out.lastColumnIndex = Math.max(out.lastColumnIndex, lastNonEmpty(rowOf(grid, r)));
+    out.lastColumnIndex = Math.max(out.lastColumnIndex, lastNonEmpty(head[r] ?? []));
   }
-  for (let r = header.rowIndex + header.headerRows; r < grid.length; r++) {
+  const dataStart = header.rowIndex + header.headerRows;
+  let r = 0;
+  for (let written: Cell[] | undefined = head[0]; written !== undefined; written = ++r < head.length ? head[r] : pull()) {
+    // every row goes through the merges (a merge's value is its top-left cell, wherever it is)
+    const cellsRow = merges.row(r, written);
+    if (r < dataStart) continue;
     // decisions about the row are made on it as written; its values are read with merges filled in
-    const written = rowOf(grid, r);
     const last = lastNonEmpty(written);
     out.lastColumnIndex = Math.max(out.lastColumnIndex, last);
     if (last < 0) continue;
@@ -281,7 +308,6 @@ export function readRoster(grid: Grid, options: ReadOptions = {}): RosterRead {
       out.skippedRows.push({ row: sheetRow, kind: skip });
       continue;
     }
-    const cellsRow = rowOf(filled, r);
     const person = emptyPerson(sheetRow, cells.cellsOf(sheetRow, cellsRow), cells.columns);
     try {
       readPersonRow(person, { row: sheetRow, errors: person.errors, warnings: person.warnings, byField, cellsRow }, yearColumns);
@@ -504,7 +530,7 @@ export function readRecords(grid: Grid, options: ReadOptions = {}): RecordsRead 
   const firstRow = firstRowOf(options);
   const out: RecordsRead = { headerRow: 0, records: [], issues: [], warnings: [] };
   if (!Array.isArray(grid)) {
-    out.issues.push(headerNotFound('records', [], firstRow));
+    out.issues.push(headerNotFound('records', 0, firstRow));
     return out;
   }
   let header;
@@ -515,7 +541,7 @@ export function readRecords(grid: Grid, options: ReadOptions = {}): RecordsRead 
     return out;
   }
   if (!header) {
-    out.issues.push(headerNotFound('records', grid, firstRow));
+    out.issues.push(headerNotFound('records', grid.length, firstRow));
     return out;
   }
   out.headerRow = firstRow + header.rowIndex;

@@ -51,6 +51,69 @@ export function fillMerges(grid: Grid, merges: readonly MergedArea[] | undefined
   return out;
 }
 
+/** A merged area fillMerges would fill: coordinates whole numbers, in order, at most 16 384 columns wide. */
+function isArea(m: MergedArea | undefined): m is MergedArea {
+  if (!m || !m.s || !m.e) return false;
+  const coords = [m.s.r, m.s.c, m.e.r, m.e.c];
+  return coords.every((x) => Number.isInteger(x) && x >= 0) && m.e.r >= m.s.r && m.e.c >= m.s.c && m.e.c - m.s.c <= 16_384;
+}
+
+const DEAD = Symbol('blank top-left');
+
+/**
+ * fillMerges for rows read one at a time, from the first grid row down (as a
+ * stream of sheet rows gives them): `row(r, cells)` is exactly row r of
+ * fillMerges(grid, merges, firstRow), without the grid. Every row must be
+ * given, in order, blank ones too (a merge's value is its top-left cell as
+ * earlier merges left it).
+ */
+export class MergeFill {
+  /** grid row → the merges (by position in the list) whose top-left is in it */
+  private readonly starts = new Map<number, number[]>();
+  /** merges covering the current row, in list order */
+  private active: number[] = [];
+  private readonly values = new Map<number, Cell | typeof DEAD>();
+  private readonly areas: ({ r0: number; r1: number; c0: number; c1: number } | undefined)[] = [];
+
+  constructor(merges: readonly MergedArea[] | undefined, firstRow = 1) {
+    const off = firstRow - 1;
+    (merges ?? []).forEach((m, i) => {
+      if (!isArea(m) || m.s.r - off < 0) {
+        this.areas.push(undefined);
+        return;
+      }
+      const a = { r0: m.s.r - off, r1: m.e.r - off, c0: m.s.c, c1: m.e.c };
+      this.areas.push(a);
+      const list = this.starts.get(a.r0);
+      if (list) list.push(i);
+      else this.starts.set(a.r0, [i]);
+    });
+  }
+
+  /** Row r of the filled grid: `cells` itself when no merge fills it, else a copy (the input is never changed). */
+  row(r: number, cells: Cell[]): Cell[] {
+    const starting = this.starts.get(r);
+    if (this.active.length === 0 && starting === undefined) return cells;
+    this.active = this.active.filter((i) => (this.areas[i]?.r1 ?? -1) >= r);
+    if (starting) this.active = [...this.active, ...starting].sort((a, b) => a - b);
+    let out = cells;
+    for (const i of this.active) {
+      const a = this.areas[i];
+      if (!a) continue;
+      if (a.r0 === r) this.values.set(i, isBlank(out[a.c0]) ? DEAD : out[a.c0]);
+      const value = this.values.get(i);
+      if (value === DEAD || value === undefined) continue;
+      if (out === cells) out = cells.slice();
+      for (let c = a.c0; c <= a.c1; c++) {
+        while (out.length < c) out.push(null);
+        if (r === a.r0 && c === a.c0) continue;
+        out[c] = value;
+      }
+    }
+    return out;
+  }
+}
+
 function rowAt(grid: Grid, i: number): Cell[] {
   const r = grid[i];
   return Array.isArray(r) ? r : [];
