@@ -6,6 +6,7 @@
  * The content is first described as blocks (plain strings), so the set of
  * characters is known before the font is cut.
  */
+import { createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
@@ -265,21 +266,37 @@ function blocks(model: SummaryModel, limit: number, noticeLimit: number): Block[
 
 const PAGE_LABEL_CHARS = '第页共/ 0123456789';
 
+/**
+ * Every character the document uses, for the font subset. A flag per UTF-16
+ * code unit (and a set for the rare astral characters): tens of thousands of
+ * cells are scanned once, without a Set insertion per character.
+ */
 function charsOf(bs: Block[], model: SummaryModel): string {
-  const set = new Set<string>(PAGE_LABEL_CHARS + '…');
+  const seen = new Uint8Array(0x10000);
+  const astral = new Set<string>();
   const add = (s: string) => {
-    for (const ch of s) set.add(ch);
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+        astral.add(s.slice(i, i + 2));
+        i++;
+      } else seen[c] = 1;
+    }
   };
+  add(PAGE_LABEL_CHARS + '…');
   for (const b of bs) {
     if (b.type === 'table') {
       b.columns.forEach((c) => add(c.title));
-      b.rows.forEach((r) => r.forEach(add));
+      for (const r of b.rows) for (const c of r) add(c);
     } else if (b.type === 'signature') b.labels.forEach((l) => add(l + '：'));
     else if (b.type === 'para' || b.type === 'title' || b.type === 'sub' || b.type === 'h2') add(b.text);
   }
   for (const u of model.units) add(u.unit);
   STATUS_ORDER.forEach((s) => add(model.statusLabels[s]));
-  return [...set].join('');
+  let out = '';
+  // lone surrogates have no glyph (and two of them side by side would pair up)
+  for (let c = 0; c < 0x10000; c++) if (seen[c] === 1 && (c < 0xd800 || c > 0xdfff)) out += String.fromCharCode(c);
+  return out + [...astral].join('');
 }
 
 async function fontFile(weight: '400Regular' | '700Bold'): Promise<Buffer> {
@@ -296,7 +313,42 @@ export interface PdfOptions {
   noticeLimit?: number;
 }
 
+/** The PDF in memory (tests, small documents). */
 export async function renderPdf(model: SummaryModel, options: PdfOptions = {}): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  await writePdfTo(model, { write: (c) => void chunks.push(c) }, options);
+  return Buffer.concat(chunks);
+}
+
+/** Where the PDF's bytes go, piece by piece; `write` may return a promise to hold back the next page (a file stream's back-pressure). */
+export interface PdfSink {
+  write(chunk: Buffer): void | Promise<void>;
+}
+
+/** Write the PDF to a file, page by page: the document is never held whole in memory. */
+export async function writePdfFile(model: SummaryModel, path: string, options: PdfOptions = {}): Promise<void> {
+  const out = createWriteStream(path);
+  const opened = new Promise<void>((resolve, reject) => {
+    out.once('open', () => resolve());
+    out.once('error', reject);
+  });
+  await opened;
+  let failed: unknown;
+  out.on('error', (e) => (failed = e));
+  try {
+    await writePdfTo(model, {
+      write: (c) => {
+        if (failed !== undefined) throw failed as Error;
+        if (!out.write(c)) return new Promise<void>((resolve) => out.once('drain', resolve));
+      },
+    }, options);
+  } finally {
+    await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+  }
+  if (failed !== undefined) throw failed as Error;
+}
+
+export async function writePdfTo(model: SummaryModel, sink: PdfSink, options: PdfOptions = {}): Promise<void> {
   const bs = blocks(model, options.listLimit ?? PDF_LIST_LIMIT, options.noticeLimit ?? PDF_NOTICE_LIMIT);
   const text = charsOf(bs, model);
   const [regular, bold] = await Promise.all([
@@ -324,68 +376,76 @@ export async function renderPdf(model: SummaryModel, options: PdfOptions = {}): 
   });
   doc.registerFont('R', regular);
   doc.registerFont('B', bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+  // pdfkit pushes its output synchronously while pages are drawn; pieces are gathered and handed to the sink between pages
+  let pending: Buffer[] = [];
+  doc.on('data', (c: Buffer) => pending.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
     doc.on('error', reject);
   });
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const piece = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
+    pending = [];
+    await sink.write(piece);
+  };
 
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const top = doc.page.margins.top;
   const bottom = doc.page.height - doc.page.margins.bottom;
-  const L: Layout = { doc, pages: [[]], y: top, top, bottom, left, width, measure: new Measure(doc) };
+  const measure = new Measure(doc);
+  const L: Layout = { doc, pages: [[]], y: top, top, bottom, left, width, measure };
   const draw = (step: Step) => L.pages[L.pages.length - 1]!.push(step);
-  const moveDown = (lines: number) => {
-    L.y += doc.currentLineHeight(true) * lines;
+  const moveDown = (font: Font, size: number, lines: number) => {
+    L.y += measure.lineHeight(font, size) * lines;
+  };
+  /**
+   * A paragraph wrapped and placed by our own measurements (the same line
+   * height and baseline as pdfkit's text()), drawn as one text object: pdfkit's
+   * per-call text layout is what made a thousand notice pages slow.
+   */
+  const textAt = (s: string, o: { font: Font; size: number; color: string; x: number; width: number; align: Align }) => {
+    const lines = measure.wrap(s, o.font, o.size, o.width);
+    const lh = measure.lineHeight(o.font, o.size);
+    // the document's font is left as pdfkit's text() left it (the next heading's gap is measured in it)
+    doc.font(o.font).fontSize(o.size);
+    const y = L.y;
+    draw((d) => {
+      const items = lines.map((line, k) => ({ x: alignedX(measure, line, o.font, o.size, o.x, o.width, o.align), y: y + k * lh, s: line }));
+      measure.text(d, o.font, o.size, items, o.color);
+    });
+    return lines.length * lh;
   };
 
   for (const b of bs) {
     switch (b.type) {
       case 'title': {
-        doc.font('B').fontSize(15);
-        const y = L.y;
-        const h = doc.heightOfString(b.text, { width, align: 'center' });
-        draw((d) => d.font('B').fontSize(15).fillColor('#111').text(b.text, left, y, { width, align: 'center' }));
-        L.y += h;
-        moveDown(0.3);
+        L.y += textAt(b.text, { font: 'B', size: 15, color: '#111', x: left, width, align: 'center' });
+        moveDown('B', 15, 0.3);
         break;
       }
       case 'sub': {
-        doc.font('R').fontSize(8.5);
-        const y = L.y;
-        const h = doc.heightOfString(b.text, { width, align: 'center' });
-        draw((d) => d.font('R').fontSize(8.5).fillColor('#444').text(b.text, left, y, { width, align: 'center' }));
-        L.y += h;
-        moveDown(0.6);
+        L.y += textAt(b.text, { font: 'R', size: 8.5, color: '#444', x: left, width, align: 'center' });
+        moveDown('R', 8.5, 0.6);
         break;
       }
       case 'h2': {
         ensure(L, 60);
-        moveDown(0.5);
+        // the gap above is in the font the document was last set to, as pdfkit's moveDown() counts it
+        L.y += doc.currentLineHeight(true) * 0.5;
         const y = L.y;
-        doc.font('B').fontSize(11.5);
-        const h = doc.heightOfString(b.text, { width: width - 8 });
-        draw((d) => {
-          d.rect(left, y + 1, 3, 12).fill('#345');
-          d.font('B').fontSize(11.5).fillColor('#111').text(b.text, left + 8, y, { width: width - 8 });
-        });
-        L.y += h;
-        moveDown(0.3);
+        draw((d) => d.rect(left, y + 1, 3, 12).fill('#345'));
+        L.y += textAt(b.text, { font: 'B', size: 11.5, color: '#111', x: left + 8, width: width - 8, align: 'left' });
+        moveDown('B', 11.5, 0.3);
         break;
       }
       case 'para': {
         const size = b.small ? 7.5 : 9;
-        const color = b.small ? '#555' : '#111';
-        const align = b.right ? 'right' : 'left';
-        doc.font('R').fontSize(size);
-        const h = doc.heightOfString(b.text, { width });
+        const h = measure.wrap(b.text, 'R', size, width).length * measure.lineHeight('R', size);
         ensure(L, h + 2);
-        const y = L.y;
-        draw((d) => d.font('R').fontSize(size).fillColor(color).text(b.text, left, y, { width, align }));
-        L.y += h;
-        moveDown(0.15);
+        L.y += textAt(b.text, { font: 'R', size, color: b.small ? '#555' : '#111', x: left, width, align: b.right ? 'right' : 'left' });
+        moveDown('R', size, 0.15);
         break;
       }
       case 'chart':
@@ -423,15 +483,19 @@ export async function renderPdf(model: SummaryModel, options: PdfOptions = {}): 
     L.pages[i] = [];
     for (const s of steps) s(doc);
     const label = `第 ${i + 1} 页 / 共 ${count} 页`;
-    const saved = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font('R').fontSize(7.5).fillColor('#666').text(label, left, doc.page.height - 30, { width, align: 'center', lineBreak: false });
-    doc.page.margins.bottom = saved;
-    // pdfkit caches the layout of every distinct string; names and ID numbers rarely repeat.
-    if (i % 20 === 19) clearLayoutCaches(doc);
+    measure.text(doc, 'R', 7.5, [{ x: alignedX(measure, label, 'R', 7.5, left, width, 'center'), y: doc.page.height - 30, s: label }], '#666');
+    await flush();
   }
   doc.end();
-  return done;
+  await ended;
+  await flush();
+}
+
+/** Where a line starts in a box of `width` at `x`, by its measured width. */
+function alignedX(measure: Measure, line: string, font: Font, size: number, x: number, width: number, align: Align): number {
+  if (align === 'left' || line === '') return x;
+  const w = measure.width(line, font, size);
+  return align === 'right' ? x + width - w : x + (width - w) / 2;
 }
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -446,12 +510,6 @@ interface Layout {
   left: number;
   width: number;
   measure: Measure;
-}
-
-function clearLayoutCaches(doc: Doc): void {
-  const fams = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: unknown }> })._fontFamilies;
-  if (!fams) return;
-  for (const f of Object.values(fams)) if (f.layoutCache) f.layoutCache = Object.create(null) as unknown;
 }
 
 function ensure(L: Layout, h: number): void {
@@ -472,6 +530,32 @@ interface PdfFont {
 
 const num = (v: number): string => String(Math.round(v * 100) / 100);
 
+type Font = 'R' | 'B';
+
+const RGB = new Map<string, string>();
+/** `#rrggbb` as the operands of `rg` (pdfkit's fillColor() writes the same colour, with more calls per use). */
+function rgb(hex: string): string {
+  let v = RGB.get(hex);
+  if (v === undefined) {
+    const n = Number.parseInt(hex.slice(1), 16);
+    v = [n >> 16, (n >> 8) & 255, n & 255].map((c) => num(c / 255)).join(' ');
+    RGB.set(hex, v);
+  }
+  return v;
+}
+
+/** Two-byte glyph codes (pdfkit's hex, e.g. `01a2`) as the characters of a PDF literal string, escaped where the syntax needs it. */
+function literalBytes(hexCodes: readonly string[]): string {
+  let out = '';
+  for (const hex of hexCodes) {
+    for (let i = 0; i < hex.length; i += 2) {
+      const b = Number.parseInt(hex.slice(i, i + 2), 16);
+      out += b === 0x28 || b === 0x29 || b === 0x5c ? `\\${String.fromCharCode(b)}` : b === 0x0a ? '\\n' : b === 0x0d ? '\\r' : String.fromCharCode(b);
+    }
+  }
+  return out;
+}
+
 /** Widths of single characters, cached per font and size; lines wrapped by character (CJK text). */
 class Measure {
   private readonly widths = new Map<string, Map<string, number>>();
@@ -479,13 +563,13 @@ class Measure {
   private readonly codes = new Map<string, Map<string, string>>();
   private readonly wrapped = new Map<string, Map<string, string[]>>();
   constructor(private readonly doc: Doc) {}
-  private table(font: 'R' | 'B', size: number): Map<string, number> {
+  private table(font: Font, size: number): Map<string, number> {
     const k = `${font}${size}`;
     let m = this.widths.get(k);
     if (!m) this.widths.set(k, (m = new Map()));
     return m;
   }
-  lineHeight(font: 'R' | 'B', size: number): number {
+  lineHeight(font: Font, size: number): number {
     const k = `${font}${size}`;
     let h = this.heights.get(k);
     if (h === undefined) {
@@ -495,7 +579,7 @@ class Measure {
     }
     return h;
   }
-  width(s: string, font: 'R' | 'B', size: number): number {
+  width(s: string, font: Font, size: number): number {
     const m = this.table(font, size);
     let w = 0;
     for (const ch of s) {
@@ -513,9 +597,12 @@ class Measure {
    * Draw single lines (top-left positions, as pdfkit's text()) in one text
    * object. Each character is encoded once through pdfkit's font (which also
    * records it for the subset and the ToUnicode map, so the text stays
-   * selectable); pdfkit's per-call text layout is skipped.
+   * selectable); pdfkit's per-call text layout is skipped. Glyph codes go in
+   * as bytes of a literal string (half the size of hex, so half to compress),
+   * and the content is handed to pdfkit as bytes, not a string it converts
+   * character by character.
    */
-  text(doc: Doc, font: 'R' | 'B', size: number, items: readonly { x: number; y: number; s: string }[]): void {
+  text(doc: Doc, font: Font, size: number, items: readonly { x: number; y: number; s: string }[], color = '#111'): void {
     if (items.length === 0) return;
     doc.font(font).fontSize(size);
     const f = (doc as unknown as { _font: PdfFont })._font;
@@ -524,26 +611,25 @@ class Measure {
     const page = doc.page as unknown as { fonts: Record<string, unknown>; height: number };
     if (page.fonts[f.id] == null) page.fonts[f.id] = f.ref();
     const dy = (f.ascender / 1000) * size;
-    let out = `BT\n/${f.id} ${num(size)} Tf\n`;
+    const h = page.height;
+    // the page's coordinates are flipped (pdfkit's origin is top-left); text is drawn unflipped
+    let out = `q\n1 0 0 -1 0 ${num(h)} cm\nBT\n${rgb(color)} rg\n/${f.id} ${num(size)} Tf\n`;
     for (const it of items) {
-      let hex = '';
+      let bytes = '';
       for (const ch of it.s) {
         let c = codes.get(ch);
         if (c === undefined) {
-          c = f.encode(ch)[0].join('');
+          c = literalBytes(f.encode(ch)[0]);
           codes.set(ch, c);
         }
-        hex += c;
+        bytes += c;
       }
-      out += `1 0 0 1 ${num(it.x)} ${num(page.height - it.y - dy)} Tm\n[<${hex}>] TJ\n`;
+      out += `1 0 0 1 ${num(it.x)} ${num(h - it.y - dy)} Tm\n(${bytes}) Tj\n`;
     }
-    doc.save();
-    doc.transform(1, 0, 0, -1, 0, page.height);
-    doc.addContent(out + 'ET');
-    doc.restore();
+    doc.addContent(Buffer.from(out + 'ET\nQ\n', 'latin1'));
   }
   /** Break `s` into lines no wider than `max`: at newlines, then before the character that would overflow (at a space if one is near). */
-  wrap(s: string, font: 'R' | 'B', size: number, max: number): string[] {
+  wrap(s: string, font: Font, size: number, max: number): string[] {
     // Many cells repeat (status, hours, unit, reasons, masked IDs): wrap each distinct one once per column width.
     const k = `${font}${size}|${max}`;
     let cache = this.wrapped.get(k);
@@ -556,7 +642,7 @@ class Measure {
     }
     return lines;
   }
-  private wrapNow(s: string, font: 'R' | 'B', size: number, max: number): string[] {
+  private wrapNow(s: string, font: Font, size: number, max: number): string[] {
     const out: string[] = [];
     for (const para of s.split('\n')) {
       if (this.width(para, font, size) <= max) {
@@ -638,45 +724,58 @@ function layoutTable(L: Layout, t: Extract<Block, { type: 'table' }>, draw: (s: 
   const pad = 2.5;
   const size = t.size ?? (t.columns.length > 8 ? 7 : 8);
   // lines of each cell, wrapped to the column (every line is drawn on its own, never re-wrapped by pdfkit)
-  const lay = (cells: string[], font: 'R' | 'B') => {
+  const lay = (cells: string[], font: Font) => {
     const lines = cells.map((c, i) => measure.wrap(c, font, size, widths[i]! - 2 * pad));
     const n = Math.max(1, ...lines.map((l) => l.length));
     return { lines, h: n * measure.lineHeight(font, size) + 2 * pad };
   };
-  const drawRow = (lines: string[][], y: number, h: number, head: boolean, bold: boolean): Step => {
-    const font = head || bold ? 'B' : 'R';
+  const xs: number[] = [];
+  let x0 = left;
+  for (const w of widths) {
+    xs.push(x0);
+    x0 += w;
+  }
+  /** A row's lines as text items, each placed by the column's alignment (right-aligned by its measured width). */
+  const rowItems = (lines: string[][], y: number, head: boolean, font: Font, into: { x: number; y: number; s: string }[]) => {
     const lh = measure.lineHeight(font, size);
-    const xs: number[] = [];
-    let x0 = left;
-    for (const w of widths) {
-      xs.push(x0);
-      x0 += w;
-    }
-    // right-aligned lines are placed by their measured width
-    const placed = lines.map((cell, i) => {
+    lines.forEach((cell, i) => {
       const align = head ? 'left' : (t.columns[i]!.align ?? 'left');
-      const w = widths[i]!;
-      return cell.map((s) => {
-        if (align === 'left' || s === '') return xs[i]! + pad;
-        const sw = measure.width(s, font, size);
-        return align === 'right' ? xs[i]! + w - pad - sw : xs[i]! + (w - sw) / 2;
+      cell.forEach((s, k) => {
+        if (s !== '') into.push({ x: alignedX(measure, s, font, size, xs[i]! + pad, widths[i]! - 2 * pad, align), y: y + pad + k * lh, s });
       });
     });
-    return (d) => {
-      if (head) d.rect(left, y, width, h).fill('#eef1f5');
-      d.lineWidth(0.4).strokeColor('#bbbbbb');
-      let path = '';
-      for (let i = 0; i < widths.length; i++) path += `${num(xs[i]!)} ${num(y)} ${num(widths[i]!)} ${num(h)} re\n`;
-      d.addContent(path + 'S');
-      d.fillColor('#111');
+  };
+  /**
+   * One page's part of the table: the header's fill, the grid as one path
+   * (a line under every row, one per column edge: what a rectangle per cell
+   * drew, with a fifth of the content), and the text in one text object per
+   * run of rows in the same font.
+   */
+  const drawSegment = (d: Doc, y0: number, rows: { lines: string[][]; h: number; bold: boolean }[]) => {
+    d.rect(left, y0, width, head.h).fill('#eef1f5');
+    const right = num(left + width);
+    let y = y0 + head.h;
+    let path = `${num(left)} ${num(y0)} m ${right} ${num(y0)} l\n${num(left)} ${num(y)} m ${right} ${num(y)} l\n`;
+    for (const r of rows) {
+      y += r.h;
+      path += `${num(left)} ${num(y)} m ${right} ${num(y)} l\n`;
+    }
+    for (const x of [...xs, left + width]) path += `${num(x)} ${num(y0)} m ${num(x)} ${num(y)} l\n`;
+    d.lineWidth(0.4).strokeColor('#bbbbbb');
+    d.addContent(Buffer.from(path + 'S\n', 'latin1'));
+    const headItems: { x: number; y: number; s: string }[] = [];
+    rowItems(head.lines, y0, true, 'B', headItems);
+    measure.text(d, 'B', size, headItems);
+    let yy = y0 + head.h;
+    for (let k = 0; k < rows.length; ) {
+      const bold = rows[k]!.bold;
       const items: { x: number; y: number; s: string }[] = [];
-      lines.forEach((cell, i) => {
-        cell.forEach((s, k) => {
-          if (s !== '') items.push({ x: placed[i]![k]!, y: y + pad + k * lh, s });
-        });
-      });
-      measure.text(d, font, size, items);
-    };
+      for (; k < rows.length && rows[k]!.bold === bold; k++) {
+        rowItems(rows[k]!.lines, yy, false, bold ? 'B' : 'R', items);
+        yy += rows[k]!.h;
+      }
+      measure.text(d, bold ? 'B' : 'R', size, items);
+    }
   };
   const head = lay(t.columns.map((c) => c.title), 'B');
   let y = L.y;
@@ -690,14 +789,12 @@ function layoutTable(L: Layout, t: Extract<Block, { type: 'table' }>, draw: (s: 
   // again when the page is drawn, so no page holds its content before then.
   const isBold = (k: number) => t.boldLast === true && k === t.rows.length - 1;
   const segment = (from: number, to: number, y0: number): Step => (d) => {
-    drawRow(head.lines, y0, head.h, true, false)(d);
-    let yy = y0 + head.h;
+    const rows: { lines: string[][]; h: number; bold: boolean }[] = [];
     for (let k = from; k < to; k++) {
       const bold = isBold(k);
-      const row = lay(t.rows[k]!, bold ? 'B' : 'R');
-      drawRow(row.lines, yy, row.h, false, bold)(d);
-      yy += row.h;
+      rows.push({ ...lay(t.rows[k]!, bold ? 'B' : 'R'), bold });
     }
+    drawSegment(d, y0, rows);
   };
   let y0 = y;
   let from = 0;
