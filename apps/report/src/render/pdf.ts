@@ -654,6 +654,9 @@ class Measure {
     const h = page.height;
     // the page's coordinates are flipped (pdfkit's origin is top-left); text is drawn unflipped
     let out = `q\n1 0 0 -1 0 ${num(h)} cm\nBT\n${rgb(color)} rg\n/${f.id} ${num(size)} Tf\n`;
+    // each line starts at an offset from the last (Td), in hundredths of a point as before: half the bytes of a full Tm
+    let px = 0;
+    let py = 0;
     for (const it of items) {
       let bytes = '';
       for (const ch of it.s) {
@@ -664,7 +667,11 @@ class Measure {
         }
         bytes += c;
       }
-      out += `1 0 0 1 ${num(it.x)} ${num(h - it.y - dy)} Tm\n(${bytes}) Tj\n`;
+      const x = Math.round(it.x * 100);
+      const y = Math.round((h - it.y - dy) * 100);
+      out += `${(x - px) / 100} ${(y - py) / 100} Td(${bytes})Tj\n`;
+      px = x;
+      py = y;
     }
     doc.addContent(Buffer.from(out + 'ET\nQ\n', 'latin1'));
   }
@@ -824,31 +831,27 @@ function layoutTable(L: Layout, t: Extract<Block, { type: 'table' }>, draw: (s: 
     newPage(L);
     y = L.y;
   }
-  // Only the row heights are kept from this pass; a page's rows are wrapped
-  // again when the page is drawn, so no page holds its content before then.
+  // Each row is wrapped once: its lines are kept from this pass for the page
+  // that draws it (mostly the wrap cache's own arrays, so a few refs a row).
   const isBold = (k: number) => t.boldLast === true && k === t.rows.length - 1;
-  const segment = (from: number, to: number, y0: number): Step => (d) => {
-    const rows: { lines: string[][]; h: number; bold: boolean }[] = [];
-    for (let k = from; k < to; k++) {
-      const bold = isBold(k);
-      rows.push({ ...lay(t.rows[k]!, bold ? 'B' : 'R'), bold });
-    }
-    drawSegment(d, y0, rows);
-  };
+  type Laid = { lines: string[][]; h: number; bold: boolean };
+  const segment = (rows: Laid[], y0: number): Step => (d) => drawSegment(d, y0, rows);
   let y0 = y;
-  let from = 0;
+  let rows: Laid[] = [];
   y += head.h;
   for (let k = 0; k < t.rows.length; k++) {
-    const h = lay(t.rows[k]!, isBold(k) ? 'B' : 'R').h;
-    if (y + h > L.bottom) {
-      draw(segment(from, k, y0));
+    const bold = isBold(k);
+    const row = { ...lay(t.rows[k]!, bold ? 'B' : 'R'), bold };
+    if (y + row.h > L.bottom) {
+      draw(segment(rows, y0));
       newPage(L);
       y0 = L.y;
       y = y0 + head.h;
-      from = k;
+      rows = [];
     }
-    y += h;
+    rows.push(row);
+    y += row.h;
   }
-  draw(segment(from, t.rows.length, y0));
+  draw(segment(rows, y0));
   L.y = y + 6;
 }
