@@ -164,6 +164,10 @@ function actionBlocks(b: Block[], model: SummaryModel, limit: number): void {
     boldLast: true,
   });
   b.push({ type: 'para', text: '学时与费用只计未达标人员；不作限制人员列在清单末尾，仅供参考。按截止前剩余天数由少到多、可补学时由多到少排列。', small: true });
+  const places = placeGroups(a.items.slice(0, limit));
+  // the width the platforms no longer need goes to the gaps, the deadline and the notes (the table's total stays)
+  const spare = places.groups.length > 0 ? 1.6 : 0;
+  for (const g of places.groups) b.push({ type: 'para', text: `学习平台${g.label}：${g.text.replace(/\n/g, '；')}` });
   cappedTable(b, a.items, limit, {
     unit: '人',
     whole: '清单',
@@ -174,13 +178,13 @@ function actionBlocks(b: Block[], model: SummaryModel, limit: number): void {
       { title: '姓名', width: 1.3 },
       { title: '身份证号', width: 2.5 },
       { title: '申报类型', width: 1.2 },
-      { title: '各年度缺口', width: 2 },
+      { title: '各年度缺口', width: 2 + spare * 0.25 },
       { title: '仍可补学', width: 1.3 },
-      { title: '截止', width: 1.8 },
-      { title: '学习平台', width: 3 },
+      { title: '截止', width: 1.8 + spare * 0.25 },
+      { title: '学习平台', width: 3 - spare },
       ...(fees ? [{ title: '费用(元)', width: 1.1, align: 'right' as Align }] : []),
       { title: '已无法补', width: 1.3 },
-      { title: '说明', width: 2 },
+      { title: '说明', width: 2 + spare * 0.5 },
     ],
     rows: (items) =>
       items.map((x) => [
@@ -191,12 +195,49 @@ function actionBlocks(b: Block[], model: SummaryModel, limit: number): void {
         x.gaps.join('\n') || '—',
         x.unknown ? '未知' : pair(x.closable),
         x.unknown || !x.hasRemedy ? '按当地安排' : x.by ? `${zhDate(x.by)}\n${daysLeftText(x.daysLeft)}` : '—',
-        x.where.map(placeLine).join('\n') || '—',
+        places.cell(x.where),
         ...(fees ? [!x.bound ? '不计' : x.cost === null ? '—' : fmtYuan(x.cost)] : []),
         x.closedTotal > 0 ? pair(x.closed) : x.closed ? '0' : '—',
         [...(x.bound ? [] : ['不作限制，仅供参考']), ...x.alternatives.map((t) => `也可：${t}`)].join('\n'),
       ]),
   });
+}
+
+const GROUP_LABELS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/**
+ * The action list's 学习平台 column: most people share one list of four or
+ * five platforms, which printed in every row made each row ~15 lines high and
+ * the list two thirds of the PDF. A list of two or more platforms that
+ * several people share is printed once above the table, as 学习平台（一）, and
+ * the row says 见上方学习平台（一）; a person's own 通知单 page, the HTML and the
+ * XLSX still list the platforms in full.
+ */
+function placeGroups(items: readonly ActionItem[]): { groups: { label: string; text: string }[]; cell(where: ActionItem['where']): string } {
+  const byText = new Map<string, { label: string; text: string; n: number }>();
+  const textOf = new Map<ActionItem['where'], string>();
+  const text = (w: ActionItem['where']) => {
+    let t = textOf.get(w);
+    if (t === undefined) textOf.set(w, (t = w.map(placeLine).join('\n')));
+    return t;
+  };
+  for (const x of items) {
+    if (x.where.length < 2) continue;
+    const t = text(x.where);
+    const g = byText.get(t);
+    if (g) g.n++;
+    else byText.set(t, { label: '', text: t, n: 1 });
+  }
+  const shared = [...byText.values()].filter((g) => g.n > 1).slice(0, GROUP_LABELS.length);
+  shared.forEach((g, i) => (g.label = `（${GROUP_LABELS[i]}）`));
+  return {
+    groups: shared,
+    cell: (w) => {
+      const t = text(w);
+      const g = byText.get(t);
+      return g && g.label ? `见上方学习平台${g.label}` : t || '—';
+    },
+  };
 }
 
 function noticeBlocks(b: Block[], model: SummaryModel, a: ActionItem): void {
