@@ -5,7 +5,7 @@
  * Each mode runs in its own process (run.ts), so peak RSS is its own.
  *
  *   tsx test/bench/reports.ts gen <people> <file.xlsx>
- *   tsx test/bench/reports.ts run <file.xlsx> <outDir>
+ *   tsx test/bench/reports.ts run <file.xlsx> <outDir> [worker]
  *   tsx test/bench/reports.ts read <sheetjs|exceljs|lean|stream|decompress|check|check-grid|split> <file.xlsx>
  *
  * The workbook is the 花名册 sheet only (a title row, the header, one row per
@@ -21,7 +21,7 @@ import { emit, now, peakRssMB, ROOT } from './util.js';
 
 const app = (p: string) => pathToFileURL(join(ROOT, p)).href;
 
-const [mode, a, b] = process.argv.slice(2);
+const [mode, a, b, c] = process.argv.slice(2);
 
 if (mode === 'gen') {
   const people = Number(a);
@@ -38,19 +38,25 @@ if (mode === 'gen') {
     runCheck(args: { roster: string; policy: string }): Promise<{ results: unknown[] }>;
   }
   interface SummaryMod {
-    writeReports(run: unknown, o: { formats: string[]; outDir: string; showId: boolean; worker?: unknown }): Promise<{ files: Record<string, string>; timings: Record<string, number> }>;
+    writeReports(run: unknown, o: { formats: string[]; outDir: string; showId: boolean; parallel?: boolean; worker?: unknown }): Promise<{ files: Record<string, string>; timings: Record<string, number>; writtenIn: Record<string, string> }>;
     startRenderWorker(): unknown;
   }
   const { runCheck } = (await import(app('apps/report/src/engine.ts'))) as EngineMod;
   const { writeReports, startRenderWorker } = (await import(app('apps/report/src/summary.ts'))) as SummaryMod;
+  // `worker`: the XLSX in the render worker (parallel: true), started while the roster is read,
+  // for comparison; the default is what `ce-report summary` does (every format on the main thread)
+  const inWorker = c === 'worker';
+  // CPU time as well as wall time: on the shared 2 cores the wall time doubled between identical runs
+  const cpu0 = process.cpuUsage();
   const t0 = now();
-  // as `ce-report summary` does: the render worker starts while the roster is read
-  const worker = startRenderWorker();
+  const worker = inWorker ? startRenderWorker() : undefined;
   const run = await runCheck({ roster: a!, policy: POLICY });
   const tCheck = now();
-  // HTML and PDF are written in a worker while the XLSX is written: their times overlap
-  const written = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: b!, showId: false, worker });
+  const cpuCheck = process.cpuUsage(cpu0);
+  const written = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: b!, showId: false, ...(inWorker ? { parallel: true, worker } : {}) });
   const tEnd = now();
+  const cpuEnd = process.cpuUsage(cpu0);
+  const cpuMs = (u: NodeJS.CpuUsage) => Math.round((u.user + u.system) / 1000);
   const stages = Object.fromEntries(Object.entries(written.timings).map(([k, ms]) => [`生成 ${k.toUpperCase()}`, Math.round(ms)]));
   const sizes = Object.fromEntries(Object.entries(written.files).map(([k, f]) => [k, statSync(f).size]));
   emit({
@@ -58,6 +64,11 @@ if (mode === 'gen') {
     checkMs: Math.round(tCheck - t0),
     renderMs: stages,
     renderWallMs: Math.round(tEnd - tCheck),
+    // the baseline of the same process: load + check of the same roster (what `ce-report check` does)
+    renderVsCheck: Math.round(((tEnd - tCheck) / (tCheck - t0)) * 100) / 100,
+    checkCpuMs: cpuMs(cpuCheck),
+    renderCpuMs: cpuMs(cpuEnd) - cpuMs(cpuCheck),
+    writtenIn: written.writtenIn,
     totalMs: Math.round(tEnd - t0),
     sizes,
     peakRssMB: peakRssMB(),

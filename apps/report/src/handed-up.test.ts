@@ -236,6 +236,24 @@ describe.runIf(HAS_POPPLER || process.env.CI === 'true')('PDF: the summary and o
     for (const r of run.results) if (r.id.length >= 15) expect(flat).not.toContain(r.id);
   });
 
+  it('prints a platform list that people share once above the action list, and each notice page in full', () => {
+    const placeText = (w: SummaryModel['notices'][number]['where']) => w.map((p) => `${p.categoryLabel}：${p.name}${p.url ? `（${p.url}）` : ''}`);
+    const flat = pages.join('').replace(/\s+/g, '');
+    // the most common list (most people share one) is 学习平台（一）
+    const counts = new Map<string, number>();
+    for (const a of m.actions.items) if (a.where.length >= 2) counts.set(placeText(a.where).join('；'), (counts.get(placeText(a.where).join('；')) ?? 0) + 1);
+    const [first] = [...counts.entries()].sort((x, y) => y[1] - x[1]);
+    expect(first![1]).toBeGreaterThan(1);
+    expect(flat).toContain(`学习平台（一）：${first![0]}`.replace(/\s+/g, ''));
+    const actionPages = pages.filter((p) => p.includes('仍可补学') && !p.includes('补学通知单'));
+    const rowsReferring = actionPages.join('').replace(/\s+/g, '').match(/见上方学习平台（[一二三四五六七八九十]）/g) ?? [];
+    expect(rowsReferring.length).toBe(m.actions.items.filter((a) => a.where.length >= 2).length);
+    // a notice is handed to one person: its platforms are written out there, not referred to
+    const notice = pages.find((p) => p.includes('补学通知单'))!.replace(/\s+/g, '');
+    expect(notice).not.toContain('见上方');
+    for (const line of placeText(m.notices[0]!.where)) expect(notice).toContain(line.replace(/\s+/g, ''));
+  });
+
   it('gives each person who must still act a page of their own, with their remedy', () => {
     const info = execFileSync('pdfinfo', [rep.files.pdf!], { encoding: 'utf8' });
     expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(pages.length);

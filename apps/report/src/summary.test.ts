@@ -102,7 +102,7 @@ describe('the bundled sample roster', () => {
   });
 });
 
-describe('writing the XLSX in the render worker while HTML and PDF are written on the main thread', () => {
+describe('writing the XLSX in the render worker (parallel: true) while HTML and PDF are written on the main thread', () => {
   const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   const on = { year: 2026, month: 11, day: 22 };
 
@@ -110,8 +110,9 @@ describe('writing the XLSX in the render worker while HTML and PDF are written o
     const run = await runCheck({ roster: SAMPLE, policy: 'xilingol-2024' });
     const side = join(tmp, 'side-by-side');
     const serial = join(tmp, 'one-by-one');
-    const a = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: side, showId: false, generatedOn: on });
-    const b = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: serial, showId: false, generatedOn: on, parallel: false });
+    const a = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: side, showId: false, generatedOn: on, parallel: true });
+    // the default: everything on the main thread
+    const b = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: serial, showId: false, generatedOn: on });
     expect(a.writtenIn).toEqual({ html: 'main', pdf: 'main', xlsx: 'worker' });
     expect(b.writtenIn).toEqual({ html: 'main', pdf: 'main', xlsx: 'main' });
     expect(readFileSync(a.files.html!, 'utf8')).toBe(readFileSync(b.files.html!, 'utf8'));
@@ -134,7 +135,7 @@ describe('writing the XLSX in the render worker while HTML and PDF are written o
     const dead = startRenderWorker();
     await dead.worker!.terminate();
     const out = join(tmp, 'dead-worker');
-    const r = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: out, showId: false, generatedOn: on, worker: dead });
+    const r = await writeReports(run, { formats: ['html', 'pdf', 'xlsx'], outDir: out, showId: false, generatedOn: on, parallel: true, worker: dead });
     expect(r.writtenIn).toEqual({ html: 'main', pdf: 'main', xlsx: 'main' });
     for (const f of ['html', 'pdf', 'xlsx'] as const) expect(existsSync(r.files[f]!)).toBe(true);
     expect(pdfText(r.files.pdf!)).toContain('未达标');
@@ -153,7 +154,7 @@ describe('writing the XLSX in the render worker while HTML and PDF are written o
     const run = await runCheck({ roster: SAMPLE, policy: 'xilingol-2024' });
     const out = join(tmp, 'blocked-xlsx');
     mkdirSync(join(out, 'summary.xlsx'), { recursive: true }); // a folder where the XLSX should go
-    await expect(writeReports(run, { formats: ['html', 'xlsx'], outDir: out, showId: false, generatedOn: on, baseName: 'summary' })).rejects.toMatchObject({
+    await expect(writeReports(run, { formats: ['html', 'xlsx'], outDir: out, showId: false, generatedOn: on, baseName: 'summary', parallel: true })).rejects.toMatchObject({
       zh: expect.stringContaining(join(out, 'summary.xlsx')),
     });
   });

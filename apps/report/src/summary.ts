@@ -46,7 +46,12 @@ export interface WriteOptions {
   /** what was read and where the year came from; default: sourceNotices(run, {}) */
   notices?: string[];
   onStage?: (done: number, total: number, label: string) => void;
-  /** write the XLSX in a worker thread while HTML and PDF are written here (default true) */
+  /**
+   * write the XLSX in a worker thread while HTML and PDF are written here
+   * (default false: on 100k rows, copying the grid, the results and the model
+   * to the worker took the main thread longer than writing the XLSX, and
+   * ~500 MB more memory; test/bench/notes.md, scenario 4)
+   */
   parallel?: boolean;
   /** that worker, started ahead of time (startRenderWorker); otherwise one is started here */
   worker?: RenderWorker;
@@ -102,11 +107,10 @@ export async function writeReports(run: CheckRun, options: WriteOptions): Promis
     writtenIn[f] = 'main';
   };
 
-  // The XLSX (the slowest, and the one needing the roster copy) is written in the worker started
-  // ahead of time, off the main thread; HTML and PDF are written here meanwhile. A second worker
-  // for them was measured slower and heavier on two cores (each worker loads every renderer).
-  // If the worker cannot run, the XLSX is written here too.
-  const inWorker = options.parallel !== false && options.formats.includes('xlsx');
+  // Asked for (parallel), the XLSX is written in a worker, off the main thread, while HTML and
+  // PDF are written here; if the worker cannot run, the XLSX is written here too. Not the default:
+  // the structured copy of grid, results and model cost more than it saved (see `parallel`).
+  const inWorker = options.parallel === true && options.formats.includes('xlsx');
   if (!inWorker) options.worker?.end();
   const on = {
     start: stage,
@@ -264,19 +268,12 @@ function renderInWorker(
 
 export async function runSummary(args: SummaryArgs, io: Io): Promise<number> {
   const bar = progressBar(io.stderr, io.stderrIsTTY);
-  // started now so that it is ready by the time the roster has been read and checked
-  const worker = args.formats.includes('xlsx') ? startRenderWorker() : undefined;
-  let run;
-  try {
-    run = await runCheck(args, {
-      onProgress: (done, total) => {
-        if (total >= LARGE_ROSTER) bar.update(done, total, '检查中 / checking');
-      },
-    });
-  } catch (e) {
-    worker?.end();
-    throw e;
-  }
+  // every format on this thread, one after another (WriteOptions.parallel says why)
+  const run = await runCheck(args, {
+    onProgress: (done, total) => {
+      if (total >= LARGE_ROSTER) bar.update(done, total, '检查中 / checking');
+    },
+  });
   const large = run.results.length >= LARGE_ROSTER;
   const written = await writeReports(run, {
     formats: args.formats,
@@ -285,7 +282,6 @@ export async function runSummary(args: SummaryArgs, io: Io): Promise<number> {
     rosterPath: args.roster,
     notices: sourceNotices(run, { rosterPath: args.roster, year: args.year !== undefined, asOf: args.asOf !== undefined }),
     ...(args.unit !== undefined ? { unit: args.unit } : {}),
-    ...(worker ? { worker } : {}),
     onStage: (d, t, label) => {
       if (large) bar.update(d, t, label);
     },

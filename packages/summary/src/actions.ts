@@ -85,7 +85,19 @@ export interface ActionContext {
 
 const sum = (h: YearHours | null) => (h ? h.public + h.professional : 0);
 
+/**
+ * The evaluator shares one `where` list among the remedies that name the same
+ * platforms; the places are made once per list too, and shared by every action
+ * item (read-only), so renderers can also lay them out once per list.
+ */
+const placesByList = new WeakMap<Remedy['where'], PlaceInfo[]>();
 function places(r: Remedy): PlaceInfo[] {
+  let out = placesByList.get(r.where);
+  if (!out) placesByList.set(r.where, (out = placesOf(r)));
+  return out;
+}
+
+function placesOf(r: Remedy): PlaceInfo[] {
   return r.where.map((w) => {
     const p: PlaceInfo = { category: w.category, categoryLabel: CATEGORY_LABELS[w.category] ?? String(w.category), name: w.name };
     if (w.url) p.url = w.url;

@@ -8,9 +8,13 @@ import type { Status } from '@ce/rules';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const SPECIAL = /[&<>"']/;
+
 /** Escape text for HTML element content and quoted attribute values. */
 export function esc(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ESC[c]!);
+  const s = typeof value === 'string' ? value : String(value ?? '');
+  // most names, units and numbers need nothing: a test is much cheaper than a replace with a callback
+  return SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => ESC[c]!) : s;
 }
 
 export const STATUS_COLORS: Record<Status, string> = {
@@ -205,9 +209,17 @@ function hoursPair(h: { public: number; professional: number } | null): string {
   return `公需 ${fmtHours(h.public)}<br>专业 ${fmtHours(h.professional)}`;
 }
 
+/** The places of an action item as HTML lines; items share their place lists (see @ce/summary), so each list is laid out once. */
+const whereHtml = new WeakMap<readonly ActionItem['where'][number][], string>();
+function placesHtml(where: ActionItem['where']): string {
+  let s = whereHtml.get(where);
+  if (s === undefined) whereHtml.set(where, (s = where.map((p) => esc(placeLine(p))).join('<br>') || '—'));
+  return s;
+}
+
 function actionRow(a: ActionItem, fees: boolean): string {
   const by = a.unknown || !a.hasRemedy ? '按当地安排' : a.by ? `${zhDate(a.by)}<br>${daysLeftText(a.daysLeft)}` : '—';
-  const where = a.where.map((p) => esc(placeLine(p))).join('<br>') || '—';
+  const where = placesHtml(a.where);
   const closed = a.closedTotal > 0 ? `<span class="closed">${hoursPair(a.closed)}</span>` : a.closed ? '0' : '—';
   const cost = !a.bound ? '不计' : a.cost === null ? '—' : fmtYuan(a.cost);
   const rest = [...(a.bound ? [] : ['不作限制，仅供参考']), ...a.alternatives.map((x) => `也可：${x}`)];
@@ -277,7 +289,7 @@ export function noticePage(model: SummaryModel, a: ActionItem): string {
     ['各年度缺口', a.gaps.map(esc).join('<br>') || '—'],
     ['须完成', a.todo.filter((t) => !t.startsWith('学习平台') && !t.startsWith('补学费用')).map(esc).join('<br>')],
     ['截止日期', !a.hasRemedy ? '待确认（按当地安排）' : a.unknown ? '通知未规定，按当地安排' : a.by ? `${esc(zhDate(a.by))}（${esc(daysLeftText(a.daysLeft))}）` : '—'],
-    ['学习平台', a.where.map((p) => esc(placeLine(p))).join('<br>') || '—'],
+    ['学习平台', placesHtml(a.where)],
   ];
   if (fees) rows.push(['补学费用', a.cost === null ? '—' : `约 ${fmtYuan(a.cost)} 元`]);
   return `<section class="notice" data-row="${a.row}">

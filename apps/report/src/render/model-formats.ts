@@ -3,7 +3,6 @@
  * file. Used on the main thread and in the render worker alike.
  */
 import { createWriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { SummaryModel } from '@ce/summary';
@@ -13,8 +12,8 @@ export type ModelFormat = 'html' | 'pdf';
 
 export async function writeModelFormat(format: ModelFormat, model: SummaryModel, path: string): Promise<void> {
   if (format === 'pdf') {
-    const { renderPdf } = await import('./pdf.js');
-    await writeFile(path, await renderPdf(model));
+    const { writePdfFile } = await import('./pdf.js');
+    await writePdfFile(model, path);
   } else {
     await pipeline(Readable.from(renderHtmlParts(model)), createWriteStream(path));
   }

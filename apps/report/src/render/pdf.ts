@@ -6,7 +6,9 @@
  * The content is first described as blocks (plain strings), so the set of
  * characters is known before the font is cut.
  */
+import { createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
+import { deflateSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
 import subsetFont from 'subset-font';
@@ -162,6 +164,10 @@ function actionBlocks(b: Block[], model: SummaryModel, limit: number): void {
     boldLast: true,
   });
   b.push({ type: 'para', text: '学时与费用只计未达标人员；不作限制人员列在清单末尾，仅供参考。按截止前剩余天数由少到多、可补学时由多到少排列。', small: true });
+  const places = placeGroups(a.items.slice(0, limit));
+  // the width the platforms no longer need goes to the gaps, the deadline and the notes (the table's total stays)
+  const spare = places.groups.length > 0 ? 1.6 : 0;
+  for (const g of places.groups) b.push({ type: 'para', text: `学习平台${g.label}：${g.text.replace(/\n/g, '；')}` });
   cappedTable(b, a.items, limit, {
     unit: '人',
     whole: '清单',
@@ -172,13 +178,13 @@ function actionBlocks(b: Block[], model: SummaryModel, limit: number): void {
       { title: '姓名', width: 1.3 },
       { title: '身份证号', width: 2.5 },
       { title: '申报类型', width: 1.2 },
-      { title: '各年度缺口', width: 2 },
+      { title: '各年度缺口', width: 2 + spare * 0.25 },
       { title: '仍可补学', width: 1.3 },
-      { title: '截止', width: 1.8 },
-      { title: '学习平台', width: 3 },
+      { title: '截止', width: 1.8 + spare * 0.25 },
+      { title: '学习平台', width: 3 - spare },
       ...(fees ? [{ title: '费用(元)', width: 1.1, align: 'right' as Align }] : []),
       { title: '已无法补', width: 1.3 },
-      { title: '说明', width: 2 },
+      { title: '说明', width: 2 + spare * 0.5 },
     ],
     rows: (items) =>
       items.map((x) => [
@@ -189,12 +195,49 @@ function actionBlocks(b: Block[], model: SummaryModel, limit: number): void {
         x.gaps.join('\n') || '—',
         x.unknown ? '未知' : pair(x.closable),
         x.unknown || !x.hasRemedy ? '按当地安排' : x.by ? `${zhDate(x.by)}\n${daysLeftText(x.daysLeft)}` : '—',
-        x.where.map(placeLine).join('\n') || '—',
+        places.cell(x.where),
         ...(fees ? [!x.bound ? '不计' : x.cost === null ? '—' : fmtYuan(x.cost)] : []),
         x.closedTotal > 0 ? pair(x.closed) : x.closed ? '0' : '—',
         [...(x.bound ? [] : ['不作限制，仅供参考']), ...x.alternatives.map((t) => `也可：${t}`)].join('\n'),
       ]),
   });
+}
+
+const GROUP_LABELS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/**
+ * The action list's 学习平台 column: most people share one list of four or
+ * five platforms, which printed in every row made each row ~15 lines high and
+ * the list two thirds of the PDF. A list of two or more platforms that
+ * several people share is printed once above the table, as 学习平台（一）, and
+ * the row says 见上方学习平台（一）; a person's own 通知单 page, the HTML and the
+ * XLSX still list the platforms in full.
+ */
+function placeGroups(items: readonly ActionItem[]): { groups: { label: string; text: string }[]; cell(where: ActionItem['where']): string } {
+  const byText = new Map<string, { label: string; text: string; n: number }>();
+  const textOf = new Map<ActionItem['where'], string>();
+  const text = (w: ActionItem['where']) => {
+    let t = textOf.get(w);
+    if (t === undefined) textOf.set(w, (t = w.map(placeLine).join('\n')));
+    return t;
+  };
+  for (const x of items) {
+    if (x.where.length < 2) continue;
+    const t = text(x.where);
+    const g = byText.get(t);
+    if (g) g.n++;
+    else byText.set(t, { label: '', text: t, n: 1 });
+  }
+  const shared = [...byText.values()].filter((g) => g.n > 1).slice(0, GROUP_LABELS.length);
+  shared.forEach((g, i) => (g.label = `（${GROUP_LABELS[i]}）`));
+  return {
+    groups: shared,
+    cell: (w) => {
+      const t = text(w);
+      const g = byText.get(t);
+      return g && g.label ? `见上方学习平台${g.label}` : t || '—';
+    },
+  };
 }
 
 function noticeBlocks(b: Block[], model: SummaryModel, a: ActionItem): void {
@@ -265,21 +308,37 @@ function blocks(model: SummaryModel, limit: number, noticeLimit: number): Block[
 
 const PAGE_LABEL_CHARS = '第页共/ 0123456789';
 
+/**
+ * Every character the document uses, for the font subset. A flag per UTF-16
+ * code unit (and a set for the rare astral characters): tens of thousands of
+ * cells are scanned once, without a Set insertion per character.
+ */
 function charsOf(bs: Block[], model: SummaryModel): string {
-  const set = new Set<string>(PAGE_LABEL_CHARS + '…');
+  const seen = new Uint8Array(0x10000);
+  const astral = new Set<string>();
   const add = (s: string) => {
-    for (const ch of s) set.add(ch);
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+        astral.add(s.slice(i, i + 2));
+        i++;
+      } else seen[c] = 1;
+    }
   };
+  add(PAGE_LABEL_CHARS + '…');
   for (const b of bs) {
     if (b.type === 'table') {
       b.columns.forEach((c) => add(c.title));
-      b.rows.forEach((r) => r.forEach(add));
+      for (const r of b.rows) for (const c of r) add(c);
     } else if (b.type === 'signature') b.labels.forEach((l) => add(l + '：'));
     else if (b.type === 'para' || b.type === 'title' || b.type === 'sub' || b.type === 'h2') add(b.text);
   }
   for (const u of model.units) add(u.unit);
   STATUS_ORDER.forEach((s) => add(model.statusLabels[s]));
-  return [...set].join('');
+  let out = '';
+  // lone surrogates have no glyph (and two of them side by side would pair up)
+  for (let c = 0; c < 0x10000; c++) if (seen[c] === 1 && (c < 0xd800 || c > 0xdfff)) out += String.fromCharCode(c);
+  return out + [...astral].join('');
 }
 
 async function fontFile(weight: '400Regular' | '700Bold'): Promise<Buffer> {
@@ -296,7 +355,42 @@ export interface PdfOptions {
   noticeLimit?: number;
 }
 
+/** The PDF in memory (tests, small documents). */
 export async function renderPdf(model: SummaryModel, options: PdfOptions = {}): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  await writePdfTo(model, { write: (c) => void chunks.push(c) }, options);
+  return Buffer.concat(chunks);
+}
+
+/** Where the PDF's bytes go, piece by piece; `write` may return a promise to hold back the next page (a file stream's back-pressure). */
+export interface PdfSink {
+  write(chunk: Buffer): void | Promise<void>;
+}
+
+/** Write the PDF to a file, page by page: the document is never held whole in memory. */
+export async function writePdfFile(model: SummaryModel, path: string, options: PdfOptions = {}): Promise<void> {
+  const out = createWriteStream(path);
+  const opened = new Promise<void>((resolve, reject) => {
+    out.once('open', () => resolve());
+    out.once('error', reject);
+  });
+  await opened;
+  let failed: unknown;
+  out.on('error', (e) => (failed = e));
+  try {
+    await writePdfTo(model, {
+      write: (c) => {
+        if (failed !== undefined) throw failed as Error;
+        if (!out.write(c)) return new Promise<void>((resolve) => out.once('drain', resolve));
+      },
+    }, options);
+  } finally {
+    await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+  }
+  if (failed !== undefined) throw failed as Error;
+}
+
+export async function writePdfTo(model: SummaryModel, sink: PdfSink, options: PdfOptions = {}): Promise<void> {
   const bs = blocks(model, options.listLimit ?? PDF_LIST_LIMIT, options.noticeLimit ?? PDF_NOTICE_LIMIT);
   const text = charsOf(bs, model);
   const [regular, bold] = await Promise.all([
@@ -324,68 +418,76 @@ export async function renderPdf(model: SummaryModel, options: PdfOptions = {}): 
   });
   doc.registerFont('R', regular);
   doc.registerFont('B', bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+  // pdfkit pushes its output synchronously while pages are drawn; pieces are gathered and handed to the sink between pages
+  let pending: Buffer[] = [];
+  doc.on('data', (c: Buffer) => pending.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
     doc.on('error', reject);
   });
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const piece = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
+    pending = [];
+    await sink.write(piece);
+  };
 
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const top = doc.page.margins.top;
   const bottom = doc.page.height - doc.page.margins.bottom;
-  const L: Layout = { doc, pages: [[]], y: top, top, bottom, left, width, measure: new Measure(doc) };
+  const measure = new Measure(doc);
+  const L: Layout = { doc, pages: [[]], y: top, top, bottom, left, width, measure };
   const draw = (step: Step) => L.pages[L.pages.length - 1]!.push(step);
-  const moveDown = (lines: number) => {
-    L.y += doc.currentLineHeight(true) * lines;
+  const moveDown = (font: Font, size: number, lines: number) => {
+    L.y += measure.lineHeight(font, size) * lines;
+  };
+  /**
+   * A paragraph wrapped and placed by our own measurements (the same line
+   * height and baseline as pdfkit's text()), drawn as one text object: pdfkit's
+   * per-call text layout is what made a thousand notice pages slow.
+   */
+  const textAt = (s: string, o: { font: Font; size: number; color: string; x: number; width: number; align: Align }) => {
+    const lines = measure.wrap(s, o.font, o.size, o.width);
+    const lh = measure.lineHeight(o.font, o.size);
+    // the document's font is left as pdfkit's text() left it (the next heading's gap is measured in it)
+    doc.font(o.font).fontSize(o.size);
+    const y = L.y;
+    draw((d) => {
+      const items = lines.map((line, k) => ({ x: alignedX(measure, line, o.font, o.size, o.x, o.width, o.align), y: y + k * lh, s: line }));
+      measure.text(d, o.font, o.size, items, o.color);
+    });
+    return lines.length * lh;
   };
 
   for (const b of bs) {
     switch (b.type) {
       case 'title': {
-        doc.font('B').fontSize(15);
-        const y = L.y;
-        const h = doc.heightOfString(b.text, { width, align: 'center' });
-        draw((d) => d.font('B').fontSize(15).fillColor('#111').text(b.text, left, y, { width, align: 'center' }));
-        L.y += h;
-        moveDown(0.3);
+        L.y += textAt(b.text, { font: 'B', size: 15, color: '#111', x: left, width, align: 'center' });
+        moveDown('B', 15, 0.3);
         break;
       }
       case 'sub': {
-        doc.font('R').fontSize(8.5);
-        const y = L.y;
-        const h = doc.heightOfString(b.text, { width, align: 'center' });
-        draw((d) => d.font('R').fontSize(8.5).fillColor('#444').text(b.text, left, y, { width, align: 'center' }));
-        L.y += h;
-        moveDown(0.6);
+        L.y += textAt(b.text, { font: 'R', size: 8.5, color: '#444', x: left, width, align: 'center' });
+        moveDown('R', 8.5, 0.6);
         break;
       }
       case 'h2': {
         ensure(L, 60);
-        moveDown(0.5);
+        // the gap above is in the font the document was last set to, as pdfkit's moveDown() counts it
+        L.y += doc.currentLineHeight(true) * 0.5;
         const y = L.y;
-        doc.font('B').fontSize(11.5);
-        const h = doc.heightOfString(b.text, { width: width - 8 });
-        draw((d) => {
-          d.rect(left, y + 1, 3, 12).fill('#345');
-          d.font('B').fontSize(11.5).fillColor('#111').text(b.text, left + 8, y, { width: width - 8 });
-        });
-        L.y += h;
-        moveDown(0.3);
+        draw((d) => d.rect(left, y + 1, 3, 12).fill('#345'));
+        L.y += textAt(b.text, { font: 'B', size: 11.5, color: '#111', x: left + 8, width: width - 8, align: 'left' });
+        moveDown('B', 11.5, 0.3);
         break;
       }
       case 'para': {
         const size = b.small ? 7.5 : 9;
-        const color = b.small ? '#555' : '#111';
-        const align = b.right ? 'right' : 'left';
-        doc.font('R').fontSize(size);
-        const h = doc.heightOfString(b.text, { width });
+        const h = measure.wrap(b.text, 'R', size, width).length * measure.lineHeight('R', size);
         ensure(L, h + 2);
-        const y = L.y;
-        draw((d) => d.font('R').fontSize(size).fillColor(color).text(b.text, left, y, { width, align }));
-        L.y += h;
-        moveDown(0.15);
+        L.y += textAt(b.text, { font: 'R', size, color: b.small ? '#555' : '#111', x: left, width, align: b.right ? 'right' : 'left' });
+        moveDown('R', size, 0.15);
         break;
       }
       case 'chart':
@@ -423,15 +525,41 @@ export async function renderPdf(model: SummaryModel, options: PdfOptions = {}): 
     L.pages[i] = [];
     for (const s of steps) s(doc);
     const label = `第 ${i + 1} 页 / 共 ${count} 页`;
-    const saved = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font('R').fontSize(7.5).fillColor('#666').text(label, left, doc.page.height - 30, { width, align: 'center', lineBreak: false });
-    doc.page.margins.bottom = saved;
-    // pdfkit caches the layout of every distinct string; names and ID numbers rarely repeat.
-    if (i % 20 === 19) clearLayoutCaches(doc);
+    measure.text(doc, 'R', 7.5, [{ x: alignedX(measure, label, 'R', 7.5, left, width, 'center'), y: doc.page.height - 30, s: label }], '#666');
+    deflatePage(doc);
+    await flush();
   }
   doc.end();
-  return done;
+  await ended;
+  await flush();
+}
+
+/** pdfkit's view of a page's content stream (pdfkit 0.20: PDFReference). */
+interface ContentRef {
+  buffer: Uint8Array[];
+  compress: boolean;
+  data: { Filter?: string };
+}
+
+/**
+ * Compress the finished page's content ourselves, at zlib level 1: pdfkit
+ * deflates every stream at the default level 6, which took a quarter of the
+ * time on a few thousand pages of table text for a file about a fifth smaller.
+ * The stream is marked FlateDecode as pdfkit marks its own.
+ */
+function deflatePage(doc: Doc): void {
+  const c = (doc.page as unknown as { content: ContentRef }).content;
+  if (!c.compress || c.buffer.length === 0) return;
+  c.buffer = [deflateSync(Buffer.concat(c.buffer), { level: 1 })];
+  c.compress = false;
+  c.data.Filter = 'FlateDecode';
+}
+
+/** Where a line starts in a box of `width` at `x`, by its measured width. */
+function alignedX(measure: Measure, line: string, font: Font, size: number, x: number, width: number, align: Align): number {
+  if (align === 'left' || line === '') return x;
+  const w = measure.width(line, font, size);
+  return align === 'right' ? x + width - w : x + (width - w) / 2;
 }
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -448,12 +576,6 @@ interface Layout {
   measure: Measure;
 }
 
-function clearLayoutCaches(doc: Doc): void {
-  const fams = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: unknown }> })._fontFamilies;
-  if (!fams) return;
-  for (const f of Object.values(fams)) if (f.layoutCache) f.layoutCache = Object.create(null) as unknown;
-}
-
 function ensure(L: Layout, h: number): void {
   if (L.y + h > L.bottom) newPage(L);
 }
@@ -461,6 +583,12 @@ function ensure(L: Layout, h: number): void {
 function newPage(L: Layout): void {
   L.pages.push([]);
   L.y = L.top;
+}
+
+/** Widths of single characters at one font and size: by UTF-16 code (-1: not measured yet), astral characters apart. */
+interface CharWidths {
+  bmp: Float64Array;
+  astral: Map<string, number>;
 }
 
 interface PdfFont {
@@ -472,20 +600,50 @@ interface PdfFont {
 
 const num = (v: number): string => String(Math.round(v * 100) / 100);
 
+type Font = 'R' | 'B';
+
+const RGB = new Map<string, string>();
+/** `#rrggbb` as the operands of `rg` (pdfkit's fillColor() writes the same colour, with more calls per use). */
+function rgb(hex: string): string {
+  let v = RGB.get(hex);
+  if (v === undefined) {
+    const n = Number.parseInt(hex.slice(1), 16);
+    v = [n >> 16, (n >> 8) & 255, n & 255].map((c) => num(c / 255)).join(' ');
+    RGB.set(hex, v);
+  }
+  return v;
+}
+
+/** Two-byte glyph codes (pdfkit's hex, e.g. `01a2`) as the characters of a PDF literal string, escaped where the syntax needs it. */
+function literalBytes(hexCodes: readonly string[]): string {
+  let out = '';
+  for (const hex of hexCodes) {
+    for (let i = 0; i < hex.length; i += 2) {
+      const b = Number.parseInt(hex.slice(i, i + 2), 16);
+      out += b === 0x28 || b === 0x29 || b === 0x5c ? `\\${String.fromCharCode(b)}` : b === 0x0a ? '\\n' : b === 0x0d ? '\\r' : String.fromCharCode(b);
+    }
+  }
+  return out;
+}
+
 /** Widths of single characters, cached per font and size; lines wrapped by character (CJK text). */
 class Measure {
-  private readonly widths = new Map<string, Map<string, number>>();
+  private readonly widths = new Map<string, CharWidths>();
   private readonly heights = new Map<string, number>();
   private readonly codes = new Map<string, Map<string, string>>();
   private readonly wrapped = new Map<string, Map<string, string[]>>();
   constructor(private readonly doc: Doc) {}
-  private table(font: 'R' | 'B', size: number): Map<string, number> {
+  private table(font: Font, size: number): CharWidths {
     const k = `${font}${size}`;
     let m = this.widths.get(k);
-    if (!m) this.widths.set(k, (m = new Map()));
+    if (!m) this.widths.set(k, (m = { bmp: new Float64Array(0x10000).fill(-1), astral: new Map() }));
     return m;
   }
-  lineHeight(font: 'R' | 'B', size: number): number {
+  private measureChar(ch: string, font: Font, size: number): number {
+    this.doc.font(font).fontSize(size);
+    return this.doc.widthOfString(ch);
+  }
+  lineHeight(font: Font, size: number): number {
     const k = `${font}${size}`;
     let h = this.heights.get(k);
     if (h === undefined) {
@@ -495,16 +653,23 @@ class Measure {
     }
     return h;
   }
-  width(s: string, font: 'R' | 'B', size: number): number {
-    const m = this.table(font, size);
+  /** The sum of the characters' widths (each measured by pdfkit once per font and size; a flat table, as every cell of every row is measured). */
+  width(s: string, font: Font, size: number): number {
+    const t = this.table(font, size);
     let w = 0;
-    for (const ch of s) {
-      let cw = m.get(ch);
-      if (cw === undefined) {
-        this.doc.font(font).fontSize(size);
-        cw = this.doc.widthOfString(ch);
-        m.set(ch, cw);
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      const d = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        const ch = s.slice(i, i + 2);
+        i++;
+        let cw = t.astral.get(ch);
+        if (cw === undefined) t.astral.set(ch, (cw = this.measureChar(ch, font, size)));
+        w += cw;
+        continue;
       }
+      let cw = t.bmp[c]!;
+      if (cw < 0) t.bmp[c] = cw = this.measureChar(String.fromCharCode(c), font, size);
       w += cw;
     }
     return w;
@@ -513,9 +678,12 @@ class Measure {
    * Draw single lines (top-left positions, as pdfkit's text()) in one text
    * object. Each character is encoded once through pdfkit's font (which also
    * records it for the subset and the ToUnicode map, so the text stays
-   * selectable); pdfkit's per-call text layout is skipped.
+   * selectable); pdfkit's per-call text layout is skipped. Glyph codes go in
+   * as bytes of a literal string (half the size of hex, so half to compress),
+   * and the content is handed to pdfkit as bytes, not a string it converts
+   * character by character.
    */
-  text(doc: Doc, font: 'R' | 'B', size: number, items: readonly { x: number; y: number; s: string }[]): void {
+  text(doc: Doc, font: Font, size: number, items: readonly { x: number; y: number; s: string }[], color = '#111'): void {
     if (items.length === 0) return;
     doc.font(font).fontSize(size);
     const f = (doc as unknown as { _font: PdfFont })._font;
@@ -524,26 +692,32 @@ class Measure {
     const page = doc.page as unknown as { fonts: Record<string, unknown>; height: number };
     if (page.fonts[f.id] == null) page.fonts[f.id] = f.ref();
     const dy = (f.ascender / 1000) * size;
-    let out = `BT\n/${f.id} ${num(size)} Tf\n`;
+    const h = page.height;
+    // the page's coordinates are flipped (pdfkit's origin is top-left); text is drawn unflipped
+    let out = `q\n1 0 0 -1 0 ${num(h)} cm\nBT\n${rgb(color)} rg\n/${f.id} ${num(size)} Tf\n`;
+    // each line starts at an offset from the last (Td), in hundredths of a point as before: half the bytes of a full Tm
+    let px = 0;
+    let py = 0;
     for (const it of items) {
-      let hex = '';
+      let bytes = '';
       for (const ch of it.s) {
         let c = codes.get(ch);
         if (c === undefined) {
-          c = f.encode(ch)[0].join('');
+          c = literalBytes(f.encode(ch)[0]);
           codes.set(ch, c);
         }
-        hex += c;
+        bytes += c;
       }
-      out += `1 0 0 1 ${num(it.x)} ${num(page.height - it.y - dy)} Tm\n[<${hex}>] TJ\n`;
+      const x = Math.round(it.x * 100);
+      const y = Math.round((h - it.y - dy) * 100);
+      out += `${(x - px) / 100} ${(y - py) / 100} Td(${bytes})Tj\n`;
+      px = x;
+      py = y;
     }
-    doc.save();
-    doc.transform(1, 0, 0, -1, 0, page.height);
-    doc.addContent(out + 'ET');
-    doc.restore();
+    doc.addContent(Buffer.from(out + 'ET\nQ\n', 'latin1'));
   }
   /** Break `s` into lines no wider than `max`: at newlines, then before the character that would overflow (at a space if one is near). */
-  wrap(s: string, font: 'R' | 'B', size: number, max: number): string[] {
+  wrap(s: string, font: Font, size: number, max: number): string[] {
     // Many cells repeat (status, hours, unit, reasons, masked IDs): wrap each distinct one once per column width.
     const k = `${font}${size}|${max}`;
     let cache = this.wrapped.get(k);
@@ -556,18 +730,17 @@ class Measure {
     }
     return lines;
   }
-  private wrapNow(s: string, font: 'R' | 'B', size: number, max: number): string[] {
+  private wrapNow(s: string, font: Font, size: number, max: number): string[] {
     const out: string[] = [];
     for (const para of s.split('\n')) {
       if (this.width(para, font, size) <= max) {
         out.push(para);
         continue;
       }
-      const m = this.table(font, size);
       let line = '';
       let w = 0;
       for (const ch of para) {
-        const cw = m.get(ch) ?? this.width(ch, font, size);
+        const cw = this.width(ch, font, size);
         if (w + cw > max && line !== '') {
           const sp = line.lastIndexOf(' ');
           if (sp > 0 && line.length - sp < 12 && ch !== ' ') {
@@ -638,45 +811,58 @@ function layoutTable(L: Layout, t: Extract<Block, { type: 'table' }>, draw: (s: 
   const pad = 2.5;
   const size = t.size ?? (t.columns.length > 8 ? 7 : 8);
   // lines of each cell, wrapped to the column (every line is drawn on its own, never re-wrapped by pdfkit)
-  const lay = (cells: string[], font: 'R' | 'B') => {
+  const lay = (cells: string[], font: Font) => {
     const lines = cells.map((c, i) => measure.wrap(c, font, size, widths[i]! - 2 * pad));
     const n = Math.max(1, ...lines.map((l) => l.length));
     return { lines, h: n * measure.lineHeight(font, size) + 2 * pad };
   };
-  const drawRow = (lines: string[][], y: number, h: number, head: boolean, bold: boolean): Step => {
-    const font = head || bold ? 'B' : 'R';
+  const xs: number[] = [];
+  let x0 = left;
+  for (const w of widths) {
+    xs.push(x0);
+    x0 += w;
+  }
+  /** A row's lines as text items, each placed by the column's alignment (right-aligned by its measured width). */
+  const rowItems = (lines: string[][], y: number, head: boolean, font: Font, into: { x: number; y: number; s: string }[]) => {
     const lh = measure.lineHeight(font, size);
-    const xs: number[] = [];
-    let x0 = left;
-    for (const w of widths) {
-      xs.push(x0);
-      x0 += w;
-    }
-    // right-aligned lines are placed by their measured width
-    const placed = lines.map((cell, i) => {
+    lines.forEach((cell, i) => {
       const align = head ? 'left' : (t.columns[i]!.align ?? 'left');
-      const w = widths[i]!;
-      return cell.map((s) => {
-        if (align === 'left' || s === '') return xs[i]! + pad;
-        const sw = measure.width(s, font, size);
-        return align === 'right' ? xs[i]! + w - pad - sw : xs[i]! + (w - sw) / 2;
+      cell.forEach((s, k) => {
+        if (s !== '') into.push({ x: alignedX(measure, s, font, size, xs[i]! + pad, widths[i]! - 2 * pad, align), y: y + pad + k * lh, s });
       });
     });
-    return (d) => {
-      if (head) d.rect(left, y, width, h).fill('#eef1f5');
-      d.lineWidth(0.4).strokeColor('#bbbbbb');
-      let path = '';
-      for (let i = 0; i < widths.length; i++) path += `${num(xs[i]!)} ${num(y)} ${num(widths[i]!)} ${num(h)} re\n`;
-      d.addContent(path + 'S');
-      d.fillColor('#111');
+  };
+  /**
+   * One page's part of the table: the header's fill, the grid as one path
+   * (a line under every row, one per column edge: what a rectangle per cell
+   * drew, with a fifth of the content), and the text in one text object per
+   * run of rows in the same font.
+   */
+  const drawSegment = (d: Doc, y0: number, rows: { lines: string[][]; h: number; bold: boolean }[]) => {
+    d.rect(left, y0, width, head.h).fill('#eef1f5');
+    const right = num(left + width);
+    let y = y0 + head.h;
+    let path = `${num(left)} ${num(y0)} m ${right} ${num(y0)} l\n${num(left)} ${num(y)} m ${right} ${num(y)} l\n`;
+    for (const r of rows) {
+      y += r.h;
+      path += `${num(left)} ${num(y)} m ${right} ${num(y)} l\n`;
+    }
+    for (const x of [...xs, left + width]) path += `${num(x)} ${num(y0)} m ${num(x)} ${num(y)} l\n`;
+    d.lineWidth(0.4).strokeColor('#bbbbbb');
+    d.addContent(Buffer.from(path + 'S\n', 'latin1'));
+    const headItems: { x: number; y: number; s: string }[] = [];
+    rowItems(head.lines, y0, true, 'B', headItems);
+    measure.text(d, 'B', size, headItems);
+    let yy = y0 + head.h;
+    for (let k = 0; k < rows.length; ) {
+      const bold = rows[k]!.bold;
       const items: { x: number; y: number; s: string }[] = [];
-      lines.forEach((cell, i) => {
-        cell.forEach((s, k) => {
-          if (s !== '') items.push({ x: placed[i]![k]!, y: y + pad + k * lh, s });
-        });
-      });
-      measure.text(d, font, size, items);
-    };
+      for (; k < rows.length && rows[k]!.bold === bold; k++) {
+        rowItems(rows[k]!.lines, yy, false, bold ? 'B' : 'R', items);
+        yy += rows[k]!.h;
+      }
+      measure.text(d, bold ? 'B' : 'R', size, items);
+    }
   };
   const head = lay(t.columns.map((c) => c.title), 'B');
   let y = L.y;
@@ -686,33 +872,27 @@ function layoutTable(L: Layout, t: Extract<Block, { type: 'table' }>, draw: (s: 
     newPage(L);
     y = L.y;
   }
-  // Only the row heights are kept from this pass; a page's rows are wrapped
-  // again when the page is drawn, so no page holds its content before then.
+  // Each row is wrapped once: its lines are kept from this pass for the page
+  // that draws it (mostly the wrap cache's own arrays, so a few refs a row).
   const isBold = (k: number) => t.boldLast === true && k === t.rows.length - 1;
-  const segment = (from: number, to: number, y0: number): Step => (d) => {
-    drawRow(head.lines, y0, head.h, true, false)(d);
-    let yy = y0 + head.h;
-    for (let k = from; k < to; k++) {
-      const bold = isBold(k);
-      const row = lay(t.rows[k]!, bold ? 'B' : 'R');
-      drawRow(row.lines, yy, row.h, false, bold)(d);
-      yy += row.h;
-    }
-  };
+  type Laid = { lines: string[][]; h: number; bold: boolean };
+  const segment = (rows: Laid[], y0: number): Step => (d) => drawSegment(d, y0, rows);
   let y0 = y;
-  let from = 0;
+  let rows: Laid[] = [];
   y += head.h;
   for (let k = 0; k < t.rows.length; k++) {
-    const h = lay(t.rows[k]!, isBold(k) ? 'B' : 'R').h;
-    if (y + h > L.bottom) {
-      draw(segment(from, k, y0));
+    const bold = isBold(k);
+    const row = { ...lay(t.rows[k]!, bold ? 'B' : 'R'), bold };
+    if (y + row.h > L.bottom) {
+      draw(segment(rows, y0));
       newPage(L);
       y0 = L.y;
       y = y0 + head.h;
-      from = k;
+      rows = [];
     }
-    y += h;
+    rows.push(row);
+    y += row.h;
   }
-  draw(segment(from, t.rows.length, y0));
+  draw(segment(rows, y0));
   L.y = y + 6;
 }

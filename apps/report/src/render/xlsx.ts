@@ -301,6 +301,13 @@ async function rosterSheet(wb: Writer, input: XlsxInput, taken: Set<string>): Pr
 
 const placeLine = (p: { name: string; url?: string; categoryLabel?: string }) => `${p.categoryLabel ? `${p.categoryLabel}：` : ''}${p.name}${p.url ? `（${p.url}）` : ''}`;
 const reasonLines = (rs: readonly Reason[]) => rs.map((x) => `${x.text}（${x.key}）`).join('\n');
+/** An item's places, one a line; items share their place lists (see @ce/summary), so each list is joined once. */
+const whereLines = new WeakMap<ActionItem['where'], string>();
+function placesText(where: ActionItem['where']): string {
+  let s = whereLines.get(where);
+  if (s === undefined) whereLines.set(where, (s = where.map(placeLine).join('\n')));
+  return s;
+}
 
 /** Column widths (characters) of the 汇总 sheet: wide enough for a unit, a name and an 18-character ID. */
 export const SUMMARY_WIDTHS = [26, 24, 12, 22, 12, 10, 10, 10, 10, 26, 48, 12] as const;
@@ -487,7 +494,7 @@ function actionValues(a: ActionItem, fees: boolean): unknown[] {
     known ? (a.closable?.professional ?? null) : '未知',
     a.by ? zhDate(a.by) : known ? '' : '按当地安排',
     a.daysLeft,
-    a.where.map(placeLine).join('\n'),
+    placesText(a.where),
     fees ? (a.bound ? a.cost : '不计') : null,
     known ? (a.closed?.public ?? null) : null,
     known ? (a.closed?.professional ?? null) : null,
@@ -543,7 +550,7 @@ function noticeSheet(wb: Writer, model: SummaryModel, taken: Set<string>): void 
       ['各年度缺口', a.gaps.join('\n') || '—'],
       ['须完成', a.todo.filter((t) => !t.startsWith('学习平台') && !t.startsWith('补学费用')).join('\n')],
       ['截止日期', !a.hasRemedy ? '待确认（按当地安排）' : a.unknown ? '通知未规定，按当地安排' : a.by ? `${zhDate(a.by)}（${daysLeftText(a.daysLeft)}）` : '—'],
-      ['学习平台', a.where.map(placeLine).join('\n') || '—'],
+      ['学习平台', placesText(a.where) || '—'],
     ];
     if (model.fees) rows.push(['补学费用', a.cost === null ? '—' : `约 ${fmtYuan(a.cost)} 元`]);
     for (const [k, v] of rows) out.put([k, v]);
