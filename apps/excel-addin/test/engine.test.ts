@@ -27,6 +27,21 @@ describe('CE.* function logic over the public cases', () => {
   }
 });
 
+describe('a plan per index', () => {
+  it('compiles each pack once for the index, not once per call (every call compiled it: 4× the hand formula at 10k)', () => {
+    const rows = caseGrid('xilingol-2024.csv');
+    const index = buildIndex(readWorkbook({ roster: toExcelGrid(rows) }), '花名册');
+    const ids = expectedRows(rows).filter((e) => e.status !== 'invalid').map((e) => e.id);
+    fnMissing(index, ids[0], { policy: 'xilingol-2024' });
+    const plan = index.plans.get('xilingol-2024');
+    expect(plan).toBeDefined();
+    for (const id of ids.slice(1)) fnMissing(index, id, { policy: 'xilingol-2024' });
+    expect(index.plans.get('xilingol-2024')).toBe(plan);
+    fnMissing(index, ids[0], { policy: 'hohhot-2022' });
+    expect([...index.plans.keys()].sort()).toEqual(['hohhot-2022', 'xilingol-2024']);
+  });
+});
+
 describe('errors and helpers', () => {
   const rows = caseGrid('xilingol-2024.csv');
   const index = buildIndex(readWorkbook({ roster: toExcelGrid(rows) }), '花名册');

@@ -3,7 +3,7 @@
  * Everything here only moves data between sheet grids and @ce/roster / @ce/rules:
  * no rule and no parsing is implemented in the add-in.
  */
-import { conclusion, describeError, getPack, type EvaluationResult, type Person, type TrainingRecord, type CivilDate, type PolicyPack } from '@ce/rules';
+import { compilePack, conclusion, describeError, getPack, type CompiledPack, type EvaluationResult, type Person, type TrainingRecord, type CivilDate, type PolicyPack } from '@ce/rules';
 import { evaluatePeople, groupRecordsById, readRecords, readRoster, recordsKey, type Grid, type RosterRead, type RecordsRead } from '@ce/roster';
 
 export type { Grid };
@@ -78,7 +78,8 @@ function evalOptions(settings: CheckSettings) {
 }
 
 /** One person (the CE.* functions): the workbook's record index is already grouped, so no regrouping per cell. */
-export function evaluatePerson(read: ReadWorkbook, person: Person, settings: CheckSettings, pack = packOf(settings.policy)): EvaluationResult {
+/** One person; callers that evaluate many (the custom functions) pass the plan they keep, so the pack is compiled once. */
+export function evaluatePerson(read: ReadWorkbook, person: Person, settings: CheckSettings, pack: PolicyPack | CompiledPack = packOf(settings.policy)): EvaluationResult {
   return evaluatePeople([person], read.recordsById, pack, evalOptions(settings))[0]!;
 }
 
@@ -105,7 +106,8 @@ export async function checkAllWithRecords(
   settings: CheckSettings,
   onProgress?: (done: number, total: number) => void | Promise<void>,
 ): Promise<CheckAllResult> {
-  const pack = packOf(settings.policy);
+  // one plan for the whole run, not one per slice
+  const pack = compilePack(packOf(settings.policy));
   const people = read.roster.people;
   const results: EvaluationResult[] = [];
   const step = 500;

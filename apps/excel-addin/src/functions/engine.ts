@@ -3,7 +3,7 @@
  * index of the workbook (so they can be tested, and registered in HyperFormula).
  * The async wrappers in functions.ts only fetch the (cached) index first.
  */
-import { getPack, STATUS_LABELS, type EvaluationResult, type Person, type PolicyPack } from '@ce/rules';
+import { compilePack, getPack, STATUS_LABELS, type CompiledPack, type EvaluationResult, type Person, type PolicyPack } from '@ce/rules';
 import { normalizeId, parseIdNumber } from '@ce/roster';
 import { evaluatePerson, explanationText, errorsText, type ReadWorkbook } from '../core/check.js';
 import { parseIso, type AddinSettings, type Lang } from '../core/settings.js';
@@ -25,6 +25,8 @@ export interface RosterIndex {
   byId: Map<string, Person[]>;
   /** evaluation cache: id|policy|year|asOf|explain */
   cache: Map<string, EvaluationResult>;
+  /** each pack compiled once for this index (issue #16: the add-in holds a plan per index) */
+  plans: Map<string, CompiledPack>;
 }
 
 export function buildIndex(read: ReadWorkbook, sheetName: string): RosterIndex {
@@ -35,7 +37,7 @@ export function buildIndex(read: ReadWorkbook, sheetName: string): RosterIndex {
     if (list) list.push(p);
     else byId.set(k, [p]);
   }
-  return { read, sheetName, byId, cache: new Map() };
+  return { read, sheetName, byId, cache: new Map(), plans: new Map() };
 }
 
 export interface CallOptions {
@@ -81,7 +83,12 @@ export function resultFor(index: RosterIndex, rawId: unknown, settings: AddinSet
   const k = `${id}|${pack.id}|${year ?? ''}|${asOf ? `${asOf.year}-${asOf.month}-${asOf.day}` : ''}|${explain ? 1 : 0}`;
   const hit = index.cache.get(k);
   if (hit) return hit;
-  const result = evaluatePerson(index.read, person, { policy: pack.id, year, asOf, explain }, pack);
+  let plan = index.plans.get(pack.id);
+  if (plan === undefined || plan.pack !== pack) {
+    plan = compilePack(pack);
+    index.plans.set(pack.id, plan);
+  }
+  const result = evaluatePerson(index.read, person, { policy: pack.id, year, asOf, explain }, plan);
   index.cache.set(k, result);
   return result;
 }
