@@ -12,6 +12,8 @@ import type { EvaluationResult, Missing, Status } from '@ce/rules';
 /** the folder, without a trailing separator */
 export const CASES_DIR = fileURLToPath(new URL('../../../../shared/cases-r3', import.meta.url));
 export const HAS_CASES = existsSync(join(CASES_DIR, 'cases.json'));
+/** the revision-2 cases (../shared/cases): still shared, and still passing under revision 3 */
+export const R2_CASES_DIR = fileURLToPath(new URL('../../../../shared/cases', import.meta.url));
 
 /** the expected-answer columns, in order */
 export const EXPECTED_HEADERS = ['期望状态', '期望缺少学时', '期望缺公需', '期望缺专业'] as const;
@@ -25,8 +27,9 @@ export interface CaseSpec {
 }
 
 /** cases.json; empty when the shared folder is not there */
-export function loadCases(): CaseSpec[] {
-  return HAS_CASES ? (JSON.parse(readFileSync(join(CASES_DIR, 'cases.json'), 'utf8')) as CaseSpec[]) : [];
+export function loadCases(dir = CASES_DIR): CaseSpec[] {
+  const list = join(dir, 'cases.json');
+  return existsSync(list) ? (JSON.parse(readFileSync(list, 'utf8')) as CaseSpec[]) : [];
 }
 
 export interface Expected {
@@ -136,6 +139,6 @@ export function remedyDifferences(result: EvaluationResult, e: ExpectedRemedy): 
 }
 
 /** A file of the shared cases folder. */
-export function casePath(file: string): string {
-  return join(CASES_DIR, file);
+export function casePath(file: string, dir = CASES_DIR): string {
+  return join(dir, file);
 }
