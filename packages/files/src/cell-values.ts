@@ -54,3 +54,14 @@ export function sheetjsValue(cell: XLSX.CellObject, date1904: boolean): Cell {
       return typeof v === 'object' ? String(v) : (v as Cell);
   }
 }
+
+/** A grid without its trailing empty rows (formatting-only rows are common). */
+export function trimGrid<G extends readonly (readonly unknown[] | undefined)[]>(grid: G): G {
+  let end = grid.length;
+  while (end > 0) {
+    const row = grid[end - 1];
+    if (row && row.some((c) => c !== null && c !== undefined && c !== '')) break;
+    end--;
+  }
+  return grid.length === end ? grid : (grid.slice(0, end) as unknown as G);
+}

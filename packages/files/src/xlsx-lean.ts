@@ -14,8 +14,8 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { Cell, Grid, MergedArea } from '@ce/roster';
-import type { LoadedSheet } from './xlsx.js';
-import { serialToUtcDate } from './cell-values.js';
+import type { LoadedSheet } from './sheetjs.js';
+import { serialToUtcDate, trimGrid } from './cell-values.js';
 
 /** SheetJS's built-in number formats, before any workbook loads its own into its global table. */
 const BUILTIN_FORMATS: Record<number, string> = { ...(XLSX.SSF.get_table() as Record<number, string>) };
@@ -542,15 +542,6 @@ function* sheetRows(name: string, xml: string, layout: SheetLayout, ctx: Context
   }
 }
 
-function trimGrid(grid: Grid): Grid {
-  let end = grid.length;
-  while (end > 0) {
-    const row = grid[end - 1];
-    if (row && row.some((c) => c !== null && c !== undefined && c !== '')) break;
-    end--;
-  }
-  return grid.length === end ? grid : grid.slice(0, end);
-}
 
 /** Resolve a relationship target (relative to xl/, or absolute) to a zip entry name. */
 function entryName(target: string): string {

@@ -5,13 +5,12 @@
  * roster exactly as the `ce-report` CLI does: numbers as numbers, text as strings,
  * date-formatted cells as Date at UTC midnight, formula cells as their cached result
  * (`=FORMULA` text when none is cached), error cells as their text, column 0 = column A.
- * Cell values come from `@ce/files/cells`, the Node-free module the CLI's reader uses too.
+ * Workbooks are read by `@ce/files/sheetjs`, the Node-free SheetJS reader the CLI uses too.
  */
-import * as XLSX from '@e965/xlsx';
-import type { Cell, Grid } from '@ce/roster';
+import type { Grid } from '@ce/roster';
 // the one CSV reader, its Node-free half (the page has no Buffer); GB18030 through the browser's TextDecoder
 import { decodeCsvBytes, parseCsv } from '@ce/files/text';
-import { sheetjsValue } from '@ce/files/cells';
+import { readWorkbookSheetJS } from '@ce/files/sheetjs';
 
 export interface Rect {
   /** 0-based sheet row / column of the top-left cell */
@@ -85,36 +84,17 @@ export function zipLooksWhole(b: Uint8Array): boolean {
   return true;
 }
 
-function trimGrid(grid: Grid): Grid {
-  let end = grid.length;
-  while (end > 0 && !grid[end - 1]?.some((c) => c !== null && c !== undefined && c !== '')) end--;
-  return grid.length === end ? grid : grid.slice(0, end);
-}
-
+/** The sheets as the CLI reads them (one SheetJS reader for both), in this host's shape. */
 function readWorkbookSheets(bytes: Uint8Array): FileSheet[] {
-  // cellStyles: needed for hidden rows/columns; values are read exactly as the CLI reads them
-  const wb = XLSX.read(bytes, { type: 'array', dense: true, cellDates: false, cellFormula: true, cellNF: true, cellStyles: true, sheetStubs: true, cellText: false, cellHTML: false });
-  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  return wb.SheetNames.map((name, i): FileSheet => {
-    const ws = wb.Sheets[name] as XLSX.DenseWorkSheet | undefined;
-    const sheet: FileSheet = { id: String(i), name, grid: [], firstRow: 1, merges: [], hiddenRows: new Set(), hiddenCols: new Set() };
-    if (!ws || !ws['!ref']) return sheet;
-    const range = XLSX.utils.decode_range(ws['!ref']);
-    const data = ws['!data'] ?? [];
-    const grid: Grid = [];
-    for (let r = range.s.r; r <= range.e.r; r++) {
-      const src = data[r];
-      const row: Cell[] = [];
-      if (src) for (let c = 0; c <= range.e.c && c < src.length; c++) row.push(src[c] ? sheetjsValue(src[c]!, date1904) : null);
-      grid.push(row);
-    }
-    sheet.grid = trimGrid(grid);
-    sheet.firstRow = range.s.r + 1;
-    sheet.merges = ((ws['!merges'] ?? []) as XLSX.Range[]).map((m) => ({ r0: m.s.r, c0: m.s.c, rows: m.e.r - m.s.r + 1, cols: m.e.c - m.s.c + 1 }));
-    ((ws['!rows'] ?? []) as (XLSX.RowInfo | undefined)[]).forEach((r, i) => r?.hidden && sheet.hiddenRows.add(i));
-    ((ws['!cols'] ?? []) as (XLSX.ColInfo | undefined)[]).forEach((c, i) => c?.hidden && sheet.hiddenCols.add(i));
-    return sheet;
-  });
+  return readWorkbookSheetJS(bytes).map((s, i): FileSheet => ({
+    id: String(i),
+    name: s.name,
+    grid: s.grid,
+    firstRow: s.firstRow,
+    merges: s.merges.map((m) => ({ r0: m.s.r, c0: m.s.c, rows: m.e.r - m.s.r + 1, cols: m.e.c - m.s.c + 1 })),
+    hiddenRows: new Set(s.hiddenRows),
+    hiddenCols: new Set(s.hiddenColumns),
+  }));
 }
 
 function extOf(name: string): string {
