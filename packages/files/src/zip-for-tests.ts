@@ -1,20 +1,21 @@
 /** Test helper: a zip of the given parts, as a spreadsheet program writes one (no Node APIs beyond zlib). */
 import { crc32, deflateRawSync } from 'node:zlib';
 
-/** A zip of the given parts, deflated, as a spreadsheet program writes it. */
-export function zip(files: Record<string, string>): Uint8Array {
+/** A zip of the given parts, deflated as a spreadsheet program writes it (or stored, `{ store: true }`). */
+export function zip(files: Record<string, string>, options: { store?: boolean } = {}): Uint8Array {
+  const method = options.store === true ? 0 : 8;
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const [name, body] of Object.entries(files)) {
     const raw = Buffer.from(body, 'utf8');
-    const data = deflateRawSync(raw);
+    const data = method === 8 ? deflateRawSync(raw) : raw;
     const n = Buffer.from(name, 'utf8');
     const crc = crc32(raw) >>> 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
     local.writeUInt32LE(raw.length, 22);
@@ -23,7 +24,7 @@ export function zip(files: Record<string, string>): Uint8Array {
     dir.writeUInt32LE(0x02014b50, 0);
     dir.writeUInt16LE(20, 4);
     dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(8, 10);
+    dir.writeUInt16LE(method, 10);
     dir.writeUInt32LE(crc, 16);
     dir.writeUInt32LE(data.length, 20);
     dir.writeUInt32LE(raw.length, 24);
