@@ -3,7 +3,6 @@
  * via SheetJS, .csv with encoding detection) into grids for @ce/roster.
  */
 import { readFile } from 'node:fs/promises';
-import { crc32, inflateRawSync } from 'node:zlib';
 import { basename, extname } from 'node:path';
 import { findHeader, inspectRoster, namedYear, readRecords, readRoster, readRosterRows, titleText, type Grid, type MergedArea, type ReadOptions, type RosterRead } from '@ce/roster';
 import { decodeCsvBytes, parseCsv } from './csv.js';
@@ -39,55 +38,6 @@ const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] ==
 
 const SPREADSHEET_EXT = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
 const TEXT_EXT = new Set(['.csv', '.txt', '.tsv']);
-
-/**
- * Whether a zip (.xlsx) is whole: its End Of Central Directory record
- * (PK\x05\x06, in the last 22 + 65 535 bytes) points to a central directory
- * before it, and every entry inflates (Node's zlib) to data with the CRC-32 the
- * directory records. A truncated download or a file with damaged bytes fails
- * here; SheetJS can loop forever on either.
- */
-export function zipIntact(b: Uint8Array): boolean {
-  try {
-    const u16 = (o: number) => b[o]! | (b[o + 1]! << 8);
-    const u32 = (o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16)) + b[o + 3]! * 0x1000000;
-    const stop = Math.max(0, b.length - 22 - 0xffff);
-    let eocd = -1;
-    for (let i = b.length - 22; i >= stop; i--) {
-      if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) return false;
-    const count = u16(eocd + 10);
-    const size = u32(eocd + 12);
-    let p = u32(eocd + 16);
-    if (count === 0xffff || size === 0xffffffff || p === 0xffffffff) return true; // zip64: leave it to the reader
-    if (p + size > eocd) return false;
-    for (let n = 0; n < count; n++) {
-      if (p + 46 > eocd || u32(p) !== 0x02014b50) return false;
-      const method = u16(p + 10);
-      const crc = u32(p + 16);
-      const csize = u32(p + 20);
-      const usize = u32(p + 24);
-      const local = u32(p + 42);
-      p += 46 + u16(p + 28) + u16(p + 30) + u16(p + 32);
-      if (local + 30 > b.length || u32(local) !== 0x04034b50) return false;
-      const start = local + 30 + u16(local + 26) + u16(local + 28);
-      if (start + csize > b.length) return false;
-      const data = b.subarray(start, start + csize);
-      let out: Uint8Array;
-      if (method === 0) out = data;
-      else if (method === 8) out = inflateRawSync(data, { maxOutputLength: Math.max(usize, 1) });
-      else return true; // another compression method: leave it to the reader
-      if (out.length !== usize || (crc32(out) >>> 0) !== crc) return false;
-    }
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The file names in a zip's central directory ([] when it cannot be read). */
 export function zipEntryNames(b: Uint8Array): string[] {
