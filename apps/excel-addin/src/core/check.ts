@@ -83,6 +83,11 @@ export function evaluatePerson(read: ReadWorkbook, person: Person, settings: Che
   return evaluatePeople([person], read.recordsById, pack, evalOptions(settings))[0]!;
 }
 
+/** Why a sheet cannot be annotated when the reader found no roster header (the same words in every host). */
+export function noRosterHeader(sheetName: string): string {
+  return `工作表“${sheetName}”中没有找到花名册表头行（需要“身份证号”等列名）。`;
+}
+
 export interface CheckAllResult {
   results: EvaluationResult[];
   /** training records whose ID is on no roster row */

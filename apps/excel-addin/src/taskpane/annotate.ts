@@ -9,7 +9,7 @@
  */
 import { STATUS_LABELS, type EvaluationResult, type Status } from '@ce/rules';
 import { columnLetter } from '@ce/roster';
-import { checkAllWithRecords, errorsText, explanationText, readWorkbook, type CheckSettings, type Grid, type ReadWorkbook } from '../core/check.js';
+import { checkAllWithRecords, errorsText, explanationText, noRosterHeader, readWorkbook, type CheckSettings, type Grid, type ReadWorkbook } from '../core/check.js';
 import { docSettings, saveDocSettings, type Lang } from '../core/settings.js';
 import { loadSheets, readUsedGrid, RECORDS_SHEET, type CellValue } from '../core/workbook.js';
 import { queueLedger, readLedger, type LedgerRead } from './ledger.js';
@@ -293,7 +293,7 @@ export async function annotateActiveSheet(opts: AnnotateOptions): Promise<Annota
       recordsFirstRow: recordsSheet?.firstRow,
     });
     if (read.roster.headerRow === 0) {
-      return { ok: false, reason: `工作表“${sheet.name}”中没有找到花名册表头行（需要“身份证号”等列名）。` };
+      return { ok: false, reason: noRosterHeader(sheet.name) };
     }
     const headerRow0 = read.roster.headerRow - 1;
     const tables = await loadTables(context, sheet);

@@ -14,7 +14,7 @@
 import { STATUS_LABELS, type Status } from '@ce/rules';
 import { columnLetter, type Grid } from '@ce/roster';
 import type { SummaryModel } from '@ce/summary';
-import { checkAllWithRecords } from 'excel-addin/src/core/check.ts';
+import { checkAllWithRecords, noRosterHeader } from 'excel-addin/src/core/check.ts';
 import type { AddinSettings, Lang } from 'excel-addin/src/core/settings.ts';
 import { RECORDS_SHEET, SUMMARY_SHEET, type CellValue } from 'excel-addin/src/core/workbook.ts';
 import type { WorkbookRead } from 'excel-addin/src/core/workbook.ts';
@@ -101,7 +101,7 @@ export class WpsHost implements SpreadsheetHost {
     const recordsSheet = userSheets(this.app).find((s) => isRecordsSheet(s.Name));
     const records = recordsSheet ? { grid: await readSheetGrid(recordsSheet, this.chunkRows), name: recordsSheet.Name } : undefined;
     const read = readBook(grid, name, records);
-    if (read.roster.headerRow === 0) return { ok: false, reason: `工作表“${name}”中没有找到花名册表头行（需要“身份证号”等列名）。` };
+    if (read.roster.headerRow === 0) return { ok: false, reason: noRosterHeader(name) };
     const headerRow0 = read.roster.headerRow - 1;
     const lastRow0 = read.roster.people.reduce((m, p) => Math.max(m, p.row - 1), headerRow0);
     // asked of the sheet, not of grid.hiddenCols: a hidden empty column is often outside the used range

@@ -7,7 +7,7 @@
  */
 import { STATUS_LABELS, type Status } from '@ce/rules';
 import type { SummaryModel } from '@ce/summary';
-import { checkAllWithRecords, readWorkbook } from '../../core/check.js';
+import { checkAllWithRecords, noRosterHeader, readWorkbook } from '../../core/check.js';
 import type { AddinSettings, Lang } from '../../core/settings.js';
 import { RECORDS_SHEET, SUMMARY_SHEET, type CellValue, type LoadedSheet, type WorkbookRead } from '../../core/workbook.js';
 import { annotationRow, COLUMN_COUNT, HEADERS, type AnnotateOptions, type AnnotateSuccess, type Refusal } from '../../taskpane/annotate.js';
@@ -296,7 +296,7 @@ export class FileHost implements SpreadsheetHost {
       recordsFirstRow: records?.firstRow,
     });
     if (read.roster.headerRow === 0) {
-      return { ok: false, reason: `工作表“${sheet.name}”中没有找到花名册表头行（需要“身份证号”等列名）。` };
+      return { ok: false, reason: noRosterHeader(sheet.name) };
     }
     const headerRow0 = read.roster.headerRow - 1;
     const lastRow0 = read.roster.people.reduce((m, p) => Math.max(m, p.row - 1), headerRow0);
