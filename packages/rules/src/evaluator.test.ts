@@ -70,6 +70,20 @@ describe('evaluator working state (kept in the caller’s compiled plan, shared 
     expect(c.rules).not.toBe(a.rules);
     expect(c.rules.map((r) => r.key)).toEqual(expect.arrayContaining(a.rules.map((r) => r.key)));
   });
+
+  it('nm-2017/art11: rows that owe the same hours share one remedy, frozen to the bottom, so no row can change another\'s', () => {
+    const plan = compilePack(getPack('xilingol-2024')!);
+    const owe = () => person({ hours: { 2024: [30, 20] } });
+    const a = evaluate(owe(), [], plan, {});
+    const b = evaluate(owe(), [], plan, {});
+    expect(b.remedy).toBe(a.remedy);
+    const r = a.remedy!;
+    for (const part of [r, r.closable, r.closed, r.where, r.where[0], r.alternatives]) expect(Object.isFrozen(part)).toBe(true);
+    expect(() => {
+      (r.closable as { professional: number }).professional = 0;
+    }).toThrow(TypeError);
+    expect(b.remedy!.closable!.professional).toBe(40);
+  });
 });
 
 describe('engine state belongs to the caller’s plan, not to the package', () => {
