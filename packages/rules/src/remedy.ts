@@ -46,11 +46,17 @@ class Split {
 /** Shared remedies stop at this many, so an unusual roster cannot bloat a plan. */
 const MAX_SHARED_REMEDIES = 20_000;
 
-/** Hours as whole tenths when a key can hold them exactly (rounded hours have one decimal). */
+/** Hours as whole tenths when a key can hold them exactly (rounded hours have one decimal); -1 beyond 409.5. */
 function tenths(h: number): number {
   const t = Math.round(h * 10);
-  return t >= 0 && t < 1e7 ? t : -1;
+  return t >= 0 && t < TENTHS_LIMIT ? t : -1;
 }
+
+/**
+ * Two tenths per key stay below 2^24, a small integer V8 hashes without
+ * boxing (keys of 1e7·a + b were heap numbers: a third of the remedy's time).
+ */
+const TENTHS_LIMIT = 4096;
 
 /**
  * What many rows' remedies have in common, kept by the caller's plan: whole
@@ -85,8 +91,8 @@ export class RemedyShared {
     const x2 = tenths(s.closedProfessional);
     if (c1 < 0 || c2 < 0 || x1 < 0 || x2 < 0 || daysLeft > 99_999) return knownRemedy(pack, end, daysLeft, s);
     const k1 = daysLeft * 10_000 + s.year;
-    const k2 = c1 * 1e7 + c2;
-    const k3 = x1 * 1e7 + x2;
+    const k2 = c1 * TENTHS_LIMIT + c2;
+    const k3 = x1 * TENTHS_LIMIT + x2;
     let m1 = this.byFigures.get(k1);
     let m2 = m1?.get(k2);
     const found = m2?.get(k3);

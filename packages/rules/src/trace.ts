@@ -40,39 +40,29 @@ export const FIELD_HEADERS: Record<string, string> = {
  * frozen list of rules and one of the 按本系统解释 readings that come with
  * them, so a result costs no list of its own. The trie stays small: its paths
  * are the orders in which the evaluator can apply a pack's few dozen clauses.
- * Its edges are the book's small clause numbers, so a step is an array read.
  */
-class RulePath {
-  private readonly next: (RulePath | undefined)[] = [];
-
-  constructor(
-    readonly refs: readonly RuleRef[],
-    readonly readings: readonly RuleRef[],
-  ) {}
-
-  /** The path with clause `id` applied next (the trace never applies one twice). */
-  step(book: RuleBook, id: number): RulePath {
-    let path = this.next[id];
-    if (path === undefined) {
-      const ref = book.refAt(id);
-      const reading = book.readingAt(id);
-      path = new RulePath(Object.freeze([...this.refs, ref]), reading ? Object.freeze([...this.readings, reading]) : this.readings);
-      this.next[id] = path;
-    }
-    return path;
-  }
+interface RulePath {
+  readonly refs: readonly RuleRef[];
+  readonly readings: readonly RuleRef[];
 }
 
 /**
  * A compiled pack's clauses as the results cite them: a small number per key,
  * one frozen RuleRef per key (never copied per row), its 按本系统解释 reading,
- * and the root of the rule-path trie. Owned by one CompiledPack.
+ * and the rule-path trie. Owned by one CompiledPack.
+ *
+ * The trie is a flat table, `next[node * width + clause]` = the node reached
+ * by applying that clause (0: not made yet; the root is node 0 and never a
+ * target), stepped as each clause is applied: one typed-array read a step,
+ * where walking linked nodes at the end of every row was the result's largest cost.
  */
 export class RuleBook {
   private readonly ids = new Map<string, number>();
   private readonly refs: RuleRef[] = [];
   private readonly readings: (RuleRef | undefined)[] = [];
-  readonly root = new RulePath(Object.freeze([]), Object.freeze([]));
+  private readonly nodes: RulePath[] = [{ refs: Object.freeze([]), readings: Object.freeze([]) }];
+  private width = 64;
+  private next = new Int32Array(64 * 64);
 
   constructor(readonly pack: PolicyPack) {}
 
@@ -97,6 +87,53 @@ export class RuleBook {
 
   readingAt(id: number): RuleRef | undefined {
     return this.readings[id];
+  }
+
+  /** The trie node reached from `node` by applying clause `id` next (the trace never applies one twice). */
+  step(node: number, id: number): number {
+    if (id < this.width) {
+      const to = this.next[node * this.width + id]!;
+      if (to !== 0) return to;
+    }
+    return this.add(node, id);
+  }
+
+  /** The refs and readings of a node's path. */
+  pathAt(node: number): RulePath {
+    const path = this.nodes[node];
+    if (path === undefined) throw new RangeError(`no rule path numbered ${node}`);
+    return path;
+  }
+
+  private add(node: number, id: number): number {
+    if (id >= this.width) this.widen(id + 1);
+    const from = this.pathAt(node);
+    const reading = this.readingAt(id);
+    const to = this.nodes.length;
+    this.nodes.push({
+      refs: Object.freeze([...from.refs, this.refAt(id)]),
+      readings: reading ? Object.freeze([...from.readings, reading]) : from.readings,
+    });
+    if ((to + 1) * this.width > this.next.length) this.relayout(this.width, this.next.length * 2);
+    this.next[node * this.width + id] = to;
+    return to;
+  }
+
+  /** More clauses than the table's width: lay it out again, wider. */
+  private widen(atLeast: number): void {
+    let width = this.width;
+    while (width < atLeast) width *= 2;
+    this.relayout(width, Math.max(this.next.length, this.nodes.length * width * 2));
+  }
+
+  private relayout(width: number, size: number): void {
+    const next = new Int32Array(size);
+    const old = this.width;
+    for (let node = 0; node < this.nodes.length; node++) {
+      for (let id = 0; id < old; id++) next[node * width + id] = this.next[node * old + id]!;
+    }
+    this.width = width;
+    this.next = next;
   }
 }
 
@@ -132,6 +169,8 @@ export class Trace {
   /** the clauses applied to this row, by number, in order; `applied[id] === row` marks one applied */
   private order: number[] = [];
   private orderLength = 0;
+  /** the rule-path trie node of the clauses applied so far */
+  private node = 0;
   private applied = new Int32Array(64);
   private rowStamp = 0;
   /** the row's own readings (rare), each with how many clauses had been applied when it was made */
@@ -190,6 +229,7 @@ export class Trace {
   begin(person: Person): this {
     this.person = person;
     this.orderLength = 0;
+    this.node = 0;
     this.rowStamp++;
     this.ownReadings = undefined;
     this.reliefs = NONE;
@@ -203,14 +243,7 @@ export class Trace {
 
   /** The clauses applied so far, each once, in order (a list shared with other rows). */
   get rules(): readonly RuleRef[] {
-    return this.path().refs;
-  }
-
-  /** The trie node of the clauses applied so far. */
-  private path(): RulePath {
-    let p = this.book.root;
-    for (let i = 0; i < this.orderLength; i++) p = p.step(this.book, this.order[i]!);
-    return p;
+    return this.book.pathAt(this.node).refs;
   }
 
   /** Record that a clause was applied (once per key). */
@@ -224,6 +257,7 @@ export class Trace {
     if (this.applied[id] === this.rowStamp) return;
     this.applied[id] = this.rowStamp;
     this.order[this.orderLength++] = id;
+    this.node = this.book.step(this.node, id);
   }
 
   private grow(id: number): void {
@@ -308,7 +342,7 @@ export class Trace {
 
   result(status: Status, missing: Missing | null, years: YearFigures[], reviewYear: number, extraErrors?: CellIssue[]): ResultDraft {
     const p = this.person;
-    const path = this.path();
+    const path = this.book.pathAt(this.node);
     return {
       row: p.row,
       id: p.id,
