@@ -61,6 +61,15 @@ describe('evaluator working state (kept in the caller’s compiled plan, shared 
     expect(without.missing!.professional).toBe(60);
   });
 
+  it('year lines shared between rows keep their own figures: hours that print alike but leave other shortfalls get their own line', () => {
+    // 0.05 and 0.14 both print as 0.1, but leave 29.95 (→ 30) and 29.86 (→ 29.9) public hours missing
+    const line = (pub: number) => evaluate(person({ hours: { 2024: [pub, 60] } }), [], pack, opts).explanation!.find((l) => l.startsWith('2024年'));
+    expect(line(0.05)).toBe('2024年：公需 0.1/30（缺30），专业 60/60');
+    expect(line(0.14)).toBe('2024年：公需 0.1/30（缺29.9），专业 60/60');
+    expect(line(0.05)).toBe('2024年：公需 0.1/30（缺30），专业 60/60');
+    expect(line(1 / 3)).toBe('2024年：公需 0.3/30（缺29.7），专业 60/60');
+  });
+
   it('rows that apply the same clauses share one frozen list of rules', () => {
     const a = evaluate(plain(), [], pack, opts);
     const b = evaluate(plain(), [], pack, opts);

@@ -19,23 +19,25 @@ function yearsText(years: readonly number[]): string {
   return years.map((y) => `${y}年`).join('、');
 }
 
-/**
- * A 按本系统解释 line. A clause's reading is one shared, frozen object, so its
- * line is made once per plan; a reading of the row's own (e.g. the years it assumed) is not kept.
- */
-function readingLine(readingLines: WeakMap<RuleRef, string>, r: RuleRef): string {
-  let line = readingLines.get(r);
-  if (line === undefined) {
-    line = `${r.text} [${r.key}]`;
-    if (Object.isFrozen(r)) readingLines.set(r, line);
-  }
-  return line;
+/** A 按本系统解释 line. A rule path's lines are made once per plan (Trace.pathReadingLines); a row's own reading each time. */
+function readingLine(r: RuleRef): string {
+  return `${r.text} [${r.key}]`;
 }
 
 function purposeLine(person: Person, w: Working, t: Trace): string {
   const level = person.level ? `（${LEVEL_LABELS[person.level]}）` : person.postGrade ? `（${person.postGrade}级岗位）` : person.education ? `（${person.education}）` : '';
   const base = w.baseYears.length > 0 ? `：须完成${yearsText(w.baseYears)}的公需科目和专业科目学时` : '';
   return `申报类型：${PURPOSE_LABELS[person.purpose]}${level}${base}${t.windowKey ? ` [${t.windowKey}]` : ''}。`;
+}
+
+/**
+ * Hours as a lookup part: whole hundredths when exact (a small integer, which
+ * Map hashes without boxing; a fractional number as a key is boxed on every
+ * lookup), else the number as text (never equal to a number part).
+ */
+function hoursKey(h: number): number | string {
+  const k = Math.round(h * 100);
+  return k / 100 === h && k >= 0 && k < 1e8 ? k : String(h);
 }
 
 function figureLine(f: YearFigures): string {
@@ -75,7 +77,7 @@ export function buildExplanation(result: EvaluationResult, person: Person, pack:
   }
   for (let i = 0; i < result.years.length; i++) {
     const f = result.years[i]!;
-    lines.push(texts.find(f.examCompleted ? -f.year : f.year, f.required, f.credited.public, f.credited.professional) ?? texts.keep(figureLine(f)));
+    lines.push(texts.find(f.examCompleted ? -f.year : f.year, f.required, hoursKey(f.credited.public), hoursKey(f.credited.professional)) ?? texts.keep(figureLine(f)));
   }
   if (w.mode === 'one-third' && result.years.length > 0) {
     let reqP = 0, reqQ = 0, gotP = 0, gotQ = 0;
@@ -98,30 +100,25 @@ export function buildExplanation(result: EvaluationResult, person: Person, pack:
     const n = notes[i]!;
     lines.push(texts.find('note', n.message, n.key, undefined) ?? texts.keep(`说明：${n.message}${n.key ? ` [${n.key}]` : ''}`));
   }
-  const readings = result.interpretations ?? [];
-  if (Object.isFrozen(readings)) {
-    // a rule path's readings: one frozen list shared by the rows that took that path, so its lines are made once
-    let made = plan.readingListLines.get(readings);
-    if (made === undefined) {
-      made = Object.freeze(readings.map((r) => readingLine(plan.readingLines, r)));
-      plan.readingListLines.set(readings, made);
-    }
-    for (let i = 0; i < made.length; i++) lines.push(made[i]!);
-  } else {
-    for (let i = 0; i < readings.length; i++) lines.push(readingLine(plan.readingLines, readings[i]!));
-  }
+  // a rule path's readings are shared by the rows that took that path, and so are their lines
+  const shared = t.pathReadingLines(readingLine);
+  if (shared !== undefined) for (let i = 0; i < shared.length; i++) lines.push(shared[i]!);
+  else for (const r of result.interpretations ?? []) lines.push(readingLine(r));
   const m = result.missing;
   lines.push(result.status === 'invalid' || m === null ? conclusion(result) : (texts.find(result.status, m.total, m.public, m.professional) ?? texts.keep(conclusion(result))));
-  if (result.remedy !== undefined) lines.push(...sharedRemedyLines(plan, result.remedy));
+  if (result.remedy !== undefined) {
+    const more = sharedRemedyLines(plan, result.remedy);
+    for (let i = 0; i < more.length; i++) lines.push(more[i]!);
+  }
   return lines;
 }
 
-/** remedyLines, made once per plan for each shared remedy (most rows that owe the same hours share one). */
+/** remedyLines, made once per plan for each shared (frozen) remedy: most rows that owe the same hours share one. */
 function sharedRemedyLines(plan: CompiledPack, r: Remedy): readonly string[] {
   let lines = plan.remedyLines.get(r);
   if (lines === undefined) {
-    lines = Object.freeze(remedyLines(r));
-    plan.remedyLines.set(r, lines);
+    lines = remedyLines(r);
+    if (Object.isFrozen(r)) plan.remedyLines.set(r, Object.freeze(lines));
   }
   return lines;
 }

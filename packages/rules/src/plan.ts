@@ -74,10 +74,6 @@ export class CompiledPack {
   private readonly idle: Trace[] = [];
   /** texts many rows share (reliefs, explanation lines), made once per plan */
   readonly texts = new TextsByParts();
-  /** the explanation line of each shared 按本系统解释 reading */
-  readonly readingLines = new WeakMap<RuleRef, string>();
-  /** the lines of each shared, frozen list of readings (a rule path's) */
-  readonly readingListLines = new WeakMap<readonly RuleRef[], readonly string[]>();
   /** the pack's plain yearly requirement, one frozen object (results only read it) */
   readonly plainRequirement: Requirement;
   /** the years some requirement override names (other years take plainRequirement at once) */

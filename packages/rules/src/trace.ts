@@ -44,6 +44,8 @@ export const FIELD_HEADERS: Record<string, string> = {
 interface RulePath {
   readonly refs: readonly RuleRef[];
   readonly readings: readonly RuleRef[];
+  /** the explanation lines of `readings`, made the first time a row on this path is explained */
+  readingLines: readonly string[] | undefined;
 }
 
 /**
@@ -60,7 +62,7 @@ export class RuleBook {
   private readonly ids = new Map<string, number>();
   private readonly refs: RuleRef[] = [];
   private readonly readings: (RuleRef | undefined)[] = [];
-  private readonly nodes: RulePath[] = [{ refs: Object.freeze([]), readings: Object.freeze([]) }];
+  private readonly nodes: RulePath[] = [{ refs: Object.freeze([]), readings: Object.freeze([]), readingLines: undefined }];
   private width = 64;
   private next = new Int32Array(64 * 64);
 
@@ -113,10 +115,17 @@ export class RuleBook {
     this.nodes.push({
       refs: Object.freeze([...from.refs, this.refAt(id)]),
       readings: reading ? Object.freeze([...from.readings, reading]) : from.readings,
+      readingLines: undefined,
     });
     if ((to + 1) * this.width > this.next.length) this.relayout(this.width, this.next.length * 2);
     this.next[node * this.width + id] = to;
     return to;
+  }
+
+  /** The lines of a path's readings, each made by `line` once per path. */
+  readingLinesAt(node: number, line: (r: RuleRef) => string): readonly string[] {
+    const path = this.pathAt(node);
+    return (path.readingLines ??= Object.freeze(path.readings.map(line)));
   }
 
   /** More clauses than the table's width: lay it out again, wider. */
@@ -269,6 +278,11 @@ export class Trace {
   private has(key: string): boolean {
     const id = this.book.idOf(key);
     return id < this.applied.length && this.applied[id] === this.rowStamp;
+  }
+
+  /** The path's shared reading lines (made once by `line`); undefined when the row has readings of its own. */
+  pathReadingLines(line: (r: RuleRef) => string): readonly string[] | undefined {
+    return this.ownReadings === undefined ? this.book.readingLinesAt(this.node, line) : undefined;
   }
 
   /** The readings in application order, the row's own among the clauses'. */
