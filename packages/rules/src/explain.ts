@@ -105,7 +105,7 @@ export function buildExplanation(result: EvaluationResult, person: Person, pack:
   if (shared !== undefined) for (let i = 0; i < shared.length; i++) lines.push(shared[i]!);
   else for (const r of result.interpretations ?? []) lines.push(readingLine(r));
   const m = result.missing;
-  lines.push(result.status === 'invalid' || m === null ? conclusion(result) : (texts.find(result.status, m.total, m.public, m.professional) ?? texts.keep(conclusion(result))));
+  lines.push(result.status === 'invalid' || m === null ? conclusion(result) : (texts.find(result.status, hoursKey(m.total), hoursKey(m.public), hoursKey(m.professional)) ?? texts.keep(conclusion(result))));
   if (result.remedy !== undefined) {
     const more = sharedRemedyLines(plan, result.remedy);
     for (let i = 0; i < more.length; i++) lines.push(more[i]!);
