@@ -68,12 +68,15 @@ async function main(): Promise<void> {
       linesBefore += variants.beforeExplain!(p, byId.get(p.id) ?? NONE).explanation?.length ?? 0;
       linesAfter += variants.afterExplain!(p, byId.get(p.id) ?? NONE).explanation?.length ?? 0;
     }
-    // warm-up (JIT), then interleaved timed runs
-    for (const f of Object.values(variants)) loop(people.slice(0, 5000), byId, f);
-    // CPU time as well as wall time: on a shared machine a process waiting for a core loses wall time, not CPU time
-    const runs = total <= 20_000 ? 9 : 3;
+    // warm-up (JIT: every variant reaches its optimised code), then interleaved timed runs
+    for (let i = 0; i < 3; i++) for (const f of Object.values(variants)) loop(people.slice(0, 10_000), byId, f);
+    // CPU time as well as wall time: on a shared machine a process waiting for a core loses wall time, not CPU time.
+    // Many short runs, before and after taking turns to go first, so drift and order hit both alike.
+    const runs = total <= 20_000 ? 31 : 5;
+    const order = Object.entries(variants);
+    const swapped = [order[1]!, order[0]!, order[3]!, order[2]!];
     for (let i = 0; i < runs; i++) {
-      for (const [k, f] of Object.entries(variants)) {
+      for (const [k, f] of i % 2 === 0 ? order : swapped) {
         const t0 = now();
         const c0 = process.cpuUsage();
         loop(people, byId, f);
@@ -84,6 +87,8 @@ async function main(): Promise<void> {
     }
     const med = Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, median(v)]));
     const cpuMed = Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, median(v)]));
+    /** the median of each run's own after/before ratio: the estimate least moved by a noisy neighbour */
+    const paired = (after: number[], before: number[]) => median(after.map((a, i) => a / before[i]!));
     emit({
       people: total,
       runs,
@@ -94,6 +99,8 @@ async function main(): Promise<void> {
       linesPerRow: { before: linesBefore / Math.min(5000, people.length), after: linesAfter / Math.min(5000, people.length) },
       cpuRatioNoText: cpuMed.afterNoText! / cpuMed.beforeNoText!,
       cpuRatioExplain: cpuMed.afterExplain! / cpuMed.beforeExplain!,
+      pairedCpuRatioNoText: paired(cpu.afterNoText!, cpu.beforeNoText!),
+      pairedCpuRatioExplain: paired(cpu.afterExplain!, cpu.beforeExplain!),
       peakRssMB: peakRssMB(),
     });
   } finally {
