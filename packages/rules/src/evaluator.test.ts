@@ -70,6 +70,20 @@ describe('evaluator working state (kept in the caller’s compiled plan, shared 
     expect(line(1 / 3)).toBe('2024年：公需 0.3/30（缺29.7），专业 60/60');
   });
 
+  it('shared basis, age and conclusion lines follow their own review year, as-of date, sex and hours', () => {
+    const plan = compilePack(getPack('xilingol-2024')!);
+    const lines = (p: Person, o: { year?: number; asOf?: string }) =>
+      evaluate(p, [], plan, { explain: true, ...(o.year ? { year: o.year } : {}), ...(o.asOf ? { asOf: date(o.asOf) } : {}) }).explanation!;
+    const title = { purpose: 'title', level: 'intermediate', birth: '1980-06-15' } as const;
+    const man = () => person({ ...title, sex: 'M', hours: { 2022: [30, 60], 2023: [30, 60], 2024: [30, 20] } });
+    const woman = () => person({ ...title, sex: 'F', hours: { 2022: [30, 60], 2023: [30, 60], 2024: [30, 20.5] } });
+    expect(lines(man(), {})).toEqual(expect.arrayContaining(['年龄：男，44周岁（截至2024-12-31）。', '结论：未达标，缺少40学时（公需0，专业40）。']));
+    expect(lines(man(), { asOf: '2024-06-01' })).toContain('年龄：男，43周岁（截至2024-06-01）。');
+    expect(lines(woman(), {})).toEqual(expect.arrayContaining(['年龄：女，44周岁（截至2024-12-31）。', '结论：未达标，缺少39.5学时（公需0，专业39.5）。']));
+    expect(lines(man(), { year: 2025 })[0]).toContain('审核年度2025年');
+    expect(lines(man(), {})[0]).toContain('审核年度2024年');
+  });
+
   it('rows that apply the same clauses share one frozen list of rules', () => {
     const a = evaluate(plain(), [], pack, opts);
     const b = evaluate(plain(), [], pack, opts);

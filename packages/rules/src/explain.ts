@@ -3,14 +3,14 @@
  * step, each step with its citation key. Built only when asked for.
  */
 import type { PolicyPack } from './pack.js';
-import type { EvaluationResult, Person, Remedy, RuleRef, YearFigures } from './types.js';
+import type { EvaluationResult, Missing, Person, Remedy, RuleRef, YearFigures } from './types.js';
 import { STATUS_LABELS } from './types.js';
 import type { Trace } from './trace.js';
 import type { Working } from './plan.js';
 import { LEVEL_LABELS, PURPOSE_LABELS } from './labels.js';
 import { roundHours } from './rounding.js';
 import { formatDate } from './dates.js';
-import type { CompiledPack } from './plan.js';
+import { dayNumber, type CompiledPack } from './plan.js';
 
 function yearsText(years: readonly number[]): string {
   if (years.length === 0) return '无';
@@ -30,15 +30,37 @@ function purposeLine(person: Person, w: Working, t: Trace): string {
   return `申报类型：${PURPOSE_LABELS[person.purpose]}${level}${base}${t.windowKey ? ` [${t.windowKey}]` : ''}。`;
 }
 
-/**
- * Hours as a lookup part: whole hundredths when exact (a small integer, which
- * Map hashes without boxing; a fractional number as a key is boxed on every
- * lookup), else the number as text (never equal to a number part).
- */
-function hoursKey(h: number): number | string {
+/** Hours as a key: whole hundredths when exact and small, else -1 (the line is then made, not looked up). */
+function hoursKey(h: number): number {
   const k = Math.round(h * 100);
-  return k / 100 === h && k >= 0 && k < 1e8 ? k : String(h);
+  return k / 100 === h && k >= 0 && k < 1e8 ? k : -1;
 }
+
+/**
+ * A year's line, shared by the rows with the same figures: looked up by
+ * (year and exam, credited public, credited professional) under the plain
+ * requirement; other requirements and inexact hours are made each time.
+ */
+function yearLine(plan: CompiledPack, f: YearFigures): string {
+  const pub = hoursKey(f.credited.public);
+  const prof = hoursKey(f.credited.professional);
+  if (f.required !== plan.plainRequirement || pub < 0 || prof < 0) return figureLine(f);
+  const lt = plan.lineTables;
+  return lt.line(lt.years, f.examCompleted ? -f.year : f.year, pub, prof) ?? lt.keep(figureLine(f));
+}
+
+/** The conclusion, shared by rows of the same status and missing hours. */
+function sharedConclusion(plan: CompiledPack, result: EvaluationResult, m: Missing): string {
+  if (result.status === 'invalid') return conclusion(result);
+  const total = hoursKey(m.total);
+  const pub = hoursKey(m.public);
+  const prof = hoursKey(m.professional);
+  if (total < 0 || pub < 0 || prof < 0) return conclusion(result);
+  const lt = plan.lineTables;
+  return lt.line(lt.conclusions, total * 4 + STATUS_INDEX[result.status], pub, prof) ?? lt.keep(conclusion(result));
+}
+
+const STATUS_INDEX: Readonly<Record<EvaluationResult['status'], number>> = { compliant: 0, 'non-compliant': 1, 'not-restrictive': 2, exempt: 3, invalid: 3 };
 
 function figureLine(f: YearFigures): string {
   const pubGap = Math.max(0, f.required.public - f.credited.public);
@@ -52,15 +74,13 @@ export function buildExplanation(result: EvaluationResult, person: Person, pack:
   // Most lines repeat across rows: each is looked up by what it is made of and built only once.
   const texts = plan.texts;
   const lines: string[] = [];
-  lines.push(
-    texts.find(pack, w.reviewYear, 'basis', undefined) ??
-      texts.keep(`依据：${pack.issuer}《${pack.title}》${pack.docNumber ? `（${pack.docNumber}）` : `（${pack.issued}）`}，审核年度${w.reviewYear}年。`),
-  );
+  const lt = plan.lineTables;
+  lines.push(lt.line(lt.basis, w.reviewYear, 0, 0) ?? lt.keep(`依据：${pack.issuer}《${pack.title}》${pack.docNumber ? `（${pack.docNumber}）` : `（${pack.issued}）`}，审核年度${w.reviewYear}年。`));
   if (result.status !== 'invalid') {
     const levelKey = person.level ? person.level : person.postGrade ? person.postGrade : person.education ? person.education : '';
     lines.push(texts.find(person.purpose, levelKey, w.baseYears, t.windowKey) ?? texts.keep(purposeLine(person, w, t)));
     if (w.age !== undefined) {
-      lines.push(texts.find('age', person.sex, w.age, w.asOf) ?? texts.keep(`年龄：${person.sex === 'M' ? '男' : '女'}，${w.age}周岁（截至${formatDate(w.asOf)}）。`));
+      lines.push(lt.line(lt.age, dayNumber(w.asOf), w.age, person.sex === 'M' ? 1 : 0) ?? lt.keep(`年龄：${person.sex === 'M' ? '男' : '女'}，${w.age}周岁（截至${formatDate(w.asOf)}）。`));
     }
   }
   for (let i = 0; i < result.reliefs.length; i++) {
@@ -77,7 +97,7 @@ export function buildExplanation(result: EvaluationResult, person: Person, pack:
   }
   for (let i = 0; i < result.years.length; i++) {
     const f = result.years[i]!;
-    lines.push(texts.find(f.examCompleted ? -f.year : f.year, f.required, hoursKey(f.credited.public), hoursKey(f.credited.professional)) ?? texts.keep(figureLine(f)));
+    lines.push(yearLine(plan, f));
   }
   if (w.mode === 'one-third' && result.years.length > 0) {
     let reqP = 0, reqQ = 0, gotP = 0, gotQ = 0;
@@ -105,7 +125,7 @@ export function buildExplanation(result: EvaluationResult, person: Person, pack:
   if (shared !== undefined) for (let i = 0; i < shared.length; i++) lines.push(shared[i]!);
   else for (const r of result.interpretations ?? []) lines.push(readingLine(r));
   const m = result.missing;
-  lines.push(result.status === 'invalid' || m === null ? conclusion(result) : (texts.find(result.status, hoursKey(m.total), hoursKey(m.public), hoursKey(m.professional)) ?? texts.keep(conclusion(result))));
+  lines.push(m === null ? conclusion(result) : sharedConclusion(plan, result, m));
   if (result.remedy !== undefined) {
     const more = sharedRemedyLines(plan, result.remedy);
     for (let i = 0; i < more.length; i++) lines.push(more[i]!);

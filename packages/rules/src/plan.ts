@@ -9,7 +9,7 @@
 import type { KindRule, PolicyPack, Requirement } from './pack.js';
 import type { CivilDate, Purpose, RecordKind, Remedy, RuleRef } from './types.js';
 import { parseIsoDate } from './dates.js';
-import { TextsByParts } from './shared-text.js';
+import { LineTables, TextsByParts } from './shared-text.js';
 import { RuleBook, Trace } from './trace.js';
 import { RELIEF_UNITS, compileReliefSteps, type ReliefSteps, type ReliefUnit } from './reliefs.js';
 import { RemedyShared } from './remedy.js';
@@ -74,6 +74,8 @@ export class CompiledPack {
   private readonly idle: Trace[] = [];
   /** texts many rows share (reliefs, explanation lines), made once per plan */
   readonly texts = new TextsByParts();
+  /** the explanation's most frequent lines by their numbers */
+  readonly lineTables = new LineTables();
   /** the pack's plain yearly requirement, one frozen object (results only read it) */
   readonly plainRequirement: Requirement;
   /** the years some requirement override names (other years take plainRequirement at once) */

@@ -8,6 +8,7 @@ import type { PolicyPack } from './pack.js';
 import type { Category, CivilDate, Missing, Remedy, YearFigures, YearHours } from './types.js';
 import { daysBetween, parseIsoDate } from './dates.js';
 import { roundHours } from './rounding.js';
+import { IntKeyTable } from './int-keys.js';
 
 export type CountingMode = 'plain' | 'one-third' | 'one-year-of-three';
 
@@ -59,53 +60,12 @@ function tenths(h: number): number {
 const TENTHS_LIMIT = 4096;
 
 /**
- * Shared remedies by their figures' three small-integer keys, in an
- * open-addressing table of typed arrays: one probe of plain integers, where
- * three nested Maps cost a third of the remedy's time. Holds at most
- * MAX_SHARED_REMEDIES (the table stays under half full).
- */
-export class RemedyTable {
-  private static readonly SLOTS = 1 << 16; // > 2 × MAX_SHARED_REMEDIES
-  private readonly k1 = new Int32Array(RemedyTable.SLOTS);
-  private readonly k2 = new Int32Array(RemedyTable.SLOTS);
-  private readonly k3 = new Int32Array(RemedyTable.SLOTS);
-  /** 1 + index into `remedies`; 0: empty slot */
-  private readonly at = new Int32Array(RemedyTable.SLOTS);
-  private readonly remedies: Remedy[] = [];
-
-  get size(): number {
-    return this.remedies.length;
-  }
-
-  /** The slot of these keys: where they are, or the empty slot where they would go. */
-  slot(a: number, b: number, c: number): number {
-    const mask = RemedyTable.SLOTS - 1;
-    let i = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) >>> 16;
-    while (this.at[i] !== 0 && (this.k1[i] !== a || this.k2[i] !== b || this.k3[i] !== c)) i = (i + 1) & mask;
-    return i;
-  }
-
-  get(slot: number): Remedy | undefined {
-    const n = this.at[slot]!;
-    return n === 0 ? undefined : this.remedies[n - 1];
-  }
-
-  set(slot: number, a: number, b: number, c: number, r: Remedy): void {
-    this.k1[slot] = a;
-    this.k2[slot] = b;
-    this.k3[slot] = c;
-    this.remedies.push(r);
-    this.at[slot] = this.remedies.length;
-  }
-}
-
-/**
  * What many rows' remedies have in common, kept by the caller's plan: whole
  * remedies by the figures they are made of (days left and year, closable,
  * closed), frozen, so rows that owe the same hours share one.
  */
 export class RemedyShared {
-  private readonly byFigures = new RemedyTable();
+  private readonly byFigures = new IntKeyTable<Remedy>(MAX_SHARED_REMEDIES);
   private readonly unknowns = new Map<string, Remedy[]>();
   private lastAsOf: CivilDate | undefined;
   private lastEnd: CivilDate | undefined;
@@ -138,8 +98,7 @@ export class RemedyShared {
     const found = table.get(slot);
     if (found !== undefined) return found;
     const r = knownRemedy(pack, end, daysLeft, s);
-    if (table.size >= MAX_SHARED_REMEDIES) return r;
-    table.set(slot, k1, k2, k3, deepFreeze(r));
+    if (table.size < table.capacity) table.set(slot, k1, k2, k3, deepFreeze(r));
     return r;
   }
 

@@ -6,6 +6,8 @@
  * (exclusions, warnings) are not kept, and the table stops growing at a fixed
  * size, so an unusual roster cannot bloat it.
  */
+import { IntKeyTable } from './int-keys.js';
+
 const MAX_SHARED_TEXTS = 20_000;
 
 export type Part = string | number | boolean | object | undefined;
@@ -61,3 +63,41 @@ export class TextsByParts {
   }
 }
 
+
+/**
+ * The explanation's most frequent lines (basis, age, a year's figures, the
+ * conclusion) by the numbers they are made of, in integer tables: one probe
+ * where TextsByParts walks four Maps. Same protocol:
+ *
+ *   line = lt.line(lt.years, a, b, c) ?? lt.keep(build())
+ */
+export class LineTables {
+  readonly basis = new IntKeyTable<string>(64);
+  readonly age = new IntKeyTable<string>(4096);
+  readonly years = new IntKeyTable<string>(MAX_SHARED_TEXTS);
+  readonly conclusions = new IntKeyTable<string>(MAX_SHARED_TEXTS);
+  private pending: IntKeyTable<string> | undefined;
+  private slot = 0;
+  private a = 0;
+  private b = 0;
+  private c = 0;
+
+  line(table: IntKeyTable<string>, a: number, b: number, c: number): string | undefined {
+    const slot = table.slot(a, b, c);
+    const text = table.get(slot);
+    if (text === undefined) {
+      this.pending = table;
+      this.slot = slot;
+      this.a = a;
+      this.b = b;
+      this.c = c;
+    } else this.pending = undefined;
+    return text;
+  }
+
+  keep(text: string): string {
+    this.pending?.set(this.slot, this.a, this.b, this.c, text);
+    this.pending = undefined;
+    return text;
+  }
+}
