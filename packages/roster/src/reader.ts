@@ -4,6 +4,7 @@
  * its cell. Never throws.
  */
 import type { CellIssue, CellRef, ColumnRef, Person, TrainingRecord } from '@ce/rules';
+import { dayNumber } from '@ce/rules';
 import { findHeader, columnLetter, HEADER_SCAN_ROWS, type ColumnBinding, type Grid, type HeaderFound, type HeaderKind } from './headers.js';
 import {
   bindYear,
@@ -634,6 +635,7 @@ function readRecordRow(ctx: Ctx, source: string | undefined): TrainingRecord | u
     minutes: undefined,
     halfDays: undefined,
     date: date || undefined,
+    day: date ? dayNumber(date) : undefined,
     filed: filed.ok ? filed.value : undefined,
     unusable: usable ? undefined : unusableReason(ctx.errors),
     kindText: kind === undefined ? cellText(cellAt(ctx, 'kind')).trim() : undefined,

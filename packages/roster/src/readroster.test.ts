@@ -373,6 +373,7 @@ describe('readRecords', () => {
       kind: '网络培训',
       hours: 30,
       date: { year: 2025, month: 3, day: 1 },
+      day: 20250301,
     });
     expect(r.records.find((x) => x.minutes !== undefined)).toMatchObject({ minutes: 2700, kind: '面授培训', category: 'professional' });
     const exam = r.records.find((x) => x.kind === '职业资格考试');

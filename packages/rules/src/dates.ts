@@ -41,3 +41,19 @@ export function formatDate(d: CivilDate): string {
 export function daysBetween(a: CivilDate, b: CivilDate): number {
   return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
 }
+
+/** A date as the number yyyymmdd: dates compare as numbers (the evaluator's record loop, pack windows). */
+export function dayNumber(d: CivilDate): number {
+  return d.year * 10000 + d.month * 100 + d.day;
+}
+
+/** The year of a yyyymmdd day number. */
+export function dayYear(day: number): number {
+  return Math.floor(day / 10000);
+}
+
+/** A yyyymmdd day number as 'YYYY-MM-DD'. */
+export function formatDay(day: number): string {
+  const md = day % 10000;
+  return `${dayYear(day)}-${String(Math.floor(md / 100)).padStart(2, '0')}-${String(md % 100).padStart(2, '0')}`;
+}

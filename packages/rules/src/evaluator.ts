@@ -18,12 +18,12 @@ import type {
   YearFigures,
 } from './types.js';
 import type { ResultDraft, Trace } from './trace.js';
-import { CompiledPack, compilePack, dayNumber, type KindPlan, type RecordPlan, type Working } from './plan.js';
+import { CompiledPack, compilePack, type KindPlan, type RecordPlan, type Working } from './plan.js';
 import type { CreditTable } from './credit.js';
 import { buildExplanation } from './explain.js';
 import type { ReliefCase, ReliefSteps } from './reliefs.js';
 import { LEVEL_LABELS, PURPOSE_LABELS } from './labels.js';
-import { fullAge, formatDate } from './dates.js';
+import { dayNumber, dayYear, formatDay, fullAge } from './dates.js';
 import { roundHours } from './rounding.js';
 import { remedyFor } from './remedy.js';
 
@@ -347,7 +347,9 @@ function creditRecord(credit: CreditTable, rec: TrainingRecord, person: Person, 
     return;
   }
   const rule = kind.rule;
-  const year = creditedYear(rec, t);
+  // 完成日期 as yyyymmdd, 0 when blank
+  const day = rec.day ?? (rec.date === undefined ? 0 : dayNumber(rec.date));
+  const year = creditedYear(rec, day, t);
   // Exams are credits, not hours: the pack's exam rule decides what they are worth.
   if (rule.counts === 'exam') {
     applyExam(credit, pack.exams[rule.exam], year, rec.row, rec.kind, t, rec.source);
@@ -361,8 +363,8 @@ function creditRecord(credit: CreditTable, rec: TrainingRecord, person: Person, 
   const category = countedCategory(rec, rule, person, year, hours, t);
   if (category === undefined) return;
   if (!filedIfRequired(rec, kind, category, pack, year, hours, t)) return;
-  if (!insideWindow(rec, kind, pack, plan, year, hours, t)) return;
-  lateForDeadline(rec, pack, t);
+  if (!insideWindow(rec, day, kind, pack, plan, year, hours, t)) return;
+  lateForDeadline(rec, day, pack, t);
   if (category === 'public' && pack.publicOnline !== undefined && rec.kind !== '网络培训') {
     t.warn(`第${rec.row}行公需记录形式为${rec.kind}：本通知公需科目实行网络培训，已计入，请核实`, pack.publicOnline.key);
   }
@@ -374,11 +376,11 @@ function creditRecord(credit: CreditTable, rec: TrainingRecord, person: Person, 
  * r3.2: only online platform courses can be make-up; every other activity
  * counts in the year it took place (「计入当年」), exams in the year of the result.
  */
-function creditedYear(rec: TrainingRecord, t: Trace): number {
+function creditedYear(rec: TrainingRecord, day: number, t: Trace): number {
   const year = rec.creditYear;
-  if (rec.date === undefined || rec.kind === '网络培训' || rec.date.year === year) return year;
-  t.warn(`第${rec.row}行${rec.kind}记录学年度填${year}，完成日期为${formatDate(rec.date)}：按完成日期计入${rec.date.year}年度（只有网络平台课程可以补学）`, 'nm-2017/art12');
-  return rec.date.year;
+  if (day === 0 || rec.kind === '网络培训' || dayYear(day) === year) return year;
+  t.warn(`第${rec.row}行${rec.kind}记录学年度填${year}，完成日期为${formatDay(day)}：按完成日期计入${dayYear(day)}年度（只有网络平台课程可以补学）`, 'nm-2017/art12');
+  return dayYear(day);
 }
 
 /** The category a record counts in under the pack's kind rule, or undefined when it is excluded (the reason recorded). */
@@ -424,20 +426,19 @@ function filedIfRequired(rec: TrainingRecord, kind: KindPlan, category: 'public'
  * course credited to an earlier year than it was completed in is make-up and
  * counts only for an allowed year and inside the window, whenever completed (r3.3).
  */
-function insideWindow(rec: TrainingRecord, kind: KindPlan, pack: PolicyPack, plan: RecordPlan, year: number, hours: number, t: Trace): boolean {
+function insideWindow(rec: TrainingRecord, day: number, kind: KindPlan, pack: PolicyPack, plan: RecordPlan, year: number, hours: number, t: Trace): boolean {
   const win = pack.window;
   const cw = plan.window;
   const noticeYear = cw ? cw.year : pack.ceYear;
   if (year > noticeYear) return true;
-  if (rec.date === undefined) {
+  if (day === 0) {
     if (win && year === noticeYear && kind.windowed) t.warn(`第${rec.row}行${rec.kind}记录无完成日期：已计入，未能核对培训时间`, win.key);
     return true;
   }
-  const day = dayNumber(rec.date);
   const inside = cw !== null && day >= cw.start && day <= cw.end;
-  if (rec.kind === '网络培训' && year < rec.date.year) {
+  if (rec.kind === '网络培训' && year < dayYear(day)) {
     if (win?.makeUpYears === undefined) {
-      t.warn(`第${rec.row}行网络培训记录（${year}年度）于${rec.date.year}年补学：本通知未规定补学规则，按所属学年度计入`);
+      t.warn(`第${rec.row}行网络培训记录（${year}年度）于${dayYear(day)}年补学：本通知未规定补学规则，按所属学年度计入`);
       return true;
     }
     if (!win.makeUpYears.includes(year)) {
@@ -446,7 +447,7 @@ function insideWindow(rec: TrainingRecord, kind: KindPlan, pack: PolicyPack, pla
       return false;
     }
     if (!inside) {
-      excludeRecord(t, rec, year, hours, `补学完成日期${formatDate(rec.date)}不在培训时间（${win.start}至${win.end}）内`, win.key);
+      excludeRecord(t, rec, year, hours, `补学完成日期${formatDay(day)}不在培训时间（${win.start}至${win.end}）内`, win.key);
       return false;
     }
     t.rule(win.key);
@@ -457,21 +458,21 @@ function insideWindow(rec: TrainingRecord, kind: KindPlan, pack: PolicyPack, pla
     return true;
   }
   if (kind.windowed) {
-    excludeRecord(t, rec, year, hours, `完成日期${formatDate(rec.date)}不在${noticeYear}年培训时间（${win.start}至${win.end}）内`, win.key);
+    excludeRecord(t, rec, year, hours, `完成日期${formatDay(day)}不在${noticeYear}年培训时间（${win.start}至${win.end}）内`, win.key);
     return false;
   }
   if (win.otherKinds === 'warn') {
-    t.warn(`第${rec.row}行${rec.kind}记录完成日期${formatDate(rec.date)}不在${noticeYear}年培训时间（${win.start}至${win.end}）内：已计入，单位可能无法上传，请核实`, win.key);
+    t.warn(`第${rec.row}行${rec.kind}记录完成日期${formatDay(day)}不在${noticeYear}年培训时间（${win.start}至${win.end}）内：已计入，单位可能无法上传，请核实`, win.key);
   }
   return true;
 }
 
 /** r3.16: nm-2018/3.5 — a record dated after the region-direct audit closed counts, with a word. */
-function lateForDeadline(rec: TrainingRecord, pack: PolicyPack, t: Trace): void {
+function lateForDeadline(rec: TrainingRecord, day: number, pack: PolicyPack, t: Trace): void {
   const d = pack.deadline;
-  if (d === undefined || d.warnAfter !== true || rec.date === undefined) return;
-  if (dayNumber(rec.date) > t.plan.deadlineDay) {
-    t.warn(`第${rec.row}行记录完成日期${formatDate(rec.date)}晚于${d.label}日期${d.date}：已计入；区直单位请注意审验已截止`, d.key);
+  if (d === undefined || d.warnAfter !== true || day === 0) return;
+  if (day > t.plan.deadlineDay) {
+    t.warn(`第${rec.row}行记录完成日期${formatDay(day)}晚于${d.label}日期${d.date}：已计入；区直单位请注意审验已截止`, d.key);
   }
 }
 

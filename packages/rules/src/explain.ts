@@ -9,8 +9,8 @@ import type { Trace } from './trace.js';
 import type { Working } from './plan.js';
 import { LEVEL_LABELS, PURPOSE_LABELS } from './labels.js';
 import { roundHours } from './rounding.js';
-import { formatDate } from './dates.js';
-import { dayNumber, type CompiledPack } from './plan.js';
+import { dayNumber, formatDate } from './dates.js';
+import type { CompiledPack } from './plan.js';
 
 function yearsText(years: readonly number[]): string {
   if (years.length === 0) return '无';

@@ -6,5 +6,5 @@ export { RELIEF_UNITS, type ReliefUnit, type ReliefCase, type WindowChange, type
 export { remedyLines } from './explain.js';
 export { conclusion, describeError } from './explain.js';
 export { ruleRef } from './trace.js';
-export { compareDates, fullAge, formatDate, parseIsoDate, readIsoDate, isValidDate, daysBetween } from './dates.js';
+export { compareDates, fullAge, formatDate, parseIsoDate, readIsoDate, isValidDate, daysBetween, dayNumber } from './dates.js';
 export { PACKS, getPack, listPacks } from './packs/index.js';

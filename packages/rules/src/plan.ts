@@ -8,7 +8,7 @@
  */
 import type { KindRule, PolicyPack, Requirement } from './pack.js';
 import type { CivilDate, Purpose, RecordKind, Remedy, RuleRef } from './types.js';
-import { parseIsoDate } from './dates.js';
+import { dayNumber, parseIsoDate } from './dates.js';
 import { LineTables, TextsByParts } from './shared-text.js';
 import { RuleBook, Trace } from './trace.js';
 import { RELIEF_UNITS, compileReliefSteps, type ReliefSteps, type ReliefUnit } from './reliefs.js';
@@ -43,9 +43,6 @@ export interface RecordPlan {
   /** the book's number of the window's clause (-1: no window) */
   windowClause: number;
   kinds: Map<string, KindPlan>;
-}
-export function dayNumber(d: CivilDate): number {
-  return d.year * 10000 + d.month * 100 + d.day;
 }
 
 

@@ -44,6 +44,21 @@ describe('revision 3 — counting hours', () => {
     expectOutcome(r, 'non-compliant', [60, 0, 60]);
   });
 
+  it('xilingol-2024/2: a record read with its 完成日期 as a day number (as the reader gives it) is judged as one with the date only', () => {
+    const who = person({ hours: { 2024: [0, 0] } });
+    const recs = [
+      record({ kind: '网络培训', category: 'public', hours: 30, date: '2024-05-01' }),
+      record({ kind: '网络培训', category: 'professional', hours: 20, date: '2025-03-01', creditYear: 2023 }),
+      record({ kind: '面授培训', category: 'professional', hours: 12, date: '2023-12-20', creditYear: 2024 }),
+      record({ kind: '网络培训', category: 'professional', hours: 9, date: '2024-01-02' }),
+    ];
+    const withDay = recs.map((r) => ({ ...r, day: r.date!.year * 10000 + r.date!.month * 100 + r.date!.day }));
+    const a = run('xilingol-2024', who, recs);
+    const b = run('xilingol-2024', who, withDay);
+    expect(b).toEqual(a);
+    expect(a.excluded.length + a.warnings.length).toBeGreaterThan(0);
+  });
+
   it('xilingol-2024/2: a make-up online course finished before the window opened is excluded (r3.3)', () => {
     const r = run('xilingol-2024', person(title('intermediate', { hours: { 2022: [30, 0], 2023: [30, 60], 2024: [30, 60] } })), [
       record({ kind: '网络培训', category: 'professional', creditYear: 2022, hours: 60, date: '2023-06-01' }),

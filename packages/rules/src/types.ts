@@ -147,6 +147,12 @@ export interface TrainingRecord {
   minutes?: number;
   halfDays?: number;
   date?: CivilDate;
+  /**
+   * `date` as the number yyyymmdd (dayNumber), set with it by the reader so the
+   * evaluator compares numbers and never reaches into the date object; when
+   * absent it is worked out from `date`. The two must agree.
+   */
+  day?: number;
   /** 是否备案: undefined = blank/unknown */
   filed?: boolean;
   /**
