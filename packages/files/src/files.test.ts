@@ -183,7 +183,7 @@ describe('xlsx files', () => {
     expect(input.records?.name).toBe('培訓記錄');
     const rr = readRecords(input.records!.grid, { sheetName: input.records!.name });
     expect(rr.records).toEqual([
-      { row: 2, source: '培訓記錄', id: ID_M, creditYear: 2024, category: 'professional', kind: '网络培训', hours: 12, date: { year: 2024, month: 5, day: 1 } },
+      { row: 2, source: '培訓記錄', id: ID_M, creditYear: 2024, category: 'professional', kind: '网络培训', hours: 12, date: { year: 2024, month: 5, day: 1 }, day: 20240501 },
     ]);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { date, person, record, run } from './test-support.js';
 import { evaluate } from './evaluator.js';
 import { compilePack } from './plan.js';
+import { remedyFor } from './remedy.js';
 import type { Person } from './types.js';
 import { getPack } from './packs/index.js';
 
@@ -110,28 +111,30 @@ describe('evaluator working state (kept in the caller’s compiled plan, shared 
 });
 
 describe('shared remedies (nm-2017/art11) are each row\'s own figures', () => {
-  it('nm-2017/art11: thousands of distinct shortfalls in one plan each get the remedy a fresh plan gives them', () => {
+  it('nm-2017/art11: thousands of distinct shortfalls in one plan each get the remedy worked out for them alone', () => {
     const pack = getPack('xilingol-2024')!;
     const plan = compilePack(pack);
     const cases: [number, number, number][] = [];
-    for (let pub = 0; pub <= 30; pub += 1.5) for (let prof = 0; prof <= 60; prof += 0.7) cases.push([pub, prof, 2024]);
+    for (let pub = 0; pub <= 30; pub += 2.5) for (let prof = 0; prof <= 60; prof += 0.7) cases.push([pub, prof, 2024]);
     for (let prof = 0; prof <= 60; prof += 3) cases.push([30, prof, 2023]);
-    expect(cases.length).toBeGreaterThan(1500);
+    expect(cases.length).toBeGreaterThan(1000);
     const seen = { closable: new Set<string>(), closed: new Set<string>() };
     // inside the window (hours closable) and after it (closed)
     for (const asOf of [date('2024-06-01'), date('2025-01-05')]) {
       for (const [pub, prof, year] of cases) {
-        const row = () => person({ purpose: 'title', level: 'intermediate', hours: { 2022: [30, 60], 2023: [30, 60], 2024: [30, 60], [year]: [pub, prof] } });
-        const shared = evaluate(row(), [], plan, { year: 2024, asOf }).remedy;
-        const own = evaluate(row(), [], compilePack(pack), { year: 2024, asOf }).remedy;
-        expect(shared, `${pub}/${prof} in ${year}, as of ${asOf.month}-${asOf.day}`).toEqual(own);
-        seen.closable.add(JSON.stringify(own?.closable));
-        seen.closed.add(JSON.stringify(own?.closed));
+        const row = person({ purpose: 'title', level: 'intermediate', hours: { 2022: [30, 60], 2023: [30, 60], 2024: [30, 60], [year]: [pub, prof] } });
+        const r = evaluate(row, [], plan, { year: 2024, asOf });
+        if (r.missing === null || r.missing.total === 0) continue;
+        // the same figures, remedied without the plan's shared table
+        const own = remedyFor({ pack, reviewYear: 2024, asOf, mode: 'plain', figures: r.years, missing: r.missing });
+        expect(r.remedy, `${pub}/${prof} in ${year}, as of ${asOf.month}-${asOf.day}`).toEqual(own);
+        seen.closable.add(JSON.stringify(own.closable));
+        seen.closed.add(JSON.stringify(own.closed));
       }
     }
     // the keys were exercised: many distinct closable and closed figures
-    expect(seen.closable.size).toBeGreaterThan(500);
-    expect(seen.closed.size).toBeGreaterThan(500);
+    expect(seen.closable.size).toBeGreaterThan(300);
+    expect(seen.closed.size).toBeGreaterThan(300);
   });
 });
 

@@ -373,7 +373,9 @@ export class Trace {
       purpose: p.purpose,
       reviewYear,
       interpretations: this.readings(path),
-      // set by the evaluator when asked for; present from the start so every result has one shape
+      // set by the evaluator (remedy: rows that miss hours; explanation: when asked for); present from
+      // the start so every result has one shape and setting them later allocates nothing
+      remedy: undefined,
       explanation: undefined,
     };
   }
