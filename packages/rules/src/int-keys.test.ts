@@ -5,7 +5,7 @@ describe('IntKeyTable (a plan\'s shared remedies and lines by their numbers, nm-
   it('nm-2017/art11: keys that differ in any one part find their own remedy, also when their slots collide', () => {
     const table = new IntKeyTable<string>(21_000);
     const keys: [number, number, number][] = [];
-    // 21,000 entries in 65,536 slots: collisions and long probe runs are certain
+    // 21,000 entries, the table laid out again as it grows: collisions and long probe runs are certain
     for (let i = 0; i < 7000; i++) keys.push([213 * 10_000, 1234, i], [213 * 10_000, i, 1234], [i * 10_000 + 2024, 0, 0]);
     const distinct = new Set(keys.map((k) => k.join('/')));
     for (const [a, b, c] of keys) {
