@@ -3,6 +3,7 @@ import { date, person, record, run } from './test-support.js';
 import { evaluate } from './evaluator.js';
 import { compilePack } from './plan.js';
 import { remedyFor } from './remedy.js';
+import { remedyLines } from './explain.js';
 import type { Person } from './types.js';
 import { getPack } from './packs/index.js';
 
@@ -111,6 +112,23 @@ describe('evaluator working state (kept in the caller’s compiled plan, shared 
 });
 
 describe('shared remedies (nm-2017/art11) are each row\'s own figures', () => {
+  it('nm-2017/art11: rows explained in turn end with their own remedy\'s lines, shared or not', () => {
+    const plan = compilePack(getPack('xilingol-2024')!);
+    const rows = [person({ hours: { 2024: [30, 20] } }), person({ hours: { 2024: [10, 60] } }), person({ hours: { 2024: [30, 20] } })];
+    for (let pass = 0; pass < 2; pass++) {
+      for (const p of rows) {
+        const r = evaluate(p, [], plan, { explain: true });
+        const tail = remedyLines(r.remedy!);
+        expect(r.explanation!.slice(-tail.length)).toEqual(tail);
+      }
+    }
+    // a remedy not handed out by the plan (another review year: unknown) still gets its own lines
+    const other = evaluate(rows[1]!, [], plan, { explain: true, year: 2023 });
+    const otherTail = remedyLines(other.remedy!);
+    expect(other.remedy!.unknown).toBe(true);
+    expect(other.explanation!.slice(-otherTail.length)).toEqual(otherTail);
+  });
+
   it('nm-2017/art11: thousands of distinct shortfalls in one plan each get the remedy worked out for them alone', () => {
     const pack = getPack('xilingol-2024')!;
     const plan = compilePack(pack);

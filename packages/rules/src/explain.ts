@@ -133,14 +133,9 @@ export function buildExplanation(result: EvaluationResult, person: Person, pack:
   return lines;
 }
 
-/** remedyLines, made once per plan for each shared (frozen) remedy: most rows that owe the same hours share one. */
+/** remedyLines, made once per plan for each shared remedy: most rows that owe the same hours share one. */
 function sharedRemedyLines(plan: CompiledPack, r: Remedy): readonly string[] {
-  let lines = plan.remedyLines.get(r);
-  if (lines === undefined) {
-    lines = remedyLines(r);
-    if (Object.isFrozen(r)) plan.remedyLines.set(r, Object.freeze(lines));
-  }
-  return lines;
+  return plan.remedies.linesOf(r, remedyLines);
 }
 
 /** The explanation ends with what the person can still do (RULES.md §7): the summary, where, and the alternatives. */

@@ -7,7 +7,7 @@
  * (OpenFisca's simulation owns its caches and tracer in the same way).
  */
 import type { KindRule, PolicyPack, Requirement } from './pack.js';
-import type { CivilDate, Purpose, RecordKind, Remedy, RuleRef } from './types.js';
+import type { CivilDate, Purpose, RecordKind } from './types.js';
 import { dayNumber, parseIsoDate } from './dates.js';
 import { LineTables, TextsByParts } from './shared-text.js';
 import { RuleBook, Trace } from './trace.js';
@@ -83,8 +83,6 @@ export class CompiledPack {
   readonly windowEnd: CivilDate | undefined;
   /** texts and lists many rows' remedies share */
   readonly remedies = new RemedyShared();
-  /** the explanation's remedy lines of each shared remedy */
-  readonly remedyLines = new WeakMap<Remedy, readonly string[]>();
   private readonly ranges = new Map<number, readonly number[]>();
   private readonly yearEnds = new Map<number, CivilDate>();
 

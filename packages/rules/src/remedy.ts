@@ -44,6 +44,12 @@ class Split {
   }
 }
 
+/** A shared remedy and, once a row with it is explained, its explanation lines. */
+interface SharedRemedy {
+  readonly remedy: Remedy;
+  lines: readonly string[] | undefined;
+}
+
 /** Shared remedies stop at this many, so an unusual roster cannot bloat a plan. */
 const MAX_SHARED_REMEDIES = 20_000;
 
@@ -65,7 +71,11 @@ const TENTHS_LIMIT = 4096;
  * closed), frozen, so rows that owe the same hours share one.
  */
 export class RemedyShared {
-  private readonly byFigures = new IntKeyTable<Remedy>(MAX_SHARED_REMEDIES);
+  private readonly byFigures = new IntKeyTable<SharedRemedy>(MAX_SHARED_REMEDIES);
+  /** the entry the last known() handed out: the explanation asks for its lines next */
+  private last: SharedRemedy | undefined;
+  /** lines of shared remedies that are not the last one handed out */
+  private readonly otherLines = new WeakMap<Remedy, readonly string[]>();
   private readonly unknowns = new Map<string, Remedy[]>();
   private lastAsOf: CivilDate | undefined;
   private lastEnd: CivilDate | undefined;
@@ -96,10 +106,30 @@ export class RemedyShared {
     const table = this.byFigures;
     const slot = table.slot(k1, k2, k3);
     const found = table.get(slot);
-    if (found !== undefined) return found;
+    if (found !== undefined) {
+      this.last = found;
+      return found.remedy;
+    }
     const r = knownRemedy(pack, end, daysLeft, s);
-    if (table.size < table.capacity) table.set(slot, k1, k2, k3, deepFreeze(r));
+    if (table.size < table.capacity) {
+      const entry: SharedRemedy = { remedy: deepFreeze(r), lines: undefined };
+      table.set(slot, k1, k2, k3, entry);
+      this.last = entry;
+    }
     return r;
+  }
+
+  /**
+   * A shared (frozen) remedy's explanation lines, made once by `make`: kept
+   * beside the remedy handed out last (the row being explained), else by identity.
+   */
+  linesOf(r: Remedy, make: (r: Remedy) => string[]): readonly string[] {
+    const e = this.last;
+    if (e !== undefined && e.remedy === r) return (e.lines ??= Object.freeze(make(r)));
+    if (!Object.isFrozen(r)) return make(r);
+    let lines = this.otherLines.get(r);
+    if (lines === undefined) this.otherLines.set(r, (lines = Object.freeze(make(r))));
+    return lines;
   }
 
   /** The shared "unknown" remedy for a reason and the categories missing. */
