@@ -323,7 +323,8 @@ function recordHours(rec: TrainingRecord, rule: KindRule, pack: PolicyPack, t: T
   }
   if (rec.halfDays !== undefined) {
     if (!('halfDay' in rule) || rule.halfDay !== true) {
-      return `${rec.kind}不能按半天折算：每半天4学时只适用于实践考察、学术讲座等活动，请按学时或分钟填写（45分钟=1学时）`;
+      // one text per kind, made once per plan (the commonest reason a record is not counted)
+      return t.plan.texts.find('no-half-day', rec.kind, undefined, undefined) ?? t.plan.texts.keep(`${rec.kind}不能按半天折算：每半天4学时只适用于实践考察、学术讲座等活动，请按学时或分钟填写（45分钟=1学时）`);
     }
     t.rule(pack.units.halfDayKey ?? pack.units.key);
     return rec.halfDays * pack.units.hoursPerHalfDay;
