@@ -123,7 +123,7 @@ function evaluateRow(person: Person, records: readonly TrainingRecord[], plan: C
   const status = missing.total === 0 ? 'compliant' : reference ? 'not-restrictive' : 'non-compliant';
   if (status === 'compliant' && reference) t.note('学时已达标；即使未达标，按上述规定学时也仅作评审参考');
   const result = t.result(status, missing, figures, Y);
-  if (missing.total > 0) result.remedy = remedyFor({ pack, reviewYear: Y, asOf, mode: w.mode, figures, missing, windowEnd: plan.windowEnd, shared: plan.remedies });
+  if (missing.total > 0) result.remedy = remedyFor(plan.remedies.input(Y, asOf, w.mode, figures, missing));
   return finish(result, explain, person, pack, w, t);
 }
 

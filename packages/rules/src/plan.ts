@@ -82,7 +82,7 @@ export class CompiledPack {
   /** the training window's last day, parsed once (the remedy reads it per row) */
   readonly windowEnd: CivilDate | undefined;
   /** texts and lists many rows' remedies share */
-  readonly remedies = new RemedyShared();
+  readonly remedies: RemedyShared;
   private readonly ranges = new Map<number, readonly number[]>();
   private readonly yearEnds = new Map<number, CivilDate>();
 
@@ -99,6 +99,7 @@ export class CompiledPack {
     this.book = new RuleBook(pack);
     this.records = compileRecordPlan(pack, this.book);
     this.windowEnd = pack.window ? Object.freeze(parseIsoDate(pack.window.end)) : undefined;
+    this.remedies = new RemedyShared(pack, this.windowEnd);
     this.deadlineDay = pack.deadline ? dayNumber(parseIsoDate(pack.deadline.date)) : Infinity;
     this.overriddenYears = new Set(pack.overrides.map((o) => o.year));
     this.plainRequirement = Object.freeze({ public: pack.annualRequirement.public, professional: pack.annualRequirement.professional });

@@ -82,6 +82,22 @@ export class RemedyShared {
   private lastLeft = 0;
   /** the split being worked out (remedyFor is synchronous and calls nothing back) */
   readonly split = new Split();
+  private readonly scratch: RemedyInput;
+
+  constructor(pack: PolicyPack, windowEnd: CivilDate | undefined) {
+    this.scratch = { pack, reviewYear: 0, asOf: { year: 0, month: 1, day: 1 }, mode: 'plain', figures: [], missing: { total: 0, public: 0, professional: 0 }, windowEnd, shared: this };
+  }
+
+  /** One row's remedy input, in an object this plan reuses (remedyFor keeps nothing of it): no allocation per row. */
+  input(reviewYear: number, asOf: CivilDate, mode: CountingMode, figures: readonly YearFigures[], missing: Missing): RemedyInput {
+    const i = this.scratch;
+    i.reviewYear = reviewYear;
+    i.asOf = asOf;
+    i.mode = mode;
+    i.figures = figures;
+    i.missing = missing;
+    return i;
+  }
 
   /** Days from the as-of date to the window's end: the same two dates for every row of a run. */
   daysLeft(asOf: CivilDate, end: CivilDate): number {
