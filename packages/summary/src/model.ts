@@ -505,7 +505,9 @@ export function buildSummary(results: readonly EvaluationResult[], pack: PolicyP
   });
   // people follow the unit table's order (no unit last there too)
   const unitRank = new Map(unitRows.map((u, i) => [u.unit, i] as const));
-  const byUnitRow = (a: { unit: string; row: number }, b: { unit: string; row: number }) => unitRank.get(a.unit)! - unitRank.get(b.unit)! || a.row - b.row;
+  // every row's unit is in the table (made from the same rows); one that were not would sort last
+  const rankOf = (unit: string) => unitRank.get(unit) ?? unitRows.length;
+  const byUnitRow = (a: { unit: string; row: number }, b: { unit: string; row: number }) => rankOf(a.unit) - rankOf(b.unit) || a.row - b.row;
   shortfalls.sort(byUnitRow);
   notRestrictive.sort(byUnitRow);
   exempt.sort(byUnitRow);
