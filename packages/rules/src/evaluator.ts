@@ -57,7 +57,7 @@ function evaluateRow(person: Person, records: readonly TrainingRecord[], plan: C
   const asOf = options.asOf ?? plan.yearEnd(Y);
   const purpose = person.purpose;
   const explain = options.explain === true;
-  const w = t.working(explain, Y, asOf);
+  const w = t.working(Y, asOf);
 
   if (Y !== pack.ceYear) otherYearWarning(pack, Y, t);
   if (person.errors.length > 0) return finish(t.result('invalid', null, NO_YEARS, Y, person.errors), explain, person, pack, w, t);

@@ -69,17 +69,24 @@ function reached(r: AgeThreshold, c: ReliefCase): number | undefined {
   return c.age >= th ? th : undefined;
 }
 
-/**
- * 若申报职称评审，可享受… — one of a few texts per pack, made once for each.
- * Found by the relief's data and a value (two reliefs may share a clause and a threshold).
+/*
+ * Texts a unit says are made once per plan and found again by what they are
+ * made of (TextsByParts: `find(...) ?? keep(text)`, the text built only when
+ * not found; no closure per row):
+ * - 若申报职称评审，可享受… notes: wouldText(t, data, value) ?? keepWould(t, what), found by the
+ *   relief's data and a value (two reliefs may share a clause and a threshold);
+ * - relief texts: sharedText(t, a, b, c) ?? t.plan.texts.keep(text).
  */
-function wouldNote(t: Trace, key: string, data: object, value: Part, what: () => string): void {
-  t.note(t.plan.texts.find('would', data, value, undefined) ?? t.plan.texts.keep(`若申报职称评审，可享受：${what()}`), key);
+function wouldText(t: Trace, data: object, value: Part): string | undefined {
+  return t.plan.texts.find('would', data, value, undefined);
 }
 
-/** A text made of a clause and a few values, made once per plan. */
-function shared(t: Trace, a: Part, b: Part, c: Part, make: () => string): string {
-  return t.plan.texts.find(a, b, c, 'relief') ?? t.plan.texts.keep(make());
+function keepWould(t: Trace, what: string): string {
+  return t.plan.texts.keep(`若申报职称评审，可享受：${what}`);
+}
+
+function sharedText(t: Trace, a: Part, b: Part, c: Part): string | undefined {
+  return t.plan.texts.find(a, b, c, 'relief');
 }
 
 /** nm-2018/3.4, hohhot-2022/3.1, xilingol-2024/6.1, alxa-2025/1.5.1: men ≥ 55, women ≥ 50. */
@@ -97,7 +104,7 @@ const ageExempt: ReliefUnit = {
     const r = c.pack.reliefs.ageExempt;
     if (!r || !covers(r.purposes, 'title')) return;
     const th = reached(r, c);
-    if (th !== undefined) wouldNote(c.t, r.key, r, th, () => `已满${th}周岁，免除学时要求`);
+    if (th !== undefined) c.t.note(wouldText(c.t, r, th) ?? keepWould(c.t, `已满${th}周岁，免除学时要求`), r.key);
   },
 };
 
@@ -108,19 +115,19 @@ const transfer: ReliefUnit = {
     const r = c.pack.reliefs.transfer;
     const Y = c.reviewYear;
     if (!r || !covers(r.purposes, c.person.purpose) || c.person.transferYear !== Y) return false;
-    c.t.relief(r.key, shared(c.t, r.key, 'same-year', Y, () => `${Y}年由党政机关转任，当年申报职称评审：免除学时要求`));
+    c.t.relief(r.key, sharedText(c.t, r.key, 'same-year', Y) ?? c.t.plan.texts.keep(`${Y}年由党政机关转任，当年申报职称评审：免除学时要求`));
     return true;
   },
   window(c) {
     const r = c.pack.reliefs.transfer;
     const year = c.person.transferYear;
     if (!r || !covers(r.purposes, c.person.purpose) || year === undefined || year >= c.reviewYear) return undefined;
-    c.t.relief(r.key, shared(c.t, r.key, 'earlier-year', year, () => `${year}年由党政机关转任：只要求${year + 1}年起的学时`));
+    c.t.relief(r.key, sharedText(c.t, r.key, 'earlier-year', year) ?? c.t.plan.texts.keep(`${year}年由党政机关转任：只要求${year + 1}年起的学时`));
     return { after: year };
   },
   would(c) {
     const r = c.pack.reliefs.transfer;
-    if (r && c.person.transferYear === c.reviewYear) wouldNote(c.t, r.key, r, undefined, () => '当年由党政机关转任，免除学时要求');
+    if (r && c.person.transferYear === c.reviewYear) c.t.note(wouldText(c.t, r, undefined) ?? keepWould(c.t, '当年由党政机关转任，免除学时要求'), r.key);
   },
 };
 
@@ -135,7 +142,7 @@ const postdocSenior: ReliefUnit = {
       c.t.note('出站博士后的免除只适用于申报高级（正高级、副高级）', r.key);
       return false;
     }
-    c.t.relief(r.key, shared(c.t, r.key, level, undefined, () => `出站博士后，申报${LEVEL_LABELS[level]}：免除学时要求`));
+    c.t.relief(r.key, sharedText(c.t, r.key, level, undefined) ?? c.t.plan.texts.keep(`出站博士后，申报${LEVEL_LABELS[level]}：免除学时要求`));
     return true;
   },
 };
@@ -148,7 +155,7 @@ const exceptional: ReliefUnit = {
     const n = c.person.exceptionalYears;
     if (!r || !covers(r.purposes, c.person.purpose) || n === undefined) return undefined;
     const from = c.reviewYear - n + 1;
-    c.t.relief(r.key, shared(c.t, r.key, n, from, () => `破格申报，实际任职${n}年：只要求${from}年起的学时`));
+    c.t.relief(r.key, sharedText(c.t, r.key, n, from) ?? c.t.plan.texts.keep(`破格申报，实际任职${n}年：只要求${from}年起的学时`));
     return { after: from - 1 };
   },
 };
@@ -159,7 +166,7 @@ const epidemic: ReliefUnit = {
   exempt(c) {
     const r = c.pack.reliefs.epidemic;
     if (r?.mode !== 'exempt' || !covers(r.purposes, c.person.purpose) || !c.person.epidemic?.flagged) return false;
-    c.t.relief(r.key, shared(c.t, 'epidemic-exempt', r.key, undefined, () => c.pack.clauses[r.key]?.rule ?? '疫情防控一线：免除学时要求'));
+    c.t.relief(r.key, sharedText(c.t, 'epidemic-exempt', r.key, undefined) ?? c.t.plan.texts.keep(c.pack.clauses[r.key]?.rule ?? '疫情防控一线：免除学时要求'));
     if (r.warning) c.t.warn(r.warning, r.key, 'epidemic');
     return true;
   },
@@ -176,7 +183,7 @@ const epidemic: ReliefUnit = {
   },
   would(c) {
     const r = c.pack.reliefs.epidemic;
-    if (r && c.person.epidemic?.flagged) wouldNote(c.t, r.key, r, undefined, () => (r.mode === 'exempt' ? '疫情防控一线，免除学时要求' : '疫情防控当年度不作要求'));
+    if (r && c.person.epidemic?.flagged) c.t.note(wouldText(c.t, r, undefined) ?? keepWould(c.t, r.mode === 'exempt' ? '疫情防控一线，免除学时要求' : '疫情防控当年度不作要求'), r.key);
   },
 };
 
@@ -198,7 +205,7 @@ const ageReduction: ReliefUnit = {
     if (exempt && covers(exempt.purposes, 'title') && reached(exempt, c) !== undefined) return; // the exemption's note says more
     const th = reached(r, c);
     if (th === undefined) return;
-    wouldNote(c.t, r.key, r, th, () => (r.mode === 'one-third' ? `已满${th}周岁，完成规定学时的1/3即可` : `已满${th}周岁，完成近三年中一个年度的学时即可`));
+    c.t.note(wouldText(c.t, r, th) ?? keepWould(c.t, r.mode === 'one-third' ? `已满${th}周岁，完成规定学时的1/3即可` : `已满${th}周岁，完成近三年中一个年度的学时即可`), r.key);
   },
 };
 
@@ -227,7 +234,7 @@ const referenceOnly: ReliefUnit = {
   would(c) {
     for (const ref of c.pack.reliefs.referenceOnly ?? []) {
       if (covers(ref.purposes, 'title') && c.person[ref.when] === true && (ref.reviewYears === undefined || ref.reviewYears.includes(c.reviewYear))) {
-        wouldNote(c.t, ref.key, ref, undefined, () => REFERENCE_GROUPS[ref.when].would);
+        c.t.note(wouldText(c.t, ref, undefined) ?? keepWould(c.t, REFERENCE_GROUPS[ref.when].would), ref.key);
       }
     }
   },

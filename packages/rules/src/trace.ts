@@ -193,8 +193,8 @@ export class Trace {
 
   /** the hours credited by records and exams for the row (cleared per row) */
   readonly credit = new CreditTable();
-  /** without an explanation nothing reads the working after the row, so one object serves every row */
-  private readonly scratchWorking: Working = { reviewYear: 0, asOf: { year: 0, month: 1, day: 1 }, baseYears: [], requiredYears: [], mode: 'plain' };
+  /** nothing reads the working after the row (the explanation is built from it before evaluate returns), so one object serves every row */
+  private readonly scratchWorking: Working = { reviewYear: 0, asOf: { year: 0, month: 1, day: 1 }, age: undefined, baseYears: [], requiredYears: [], mode: 'plain', chosenYear: undefined };
 
   private readonly scratchCase: { -readonly [K in keyof ReliefCase]: ReliefCase[K] };
 
@@ -217,8 +217,7 @@ export class Trace {
     return c;
   }
 
-  working(explain: boolean, reviewYear: number, asOf: CivilDate): Working {
-    if (explain) return { reviewYear, asOf, age: undefined, baseYears: EMPTY, requiredYears: EMPTY, mode: 'plain', chosenYear: undefined };
+  working(reviewYear: number, asOf: CivilDate): Working {
     const w = this.scratchWorking;
     w.reviewYear = reviewYear;
     w.asOf = asOf;
@@ -322,7 +321,9 @@ export class Trace {
   warn(message: string, key?: string, field?: string): void {
     if (key) this.rule(key);
     const cell = field ? this.cellOf(field) : undefined;
-    this.warnings = append(this.warnings, { message, ...(key ? { key } : {}), ...(cell ? { column: cell.column, row: cell.row } : {}) });
+    // literals, not spreads: a spread of `{ key }` allocated a second object for every warning
+    const note: Note = cell ? (key ? { message, key, column: cell.column, row: cell.row } : { message, column: cell.column, row: cell.row }) : key ? { message, key } : { message };
+    this.warnings = append(this.warnings, note);
   }
 
   note(message: string, key?: string): void {
