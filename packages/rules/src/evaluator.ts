@@ -21,7 +21,7 @@ import type { ResultDraft, Trace } from './trace.js';
 import { CompiledPack, compilePack, type KindPlan, type RecordPlan, type Working } from './plan.js';
 import type { CreditTable } from './credit.js';
 import { buildExplanation } from './explain.js';
-import type { ReliefCase, ReliefSteps } from './reliefs.js';
+import { reliefInputs, type ReliefCase, type ReliefSteps } from './reliefs.js';
 import { LEVEL_LABELS, PURPOSE_LABELS } from './labels.js';
 import { dayNumber, dayYear, formatDay, fullAge } from './dates.js';
 import { roundHours } from './rounding.js';
@@ -68,7 +68,7 @@ function evaluateRow(person: Person, records: readonly TrainingRecord[], plan: C
   w.age = age;
 
   const c = t.reliefCase(person, Y, age, asOf);
-  const steps = plan.reliefSteps(purpose);
+  const steps = plan.reliefSteps(purpose, reliefInputs(person, age));
 
   // Step 1: full exemptions (status exempt). Every unit that applies records itself.
   let exempt = false;

@@ -11,7 +11,9 @@ import type { CivilDate, Purpose, RecordKind } from './types.js';
 import { dayNumber, parseIsoDate } from './dates.js';
 import { LineTables, TextsByParts } from './shared-text.js';
 import { RuleBook, Trace } from './trace.js';
-import { RELIEF_UNITS, compileReliefSteps, type ReliefSteps, type ReliefUnit } from './reliefs.js';
+import { ALL_RELIEF_INPUTS, RELIEF_UNITS, compileReliefSteps, type ReliefSteps, type ReliefUnit } from './reliefs.js';
+
+const PURPOSE_INDEX: Readonly<Record<Purpose, number>> = { annual: 0, title: 1, assessment: 2, post: 3 };
 import { RemedyShared } from './remedy.js';
 
 /** What the evaluator worked out along the way; the explanation is built from it. */
@@ -88,8 +90,8 @@ export class CompiledPack {
 
   /** the relief units this plan applies, in order (RELIEF_UNITS unless the caller names others) */
   readonly reliefs: readonly ReliefUnit[];
-  /** per purpose, each step's units that can bite under this pack (made on first use) */
-  private readonly steps = new Map<Purpose, ReliefSteps>();
+  /** per purpose and relief inputs, each step's units that can bite under this pack (made on first use) */
+  private readonly steps = new Map<number, ReliefSteps>();
 
   constructor(
     readonly pack: PolicyPack,
@@ -127,12 +129,16 @@ export class CompiledPack {
     return d;
   }
 
-  /** The relief steps for a purpose: only the units whose data this pack has and whose purposes cover it. */
-  reliefSteps(purpose: Purpose): ReliefSteps {
-    let steps = this.steps.get(purpose);
+  /**
+   * The relief steps for a purpose and the relief inputs a row has (reliefInputs):
+   * only the units whose data this pack has, whose purposes cover it and whose needs the row meets.
+   */
+  reliefSteps(purpose: Purpose, inputs: number = ALL_RELIEF_INPUTS): ReliefSteps {
+    const key = PURPOSE_INDEX[purpose] * 64 + inputs;
+    let steps = this.steps.get(key);
     if (steps === undefined) {
-      steps = compileReliefSteps(this.reliefs, this.pack, purpose);
-      this.steps.set(purpose, steps);
+      steps = compileReliefSteps(this.reliefs, this.pack, purpose, inputs);
+      this.steps.set(key, steps);
     }
     return steps;
   }

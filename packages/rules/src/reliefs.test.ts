@@ -68,4 +68,36 @@ describe('relief units', () => {
     expect((woman.notes ?? []).map((n) => n.message)).toEqual(['若申报职称评审，可享受：已满50周岁，免除学时要求']);
     expect((man.notes ?? []).map((n) => n.message)).toEqual(['若申报职称评审，可享受：已满50周岁，完成近三年中一个年度的学时即可']);
   });
+
+  it('a unit that names its needs is skipped for rows without them, and one that names none runs for every row', () => {
+    const calls = { needy: 0, plain: 0 };
+    const needy: ReliefUnit = { id: 'needy', needs: ['transferYear'], window: () => (calls.needy++, undefined) };
+    const plain: ReliefUnit = { id: 'plain', window: () => (calls.plain++, undefined) };
+    const base = getPack('xilingol-2024')!;
+    const pack: PolicyPack = { ...base, id: 'xilingol-2024-needs', reliefs: { ...base.reliefs, needy: {}, plain: {} } };
+    const plan = compilePack(pack, { reliefs: [...RELIEF_UNITS, needy, plain] });
+    evaluate(person(title('intermediate')), [], plan, {});
+    expect(calls).toEqual({ needy: 0, plain: 1 });
+    evaluate(person(title('intermediate', { transferYear: 2020 })), [], plan, {});
+    expect(calls).toEqual({ needy: 1, plain: 2 });
+  });
+
+  it('the built-in units give every case the result they give when compiled for every row', () => {
+    // needs only skip calls: a plan that ignores them (all inputs) answers alike
+    const pack = getPack('xilingol-2024')!;
+    const everyUnit = RELIEF_UNITS.map((u) => ({ ...u, needs: undefined }));
+    const rows = [
+      person(title('senior-deputy', { sex: 'M', birth: '1969-05-01' })),
+      person(title('intermediate', { sex: 'F', birth: '1976-05-01', hours: { 2024: [30, 60] } })),
+      person(title('intermediate', { transferYear: 2023, hours: { 2024: [30, 60] } })),
+      person(title('intermediate', { exceptionalYears: 1, hours: { 2024: [30, 10] } })),
+      person(title('senior-full', { postdoc: true })),
+      person(title('intermediate', { epidemic: { flagged: true, years: [2022] } })),
+      person(title('intermediate', { nonPublic: true })),
+      person({ grassroots: true, sex: 'M', birth: '1970-01-01', transferYear: 2024 }),
+    ];
+    const a = compilePack(pack);
+    const b = compilePack(pack, { reliefs: everyUnit });
+    for (const p of rows) expect(evaluate(p, [], a, { explain: true }), `row ${p.row}`).toEqual(evaluate(p, [], b, { explain: true }));
+  });
 });

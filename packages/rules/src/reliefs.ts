@@ -36,6 +36,38 @@ export interface WindowChange {
 /** A counting reduction (step 4): how the remaining years are counted. */
 export type Reduction = 'one-third' | 'one-year-of-three';
 
+/**
+ * Person data a unit can need. A row without any of a unit's `needs` never
+ * reaches the unit: the plan compiles the steps per purpose and per the data
+ * the row has (most rows have no transfer, 破格, epidemic duty, post-doc or
+ * reference group, and skip those units uncalled).
+ */
+export type ReliefInput = 'age' | 'transferYear' | 'exceptionalYears' | 'epidemic' | 'postdoc' | 'referenceGroup';
+
+const INPUT_BITS: Readonly<Record<ReliefInput, number>> = { age: 1, transferYear: 2, exceptionalYears: 4, epidemic: 8, postdoc: 16, referenceGroup: 32 };
+
+/** Every input at once: what a unit without `needs` is compiled for. */
+export const ALL_RELIEF_INPUTS = 63;
+
+/** The relief inputs a row has, as bits (age: known age and sex). */
+export function reliefInputs(person: Person, age: number | undefined): number {
+  let bits = 0;
+  if (age !== undefined && person.sex !== undefined) bits |= 1;
+  if (person.transferYear !== undefined) bits |= 2;
+  if (person.exceptionalYears !== undefined) bits |= 4;
+  if (person.epidemic?.flagged === true) bits |= 8;
+  if (person.postdoc === true) bits |= 16;
+  if (person.nonPublic === true || person.grassroots === true) bits |= 32;
+  return bits;
+}
+
+function needsBits(u: ReliefUnit): number {
+  if (u.needs === undefined) return ALL_RELIEF_INPUTS;
+  let bits = 0;
+  for (const n of u.needs) bits |= INPUT_BITS[n];
+  return bits;
+}
+
 export interface ReliefUnit {
   /**
    * The key of its data in a pack's `reliefs`. A plan leaves a unit out under a
@@ -43,6 +75,12 @@ export interface ReliefUnit {
    * a list, every item's) do not name; data without `purposes` covers all.
    */
   readonly id: string;
+  /**
+   * The person data without which the unit never bites (any one suffices), so
+   * rows without it skip the unit. Omitted: the unit runs for every row — the
+   * safe choice for a new unit.
+   */
+  readonly needs?: readonly ReliefInput[];
   /** step 1: true when it removes every requirement (status exempt); it records itself */
   exempt?(c: ReliefCase): boolean;
   /** step 3: which years it takes out of the window */
@@ -92,6 +130,7 @@ function sharedText(t: Trace, a: Part, b: Part, c: Part): string | undefined {
 /** nm-2018/3.4, hohhot-2022/3.1, xilingol-2024/6.1, alxa-2025/1.5.1: men ≥ 55, women ≥ 50. */
 const ageExempt: ReliefUnit = {
   id: 'ageExempt',
+  needs: ['age'],
   exempt(c) {
     const r = c.pack.reliefs.ageExempt;
     if (!r || !covers(r.purposes, c.person.purpose)) return false;
@@ -111,6 +150,7 @@ const ageExempt: ReliefUnit = {
 /** 党政机关转任 (hohhot-2022/3.7, xilingol-2024/6.7, alxa-2025/1.5.5): same year exempt; earlier, the years after only. */
 const transfer: ReliefUnit = {
   id: 'transfer',
+  needs: ['transferYear'],
   exempt(c) {
     const r = c.pack.reliefs.transfer;
     const Y = c.reviewYear;
@@ -134,6 +174,7 @@ const transfer: ReliefUnit = {
 /** 出站博士后 applying for a senior level (xilingol-2024/6.3, alxa-2025/1.5.3). */
 const postdocSenior: ReliefUnit = {
   id: 'postdocSenior',
+  needs: ['postdoc'],
   exempt(c) {
     const r = c.pack.reliefs.postdocSenior;
     if (!r || !covers(r.purposes, c.person.purpose) || c.person.postdoc !== true) return false;
@@ -150,6 +191,7 @@ const postdocSenior: ReliefUnit = {
 /** 破格 (xilingol-2024/6.9, alxa-2025/1.5.6): the last N years only. */
 const exceptional: ReliefUnit = {
   id: 'exceptional',
+  needs: ['exceptionalYears'],
   window(c) {
     const r = c.pack.reliefs.exceptional;
     const n = c.person.exceptionalYears;
@@ -163,6 +205,7 @@ const exceptional: ReliefUnit = {
 /** 疫情防控一线: exempt (hohhot-2022/3.4) or the listed years removed (xilingol-2024/6.4, alxa-2025/1.5.4). */
 const epidemic: ReliefUnit = {
   id: 'epidemic',
+  needs: ['epidemic'],
   exempt(c) {
     const r = c.pack.reliefs.epidemic;
     if (r?.mode !== 'exempt' || !covers(r.purposes, c.person.purpose) || !c.person.epidemic?.flagged) return false;
@@ -190,6 +233,7 @@ const epidemic: ReliefUnit = {
 /** men ≥ 50, women ≥ 45 below the exemption: ⅓ (nm-2018/3.4, hohhot-2022/3.1) or one year of three (xilingol-2024/6.1, alxa-2025/1.5.1). */
 const ageReduction: ReliefUnit = {
   id: 'ageReduction',
+  needs: ['age'],
   reduce(c) {
     const r = c.pack.reliefs.ageReduction;
     if (!r || !covers(r.purposes, c.person.purpose)) return undefined;
@@ -218,6 +262,7 @@ const REFERENCE_GROUPS: Record<ReferenceGroup, { relief: string; would: string; 
 /** 非公有制 / 基层一线 (hohhot-2022/3.2–3.3, xilingol-2024/6.2, alxa-2025/1.5.2): only in the review years the notice names (r3.8). */
 const referenceOnly: ReliefUnit = {
   id: 'referenceOnly',
+  needs: ['referenceGroup'],
   reference(c) {
     let applies = false;
     for (const ref of c.pack.reliefs.referenceOnly ?? []) {
@@ -261,8 +306,8 @@ function dataPurposes(data: unknown): readonly Purpose[] | undefined {
   return out;
 }
 
-/** Compile the units of a plan for one pack and purpose. */
-export function compileReliefSteps(units: readonly ReliefUnit[], pack: PolicyPack, purpose: Purpose): ReliefSteps {
+/** Compile the units of a plan for one pack, purpose and set of relief inputs (bits; ALL_RELIEF_INPUTS: every unit). */
+export function compileReliefSteps(units: readonly ReliefUnit[], pack: PolicyPack, purpose: Purpose, inputs: number = ALL_RELIEF_INPUTS): ReliefSteps {
   const exempt: ((c: ReliefCase) => boolean)[] = [];
   const would: ((c: ReliefCase) => void)[] = [];
   const window: ((c: ReliefCase) => WindowChange | undefined)[] = [];
@@ -270,7 +315,7 @@ export function compileReliefSteps(units: readonly ReliefUnit[], pack: PolicyPac
   const reference: ((c: ReliefCase) => boolean)[] = [];
   for (const u of units) {
     const data: unknown = (pack.reliefs as Record<string, unknown>)[u.id];
-    if (data === undefined) continue;
+    if (data === undefined || (needsBits(u) & inputs) === 0) continue;
     const purposes = dataPurposes(data);
     const coversPurpose = purposes === undefined || purposes.includes(purpose);
     if (coversPurpose) {
