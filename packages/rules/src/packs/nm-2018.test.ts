@@ -11,6 +11,17 @@ describe('nm-2018', () => {
     expect(keysOf(r)).toContain('nm-2018/3.1');
   });
 
+  it('nm-2018/3.1: the title and assessment rules apply region-wide, whatever the unit; only the audit deadline (3.5) speaks of 区直 units (r3.20)', () => {
+    for (const unit of ['内蒙古自治区人民医院', '某旗第一中学', undefined]) {
+      const r = run('nm-2018', person(title('senior-deputy', { hours: { ...full, 2017: [30, 0] }, ...(unit ? { unit } : {}) })));
+      expectOutcome(r, 'non-compliant', [60, 0, 60]);
+      expect(r.years.map((y) => y.year), String(unit)).toEqual([2016, 2017, 2018]);
+      expect(r.warnings.filter((w) => w.message.includes('区直'))).toEqual([]);
+    }
+    const late = run('nm-2018', person({ unit: '某旗第一中学', hours: { 2018: [30, 0] } }), [record({ kind: '面授培训', category: 'professional', hours: 60, date: '2018-09-01' })]);
+    expect(late.warnings.find((w) => w.key === 'nm-2018/3.5')?.message).toContain('区直单位');
+  });
+
   it('nm-2018/3.1: junior title review (初级, 助理级, 员级) requires the review year only', () => {
     for (const level of ['junior', 'assistant', 'clerk'] as const) {
       const r = run('nm-2018', person(title(level, { hours: { 2018: [30, 60] } })));
