@@ -12,9 +12,10 @@ import { dayNumber, parseIsoDate } from './dates.js';
 import { LineTables, TextsByParts } from './shared-text.js';
 import { RuleBook, Trace } from './trace.js';
 import { ALL_RELIEF_INPUTS, RELIEF_UNITS, compileReliefSteps, type ReliefSteps, type ReliefUnit } from './reliefs.js';
-
-const PURPOSE_INDEX: Readonly<Record<Purpose, number>> = { annual: 0, title: 1, assessment: 2, post: 3 };
 import { RemedyShared } from './remedy.js';
+
+/** A purpose's place in the plan's relief-step keys (purpose × relief inputs). */
+const PURPOSE_INDEX: Readonly<Record<Purpose, number>> = { annual: 0, title: 1, assessment: 2, post: 3 };
 
 /** What the evaluator worked out along the way; the explanation is built from it. */
 export interface Working {

@@ -5,7 +5,7 @@
  * evaluator already has; no rule here changes a status.
  */
 import type { PolicyPack } from './pack.js';
-import type { Category, CivilDate, Missing, Remedy, YearFigures, YearHours } from './types.js';
+import type { CivilDate, Missing, Remedy, YearFigures, YearHours } from './types.js';
 import { daysBetween, parseIsoDate } from './dates.js';
 import { roundHours } from './rounding.js';
 import { IntKeyTable } from './int-keys.js';
@@ -76,7 +76,7 @@ export class RemedyShared {
   private last: SharedRemedy | undefined;
   /** lines of shared remedies that are not the last one handed out */
   private readonly otherLines = new WeakMap<Remedy, readonly string[]>();
-  private readonly unknowns = new Map<string, Remedy[]>();
+  private readonly unknowns = new Map<number, Remedy[]>();
   private lastAsOf: CivilDate | undefined;
   private lastEnd: CivilDate | undefined;
   private lastLeft = 0;
@@ -148,15 +148,19 @@ export class RemedyShared {
     return lines;
   }
 
-  /** The shared "unknown" remedy for a reason and the categories missing. */
-  unknown(why: string, pub: boolean, prof: boolean, make: () => Remedy): Remedy {
-    let byCats = this.unknowns.get(why);
+  /**
+   * The shared "unknown" remedy for a review year and the categories missing:
+   * its reason (unknownWhy) follows from the plan's pack and the year, so it is
+   * worked out only for the first row of each.
+   */
+  unknown(pack: PolicyPack, reviewYear: number, missing: Missing): Remedy {
+    let byCats = this.unknowns.get(reviewYear);
     if (byCats === undefined) {
-      if (this.unknowns.size >= 100) return make();
-      this.unknowns.set(why, (byCats = []));
+      if (this.unknowns.size >= 100) return unknownRemedy(pack, missing, unknownWhy(pack, reviewYear));
+      this.unknowns.set(reviewYear, (byCats = []));
     }
-    const i = (pub ? 2 : 0) + (prof ? 1 : 0);
-    return (byCats[i] ??= deepFreeze(make()));
+    const i = (missing.public > 0 ? 2 : 0) + (missing.professional > 0 ? 1 : 0);
+    return (byCats[i] ??= deepFreeze(unknownRemedy(pack, missing, unknownWhy(pack, reviewYear))));
   }
 }
 
@@ -253,6 +257,13 @@ function hoursText(pub: number, prof: number): string {
   return parts.join('、');
 }
 
+/** Why a notice cannot say what is still closable (r3.22): another review year than its own, or no training window. */
+function unknownWhy(pack: PolicyPack, reviewYear: number): string {
+  return reviewYear !== pack.ceYear
+    ? `审核年度${reviewYear}年不是本通知的年度（${pack.ceYear}年），本通知的培训时间和补学规定不适用：能否补学请按当地当年安排`
+    : '本通知未规定培训时间和补学规则：能否补学请按当地安排';
+}
+
 function unknownRemedy(pack: PolicyPack, missing: Missing, why: string): Remedy {
   const pub = missing.public > 0;
   const prof = missing.professional > 0;
@@ -303,12 +314,7 @@ export function remedyFor(input: RemedyInput): Remedy {
   const { pack, missing, shared } = input;
   const win = pack.window;
   if (input.reviewYear !== pack.ceYear || win === undefined) {
-    const why =
-      input.reviewYear !== pack.ceYear
-        ? `审核年度${input.reviewYear}年不是本通知的年度（${pack.ceYear}年），本通知的培训时间和补学规定不适用：能否补学请按当地当年安排`
-        : '本通知未规定培训时间和补学规则：能否补学请按当地安排';
-    const make = () => unknownRemedy(pack, missing, why);
-    return shared ? shared.unknown(why, missing.public > 0, missing.professional > 0, make) : make();
+    return shared ? shared.unknown(pack, input.reviewYear, missing) : unknownRemedy(pack, missing, unknownWhy(pack, input.reviewYear));
   }
   const end = input.windowEnd ?? parseIsoDate(win.end);
   const left = shared ? shared.daysLeft(input.asOf, end) : daysBetween(input.asOf, end);

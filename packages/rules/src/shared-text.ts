@@ -63,7 +63,6 @@ export class TextsByParts {
   }
 }
 
-
 /**
  * The explanation's most frequent lines (basis, age, a year's figures, the
  * conclusion) by the numbers they are made of, in integer tables: one probe
