@@ -55,12 +55,17 @@ export function sheetjsValue(cell: XLSX.CellObject, date1904: boolean): Cell {
   }
 }
 
+/** Whether a row holds a value (null, undefined and '' are empty). */
+export function hasValue(row: readonly unknown[]): boolean {
+  return row.some((c) => c !== null && c !== undefined && c !== '');
+}
+
 /** A grid without its trailing empty rows (formatting-only rows are common). */
 export function trimGrid<G extends readonly (readonly unknown[] | undefined)[]>(grid: G): G {
   let end = grid.length;
   while (end > 0) {
     const row = grid[end - 1];
-    if (row && row.some((c) => c !== null && c !== undefined && c !== '')) break;
+    if (row && hasValue(row)) break;
     end--;
   }
   return grid.length === end ? grid : (grid.slice(0, end) as unknown as G);

@@ -15,14 +15,13 @@
 import * as XLSX from '@e965/xlsx';
 import type { Cell, Grid, MergedArea } from '@ce/roster';
 import type { LoadedSheet } from './sheetjs.js';
-import { serialToUtcDate, trimGrid } from './cell-values.js';
+import { EXCEL_ERRORS, hasValue, serialToUtcDate, trimGrid } from './cell-values.js';
 
 /** SheetJS's built-in number formats, before any workbook loads its own into its global table. */
 const BUILTIN_FORMATS: Record<number, string> = { ...(XLSX.SSF.get_table() as Record<number, string>) };
 
 /** Thrown inside the reader for a shape it leaves to SheetJS. */
 export class LeanUnsupported extends Error {}
-const Unsupported = LeanUnsupported;
 
 const utf8 = new TextDecoder('utf-8');
 const text = (b: Uint8Array | undefined) => (b === undefined ? undefined : utf8.decode(b));
@@ -31,7 +30,7 @@ const ENTITIES: Record<string, string> = { '&quot;': '"', '&apos;': "'", '&gt;':
 /** XML entities, `_xHHHH_` escapes and CRLF as SheetJS's unescapexml(…, true) decodes them. */
 function unescapeXml(s: string): string {
   if (s.indexOf('&') < 0 && s.indexOf('_x') < 0 && s.indexOf('\r') < 0) return s;
-  if (s.includes('<![CDATA[')) throw new Unsupported('CDATA');
+  if (s.includes('<![CDATA[')) throw new LeanUnsupported('CDATA');
   return s
     .replace(/&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/gi, (m, code: string | undefined) =>
       ENTITIES[m] ?? (String.fromCharCode(parseInt(code ?? '', m.includes('x') ? 16 : 10)) || m),
@@ -85,12 +84,12 @@ function stringItem(x: string): string {
     return unescapeXml(runs.join('').replace(/<[^>]*>/g, ''));
   }
   if (/^\s*<t\/>/.test(x)) return '';
-  throw new Unsupported('string item');
+  throw new LeanUnsupported('string item');
 }
 
 function sharedStrings(xml: string | undefined): string[] {
   if (xml === undefined) return [];
-  if (/<\w+:sst\b/.test(xml)) throw new Unsupported('prefixed sst');
+  if (/<\w+:sst\b/.test(xml)) throw new LeanUnsupported('prefixed sst');
   const out: string[] = [];
   let p = 0;
   for (;;) {
@@ -135,7 +134,7 @@ function dateStyles(xml: string | undefined): boolean[] {
 }
 
 /** The Excel errors SheetJS knows (RBErr); any other error text reads as no value. */
-const ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA']);
+const ERRORS: ReadonlySet<string> = new Set(Object.values(EXCEL_ERRORS));
 
 interface Context {
   strings: string[];
@@ -168,7 +167,7 @@ function cellValue(t: string | undefined, s: string | undefined, body: string, c
     case 's': {
       if (v === undefined) return f !== undefined ? `=${f}` : null;
       const str = ctx.strings[parseInt(v, 10)];
-      if (str === undefined) throw new Unsupported('shared string index');
+      if (str === undefined) throw new LeanUnsupported('shared string index');
       return str;
     }
     case 'str':
@@ -183,7 +182,7 @@ function cellValue(t: string | undefined, s: string | undefined, body: string, c
       if (v !== undefined && ERRORS.has(v)) return v;
       return f !== undefined ? `=${f}` : null;
     default:
-      throw new Unsupported(`cell type ${t}`);
+      throw new LeanUnsupported(`cell type ${t}`);
   }
 }
 
@@ -193,11 +192,11 @@ function formulaText(body: string, fi: number): string | undefined {
   const tag = body.slice(fi, open);
   if (!/^<f[\s/>]/.test(body.slice(fi, fi + 3))) return undefined;
   if (body[open - 1] === '/' || body.startsWith('</f>', open + 1)) {
-    if (tag.includes('t="shared"')) throw new Unsupported('shared formula');
+    if (tag.includes('t="shared"')) throw new LeanUnsupported('shared formula');
     return undefined;
   }
   const f = unescapeXml(body.slice(open + 1, body.indexOf('</f>', open)));
-  if (tag.includes('t="array"')) throw new Unsupported('array formula');
+  if (tag.includes('t="array"')) throw new LeanUnsupported('array formula');
   return f.replace(/_xlfn\./gi, '');
 }
 
@@ -221,7 +220,7 @@ interface SheetLayout {
 function sheetLayout(xml: string): SheetLayout {
   // (the regular expression over a 40 MB sheet cost ~0.1 s; it runs only when a prefixed name may be there)
   if ((xml.includes(':worksheet') || xml.includes(':sheetData') || xml.includes(':row')) && /<\w+:(worksheet|sheetData|row)\b/.test(xml)) {
-    throw new Unsupported('prefixed worksheet');
+    throw new LeanUnsupported('prefixed worksheet');
   }
   const sd = xml.indexOf('<sheetData');
   const head = sd < 0 ? xml : xml.slice(0, sd);
@@ -239,7 +238,7 @@ function sheetLayout(xml: string): SheetLayout {
     if (!xmlBool(attr(m[0], 'hidden'))) continue;
     const lo = parseInt(attr(m[0], 'min') ?? '', 10) - 1;
     const hi = parseInt(attr(m[0], 'max') ?? '', 10) - 1;
-    if (!(lo >= 0 && hi >= lo)) throw new Unsupported('col range');
+    if (!(lo >= 0 && hi >= lo)) throw new LeanUnsupported('col range');
     for (let c = lo; c <= hi; c++) if (!hiddenColumns.includes(c)) hiddenColumns.push(c);
   }
   hiddenColumns.sort((a, b) => a - b);
@@ -324,7 +323,7 @@ class RowScanner {
       return true;
     }
     const rEnd = xml.indexOf('</row>', rOpen);
-    if (rEnd < 0) throw new Unsupported('unclosed row'); // (it used to loop forever)
+    if (rEnd < 0) throw new LeanUnsupported('unclosed row'); // (it used to loop forever)
     this.cellsFrom = rOpen + 1;
     this.cellsTo = rEnd;
     this.p = rEnd + 6;
@@ -362,7 +361,7 @@ class RowScanner {
         at = n < 0 ? NaN : n - 1;
         col = cc - 1;
       } else col++;
-      if (at !== rIdx) throw new Unsupported('cell outside its row');
+      if (at !== rIdx) throw new LeanUnsupported('cell outside its row');
       let value: Cell | typeof SLOW = SLOW;
       if (xml.charCodeAt(cOpen - 1) === 47) c = cOpen + 1;
       else if (xml.startsWith('<v>', cOpen + 1)) {
@@ -424,10 +423,10 @@ function cellTag(xml: string, from: number, to: number, out: CellTag): void {
     const nS = i;
     while (i < to && xml.charCodeAt(i) !== 61 && !isSpace(xml.charCodeAt(i))) i++;
     const q = xml.charCodeAt(i + 1);
-    if (xml.charCodeAt(i) !== 61 || (q !== 34 && q !== 39)) throw new Unsupported('cell attributes');
+    if (xml.charCodeAt(i) !== 61 || (q !== 34 && q !== 39)) throw new LeanUnsupported('cell attributes');
     const vS = i + 2;
     const vE = xml.indexOf(q === 34 ? '"' : "'", vS);
-    if (vE < 0 || vE >= to) throw new Unsupported('cell attributes');
+    if (vE < 0 || vE >= to) throw new LeanUnsupported('cell attributes');
     if (i - nS === 1) {
       const n = xml.charCodeAt(nS);
       // the first of a repeated attribute, as attr() reads it
@@ -489,7 +488,7 @@ function plainValue(xml: string, vS: number, vE: number, tag: CellTag, ctx: Cont
     const i = digits(xml, vS, vE);
     if (i < 0) return SLOW;
     const str = ctx.strings[i];
-    if (str === undefined) throw new Unsupported('shared string index');
+    if (str === undefined) throw new LeanUnsupported('shared string index');
     return str;
   }
   if (tLen === 3 && xml.startsWith('str', tag.tS)) {
@@ -499,20 +498,16 @@ function plainValue(xml: string, vS: number, vE: number, tag: CellTag, ctx: Cont
   return SLOW;
 }
 
-const hasValue = (row: readonly Cell[]) => row.some((c) => c !== null && c !== undefined && c !== '');
-
 /**
  * A sheet's grid rows, one at a time: exactly the rows of the grid
  * `readWorkbookLean` gives (grid[0] first, gaps as [], trailing blank rows
  * dropped), without keeping them. Needs the sheet's <dimension> and rows in
  * order; otherwise it yields the rows of the whole grid, read first.
  */
-function* sheetRows(name: string, xml: string, layout: SheetLayout, ctx: Context, hiddenRows: number[]): Generator<Cell[], void, undefined> {
+function* sheetRows(name: string, xml: string, layout: SheetLayout, ctx: Context): Generator<Cell[], void, undefined> {
   const dim = layout.dim;
   if (!dim) {
-    const sheet = readSheet(name, xml, ctx);
-    hiddenRows.push(...sheet.hiddenRows);
-    yield* sheet.grid;
+    yield* readSheet(name, xml, ctx).grid;
     return;
   }
   const s = new RowScanner(xml, layout.from, layout.to, ctx);
@@ -521,9 +516,8 @@ function* sheetRows(name: string, xml: string, layout: SheetLayout, ctx: Context
   let prev = -1;
   while (s.nextRow()) {
     const r = s.rIdx;
-    if (r <= prev) throw new Unsupported('rows out of order'); // the grid reader merges them; a stream cannot
+    if (r <= prev) throw new LeanUnsupported('rows out of order'); // the grid reader merges them; a stream cannot
     prev = r;
-    if (s.hidden) hiddenRows.push(r);
     if (r < dim.sr || r > dim.er) continue; // outside the dimension: not in the grid
     let row: Cell[] = [];
     if (s.hasCells) s.readCells(row);
@@ -541,7 +535,6 @@ function* sheetRows(name: string, xml: string, layout: SheetLayout, ctx: Context
     yield row;
   }
 }
-
 
 /** Resolve a relationship target (relative to xl/, or absolute) to a zip entry name. */
 function entryName(target: string): string {
@@ -584,7 +577,7 @@ function leanSheet(name: string, xml: string, ctx: Context): LeanSheet {
     firstRow: layout.dim.sr + 1,
     merges: layout.merges,
     hiddenColumns: layout.hiddenColumns,
-    rows: () => sheetRows(name, xml, layout, ctx, []),
+    rows: () => sheetRows(name, xml, layout, ctx),
     load: () => readSheet(name, xml, ctx),
   };
 }
@@ -622,7 +615,7 @@ export function openWorkbookLean(entries: Map<string, Uint8Array>): LeanSheet[] 
     }
     return out.length > 0 ? out : undefined;
   } catch (e) {
-    if (e instanceof Unsupported) return undefined;
+    if (e instanceof LeanUnsupported) return undefined;
     throw e;
   }
 }
@@ -635,7 +628,7 @@ export function readWorkbookLean(entries: Map<string, Uint8Array>): LoadedSheet[
   try {
     return openWorkbookLean(entries)?.map((s) => s.load());
   } catch (e) {
-    if (e instanceof Unsupported) return undefined;
+    if (e instanceof LeanUnsupported) return undefined;
     throw e;
   }
 }
