@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { findHeader, inspectRoster, namedYear, readRecords, readRoster, readRosterRows, titleText, type Grid, type MergedArea, type ReadOptions, type RosterRead } from '@ce/roster';
+import { findHeader, HEADER_SCAN_ROWS, inspectRoster, namedYear, readRecords, readRoster, readRosterRows, titleText, type Grid, type MergedArea, type ReadOptions, type RosterRead } from '@ce/roster';
 import { decodeCsvBytes, parseCsv } from './csv.js';
 import { readWorkbookSheetJS, type LoadedSheet } from './xlsx.js';
 import { LeanUnsupported, openWorkbookLean, readWorkbookLean, type LeanSheet } from './xlsx-lean.js';
@@ -266,8 +266,8 @@ export interface RosterLoaded {
   streamed: boolean;
 }
 
-/** Rows of each sheet read to pick the roster: the header search (30 rows) and a sub-header row under it. */
-const PREVIEW_ROWS = 31;
+/** Rows of each sheet read to pick the roster: the rows the header is looked for in, and a sub-header row under them. */
+const PREVIEW_ROWS = HEADER_SCAN_ROWS + 1;
 
 /**
  * loadRosterInput and readRoster of its roster sheet in one, without the

@@ -11,7 +11,7 @@ export { readRoster, readRosterRows, readRecords, inspectRoster } from './reader
 export { fillMerges, MergeFill, namedYear, decideHourYear, titleText, rowRanges, notPersonRow, startsAsFooter } from './sheet.js';
 export type { MergedArea, HourYear, SkipKind } from './sheet.js';
 export { parseIdNumber, normalizeId, idCheckChar, looksTruncatedId, TRUNCATED_ID_ADVICE } from './idnumber.js';
-export { columnLetter, classifyHeader, findHeader, ROSTER_HEADERS, RECORD_HEADERS } from './headers.js';
+export { columnLetter, classifyHeader, findHeader, HEADER_SCAN_ROWS, ROSTER_HEADERS, RECORD_HEADERS } from './headers.js';
 export {
   toCivilDate,
   serialToDate,

@@ -182,7 +182,7 @@ function issueAt(ctx: Ctx, field: string, message: string, key?: string): CellIs
 
 /** `rows`: how many rows the sheet (grid) has. */
 function headerNotFound(kind: HeaderKind, rows: number, firstRow: number): CellIssue {
-  const scanned = Math.min(rows, 30);
+  const scanned = Math.min(rows, HEADER_SCAN_ROWS);
   return {
     field: 'header',
     row: 0,

@@ -19,39 +19,22 @@ export interface MergedArea {
  * The grid with each merged area's top-left value copied into every cell of
  * the area (a unit name merged down 17 rows is the unit of all 17). Rows not
  * touched are shared with the input; touched rows are copies; the input is
- * never changed. `firstRow` is the sheet row of grid[0] (1-based).
+ * never changed. `firstRow` is the sheet row of grid[0] (1-based). The same
+ * mechanism as the row stream's (MergeFill), over a whole grid.
  */
 export function fillMerges(grid: Grid, merges: readonly MergedArea[] | undefined, firstRow = 1): Grid {
   if (!merges || merges.length === 0) return grid;
-  const out = grid.slice();
-  const copied = new Set<number>();
-  const off = firstRow - 1;
-  for (const m of merges) {
-    if (!m || !m.s || !m.e) continue;
-    const coords = [m.s.r, m.s.c, m.e.r, m.e.c];
-    if (!coords.every((x) => Number.isInteger(x) && x >= 0) || m.e.r < m.s.r || m.e.c < m.s.c || m.e.c - m.s.c > 16_384) continue; // not an area
-    const r0 = m.s.r - off;
-    const r1 = m.e.r - off;
-    if (r0 < 0 || r0 >= out.length) continue;
-    const value = rowAt(out, r0)[m.s.c];
-    if (isBlank(value)) continue;
-    for (let r = r0; r <= r1 && r < out.length; r++) {
-      if (!copied.has(r)) {
-        out[r] = rowAt(out, r).slice();
-        copied.add(r);
-      }
-      const row = out[r]!;
-      for (let c = m.s.c; c <= m.e.c; c++) {
-        while (row.length < c) row.push(null);
-        if (r === r0 && c === m.s.c) continue;
-        row[c] = value;
-      }
-    }
+  const fill = new MergeFill(merges, firstRow);
+  let out: Cell[][] | undefined;
+  for (let r = 0; r < grid.length; r++) {
+    const row = rowAt(grid, r);
+    const filled = fill.row(r, row);
+    if (filled !== row) (out ??= grid.slice())[r] = filled;
   }
-  return out;
+  return out ?? grid;
 }
 
-/** A merged area fillMerges would fill: coordinates whole numbers, in order, at most 16 384 columns wide. */
+/** A merged area that is filled: coordinates whole numbers, in order, at most 16 384 columns wide. */
 function isArea(m: MergedArea | undefined): m is MergedArea {
   if (!m || !m.s || !m.e) return false;
   const coords = [m.s.r, m.s.c, m.e.r, m.e.c];
@@ -61,9 +44,9 @@ function isArea(m: MergedArea | undefined): m is MergedArea {
 const DEAD = Symbol('blank top-left');
 
 /**
- * fillMerges for rows read one at a time, from the first grid row down (as a
- * stream of sheet rows gives them): `row(r, cells)` is exactly row r of
- * fillMerges(grid, merges, firstRow), without the grid. Every row must be
+ * Merged areas filled for rows read one at a time, from the first grid row
+ * down (as a stream of sheet rows gives them; fillMerges runs it over a
+ * grid): `row(r, cells)` is row r of the filled grid, without the grid. Every row must be
  * given, in order, blank ones too (a merge's value is its top-left cell as
  * earlier merges left it).
  */
