@@ -11,7 +11,7 @@ import { loadRosterInput } from '@ce/files';
 import { checkRoster, readRecords, readRoster } from '@ce/roster';
 import { getPack } from '@ce/rules';
 import type { EvaluationResult } from '@ce/rules';
-import { CASES_DIR, R2_CASES_DIR, casePath as casePathIn, expectedFrom, expectedRemedies, loadCases, remedyDifferences } from '@ce/cases';
+import { CASES_DIR, R2_CASES_DIR, casePath as casePathIn, checkArgs, expectedFrom, expectedRemedies, loadCases, remedyDifferences } from '@ce/cases';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -63,10 +63,7 @@ for (const [folder, dir] of [['../shared/cases-r3', CASES_DIR], ['../shared/case
       });
 
       it(`${c.file} under ${c.policy}: the ce-report check --json command gives the same answers`, async () => {
-        const args = ['--silent', 'ce-report', 'check', casePath(c.file), '--policy', c.policy, '--json'];
-        if (c.records) args.push('--records', casePath(c.records));
-        if (c.asOf) args.push('--as-of', c.asOf);
-        if (c.year) args.push('--year', String(c.year));
+        const args = ['--silent', 'ce-report', ...checkArgs(c, casePath), '--json'];
         const stdout = execFileSync('pnpm', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
         const results = JSON.parse(stdout) as EvaluationResult[];
         const input = await loadRosterInput(casePath(c.file));

@@ -16,7 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRosterInput } from '@ce/files';
 import { listPacks, getPack } from '@ce/rules';
 import type { EvaluationResult } from '@ce/rules';
-import { CASES_DIR, expectedFrom } from '@ce/cases';
+import { CASES_DIR, checkArgs, expectedFrom, loadCases, R2_CASES_DIR, type CaseSpec } from '@ce/cases';
 import { writeBigRoster } from '../scripts/big-roster.js';
 import { parseCli } from './args.js';
 import { callerDir, main } from './cli.js';
@@ -26,35 +26,19 @@ import { APP_DIR, REPO_ROOT, runCli } from './testing.js';
 import type { Ran } from './testing.js';
 
 const DIST = join(APP_DIR, 'dist');
-/** @ce/cases points at cases-r3 now; both blocks below run on it (expected columns, and bundle = source) */
-const CASES_R3 = CASES_DIR;
+/** the acceptance folders, as they are copied into the clerk's folder: revision 3's, and revision 2's (still passing) */
+const FOLDERS = [
+  ['r3', CASES_DIR],
+  ['r2', R2_CASES_DIR],
+] as const;
 const BAD_DIR = join(REPO_ROOT, 'test/fixtures/bad');
 const tmp = mkdtempSync(join(tmpdir(), 'ce-report-bundle-'));
 /** the copy outside the repository, and a clerk's folder beside it */
 const COPY = join(tmp, 'ce-report');
 const CLERK = join(tmp, 'clerk');
 
-interface Case {
-  file: string;
-  policy: string;
-  records?: string;
-  asOf?: string;
-  year?: number;
-}
-
-function casesIn(dir: string): Case[] {
-  const f = join(dir, 'cases.json');
-  return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as Case[]) : [];
-}
-
-/** Arguments with the case's files given as `at(file)`. */
-function caseArgs(c: Case, at: (file: string) => string, extra: string[] = []): string[] {
-  const a = ['check', at(c.file), '--policy', c.policy];
-  if (c.records) a.push('--records', at(c.records));
-  if (c.asOf) a.push('--as-of', c.asOf);
-  if (c.year) a.push('--year', String(c.year));
-  return [...a, ...extra];
-}
+/** `check` arguments for a case, its files given as `at(file)`. */
+const caseArgs = (c: CaseSpec, at: (file: string) => string, extra: string[] = []): string[] => [...checkArgs(c, at), ...extra];
 
 /** `node <entry> …` with a clean environment (no pnpm variables), as an IT person would run it. */
 /** This process's environment without what pnpm sets for a script (INIT_CWD, npm_*). */
@@ -84,7 +68,7 @@ beforeAll(() => {
   }
   cpSync(DIST, COPY, { recursive: true });
   mkdirSync(CLERK, { recursive: true });
-  for (const [dir, name] of [[CASES_DIR, 'r2'], [CASES_R3, 'r3']] as const) {
+  for (const [name, dir] of FOLDERS) {
     if (!existsSync(dir)) continue;
     const into = join(CLERK, name);
     mkdirSync(into, { recursive: true });
@@ -127,33 +111,35 @@ describe('dist layout', () => {
   });
 });
 
-describe.runIf(existsSync(CASES_DIR))('the bundled CLI on the acceptance cases (cases-r3): statuses as expected, from anywhere', () => {
-  it.each(casesIn(CASES_DIR).map((c) => [c.file, c] as const))('%s', async (_f, c) => {
-    const input = await loadRosterInput(join(CASES_DIR, c.file));
-    const expected = expectedFrom(input.roster.grid, input.roster.firstRow);
-    const sub = join(REPO_ROOT, 'packages/rules/src');
-    const runs = [
-      runNode(join(DIST, 'ce-report.mjs'), caseArgs(c, (f) => join(CASES_DIR, f), ['--json']), REPO_ROOT),
-      runNode(join(DIST, 'ce-report.mjs'), caseArgs(c, (f) => relative(sub, join(CASES_DIR, f)), ['--json']), sub),
-      // outside the repository: the copied folder, files relative to the clerk's folder
-      runNode(join(COPY, 'ce-report.mjs'), caseArgs(c, (f) => join('r2', f), ['--json']), CLERK),
-    ];
-    for (const r of runs) {
-      expect(r.stderr).not.toMatch(/Error:|DeprecationWarning/);
-      expect(r.status).toBe(0);
-      expect(statuses(r.stdout)).toEqual(expected);
-    }
+for (const [name, dir] of FOLDERS) {
+  describe.runIf(existsSync(dir))(`the bundled CLI on the acceptance cases (${name}): statuses as expected, from anywhere`, () => {
+    it.each(loadCases(dir).map((c) => [c.file, c] as const))('%s', async (_f, c) => {
+      const input = await loadRosterInput(join(dir, c.file));
+      const expected = expectedFrom(input.roster.grid, input.roster.firstRow);
+      const sub = join(REPO_ROOT, 'packages/rules/src');
+      const runs = [
+        runNode(join(DIST, 'ce-report.mjs'), caseArgs(c, (f) => join(dir, f), ['--json']), REPO_ROOT),
+        runNode(join(DIST, 'ce-report.mjs'), caseArgs(c, (f) => relative(sub, join(dir, f)), ['--json']), sub),
+        // outside the repository: the copied folder, files relative to the clerk's folder
+        runNode(join(COPY, 'ce-report.mjs'), caseArgs(c, (f) => join(name, f), ['--json']), CLERK),
+      ];
+      for (const r of runs) {
+        expect(r.stderr).not.toMatch(/Error:|DeprecationWarning/);
+        expect(r.status).toBe(0);
+        expect(statuses(r.stdout)).toEqual(expected);
+      }
+    });
   });
-});
+}
 
-describe.runIf(existsSync(CASES_R3))('the bundled CLI on the acceptance cases: the same JSON as the source run by tsx', () => {
-  it.each(casesIn(CASES_R3).map((c) => [c.file, c] as const))('%s', (_f, c) => {
-    const source = runCli(caseArgs(c, (f) => join(CASES_R3, f), ['--json']));
+describe.runIf(existsSync(CASES_DIR))('the bundled CLI on the acceptance cases (r3): the same JSON as the source run by tsx', () => {
+  it.each(loadCases(CASES_DIR).map((c) => [c.file, c] as const))('%s', (_f, c) => {
+    const source = runCli(caseArgs(c, (f) => join(CASES_DIR, f), ['--json']));
     expect(source.status).toBe(0);
     const sub = join(REPO_ROOT, 'apps/report/sample');
     const bundled = [
-      runNode(join(DIST, 'ce-report.mjs'), caseArgs(c, (f) => join(CASES_R3, f), ['--json']), REPO_ROOT),
-      runNode(join(DIST, 'ce-report.mjs'), caseArgs(c, (f) => relative(sub, join(CASES_R3, f)), ['--json']), sub),
+      runNode(join(DIST, 'ce-report.mjs'), caseArgs(c, (f) => join(CASES_DIR, f), ['--json']), REPO_ROOT),
+      runNode(join(DIST, 'ce-report.mjs'), caseArgs(c, (f) => relative(sub, join(CASES_DIR, f)), ['--json']), sub),
       runNode(join(COPY, 'ce-report.mjs'), caseArgs(c, (f) => join('r3', f), ['--json']), CLERK),
     ];
     for (const r of bundled) {
@@ -164,7 +150,7 @@ describe.runIf(existsSync(CASES_R3))('the bundled CLI on the acceptance cases: t
     // the table too, from outside the repository
     const table = runNode(join(COPY, 'ce-report.mjs'), caseArgs(c, (f) => join('r3', f)), CLERK);
     expect(table.status).toBe(0);
-    expect(table.stdout).toBe(runCli(caseArgs(c, (f) => join(CASES_R3, f))).stdout);
+    expect(table.stdout).toBe(runCli(caseArgs(c, (f) => join(CASES_DIR, f))).stdout);
   });
 });
 
@@ -195,7 +181,7 @@ describe('the copy outside the repository writes every summary format', () => {
 /** Every case and bad-input file once: streamed output against JSON.stringify of runCheck's results. */
 function corpus(): { name: string; args: string[] }[] {
   const out: { name: string; args: string[] }[] = [];
-  for (const dir of [CASES_DIR, CASES_R3]) for (const c of casesIn(dir)) out.push({ name: `${dir === CASES_DIR ? 'r2' : 'r3'}/${c.file}`, args: caseArgs(c, (f) => join(dir, f)) });
+  for (const [name, dir] of FOLDERS) for (const c of loadCases(dir)) out.push({ name: `${name}/${c.file}`, args: caseArgs(c, (f) => join(dir, f)) });
   const bad = JSON.parse(readFileSync(join(BAD_DIR, 'expected.json'), 'utf8')) as { file: string; policy: string }[];
   for (const b of bad) out.push({ name: `bad/${b.file}`, args: ['check', join(BAD_DIR, b.file), '--policy', b.policy] });
   return out;

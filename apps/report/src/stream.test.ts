@@ -8,39 +8,20 @@
  * corpora.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { decodeCsvBytes, parseCsv } from '@ce/files';
 import type { RosterRead } from '@ce/roster';
-import { CASES_DIR } from '@ce/cases';
+import { CASES_DIR, checkArgs, loadCases, R2_CASES_DIR } from '@ce/cases';
 import { parseCli } from './args.js';
 import { CliError } from './errors.js';
 import { runCheck, runCheckStreamed } from './engine.js';
 import { REPO_ROOT } from './testing.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ce-report-stream-'));
-const OLD_CASES = join(REPO_ROOT, '../shared/cases');
-
-interface Case {
-  file: string;
-  policy: string;
-  records?: string;
-  asOf?: string;
-  year?: number;
-}
-
-const casesIn = (dir: string): Case[] => (existsSync(join(dir, 'cases.json')) ? (JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as Case[]) : []);
-
-function caseArgs(c: Case, at: (file: string) => string): string[] {
-  const a = ['check', at(c.file), '--policy', c.policy];
-  if (c.records) a.push('--records', at(c.records));
-  if (c.asOf) a.push('--as-of', c.asOf);
-  if (c.year) a.push('--year', String(c.year));
-  return a;
-}
 
 /** A CSV case written as an .xlsx (one sheet named after the roster), so that check streams it. `typed`: short digit runs as numbers. */
 function asXlsx(csv: string, typed: boolean): string {
@@ -55,11 +36,11 @@ function asXlsx(csv: string, typed: boolean): string {
 
 function corpus(): { name: string; args: string[]; xlsx: boolean }[] {
   const out: { name: string; args: string[]; xlsx: boolean }[] = [];
-  for (const [tag, dir] of [['r3', CASES_DIR], ['r2', OLD_CASES]] as const) {
-    for (const c of casesIn(dir)) {
-      out.push({ name: `${tag}/${c.file}`, args: caseArgs(c, (f) => join(dir, f)), xlsx: false });
+  for (const [tag, dir] of [['r3', CASES_DIR], ['r2', R2_CASES_DIR]] as const) {
+    for (const c of loadCases(dir)) {
+      out.push({ name: `${tag}/${c.file}`, args: checkArgs(c, (f) => join(dir, f)), xlsx: false });
       for (const typed of [false, true]) {
-        out.push({ name: `${tag}/${c.file} as .xlsx${typed ? ' (numbers)' : ''}`, args: caseArgs(c, (f) => (f === c.file ? asXlsx(join(dir, f), typed) : join(dir, f))), xlsx: true });
+        out.push({ name: `${tag}/${c.file} as .xlsx${typed ? ' (numbers)' : ''}`, args: checkArgs(c, (f) => (f === c.file ? asXlsx(join(dir, f), typed) : join(dir, f))), xlsx: true });
       }
     }
   }
@@ -77,15 +58,8 @@ function corpus(): { name: string; args: string[]; xlsx: boolean }[] {
   return out;
 }
 
-/** A RosterRead as JSON, with each person's cells (getters on a prototype, which JSON.stringify skips) spelled out. */
-function readJson(r: RosterRead): string {
-  const cells = r.people.map((p) => {
-    const o: Record<string, unknown> = {};
-    for (const k in p.cells) o[k] = p.cells[k];
-    return o;
-  });
-  return JSON.stringify({ ...r, cells });
-}
+/** A RosterRead as JSON (each person's cells are plain data, so they are in it). */
+const readJson = (r: RosterRead): string => JSON.stringify(r);
 
 async function outcome(run: () => Promise<unknown>): Promise<{ run?: unknown; error?: string }> {
   try {

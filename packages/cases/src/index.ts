@@ -142,3 +142,12 @@ export function remedyDifferences(result: EvaluationResult, e: ExpectedRemedy): 
 export function casePath(file: string, dir = CASES_DIR): string {
   return join(dir, file);
 }
+
+/** `ce-report check` arguments for a case, its files given as `at(file)` (a path in the case's folder, or relative to where the CLI runs). */
+export function checkArgs(c: CaseSpec, at: (file: string) => string): string[] {
+  const a = ['check', at(c.file), '--policy', c.policy];
+  if (c.records) a.push('--records', at(c.records));
+  if (c.asOf) a.push('--as-of', c.asOf);
+  if (c.year) a.push('--year', String(c.year));
+  return a;
+}
