@@ -5,7 +5,7 @@
  */
 import type { Category, CivilDate, EvaluationResult, Remedy, YearHours } from '@ce/rules';
 import { parseIsoDate } from '@ce/rules';
-import { fmtHours, fmtYuan } from './format.js';
+import { fmtHours, fmtYuan, placeLine } from './format.js';
 import { zhDate } from './dates.js';
 
 export const CATEGORY_LABELS: Record<Category | 'any', string> = { public: '公需科目', professional: '专业科目', any: '审验卡打印等' };
@@ -81,19 +81,21 @@ export interface ActionContext {
   purposeLabel: string;
   gaps: string[];
   fees: boolean;
+  /** the place lists of the summary being built, by the evaluator's shared `where` list */
+  placeLists: Map<Remedy['where'], PlaceInfo[]>;
 }
 
 const sum = (h: YearHours | null) => (h ? h.public + h.professional : 0);
 
 /**
  * The evaluator shares one `where` list among the remedies that name the same
- * platforms; the places are made once per list too, and shared by every action
- * item (read-only), so renderers can also lay them out once per list.
+ * platforms; the places are made once per list too (in the summary being
+ * built: `ActionContext.placeLists`), and shared by every action item
+ * (read-only), so renderers can also lay them out once per list.
  */
-const placesByList = new WeakMap<Remedy['where'], PlaceInfo[]>();
-function places(r: Remedy): PlaceInfo[] {
-  let out = placesByList.get(r.where);
-  if (!out) placesByList.set(r.where, (out = placesOf(r)));
+function places(r: Remedy, lists: Map<Remedy['where'], PlaceInfo[]>): PlaceInfo[] {
+  let out = lists.get(r.where);
+  if (!out) lists.set(r.where, (out = placesOf(r)));
   return out;
 }
 
@@ -105,9 +107,6 @@ function placesOf(r: Remedy): PlaceInfo[] {
   });
 }
 
-function placeText(p: PlaceInfo): string {
-  return `${p.categoryLabel}：${p.name}${p.url ? `（${p.url}）` : ''}`;
-}
 
 /** `公需 10 学时、专业 20 学时`, leaving out a category with nothing. */
 function hoursText(h: { public: number; professional: number }): string {
@@ -131,7 +130,7 @@ function todoLines(a: Omit<ActionItem, 'todo' | 'mustAct'>): string[] {
     out.push(`须补学${a.year !== undefined ? `（${a.year}年度）` : ''}${hoursText(a.closable)}${by}`);
   }
   if (a.closed && a.closedTotal > 0) out.push(`按本通知已无法补学：${hoursText(a.closed)}`);
-  for (const p of a.where) out.push(`学习平台 ${placeText(p)}`);
+  for (const p of a.where) out.push(`学习平台 ${placeLine(p)}`);
   if (a.cost !== null && a.cost > 0) out.push(`补学费用约 ${fmtYuan(a.cost)} 元`);
   for (const alt of a.alternatives) out.push(`也可：${alt}`);
   return out;
@@ -160,7 +159,7 @@ export function actionItem(r: EvaluationResult, ctx: ActionContext): ActionItem 
     closableTotal: sum(rem?.closable ?? null),
     closedTotal: sum(rem?.closed ?? null),
     daysLeft: rem?.daysLeft ?? null,
-    where: rem ? places(rem) : [],
+    where: rem ? places(rem, ctx.placeLists) : [],
     // fees only where the hours bind the person (never for 不作限制); the remedy already counts closable hours only
     cost: bound && ctx.fees ? (rem?.cost ?? null) : null,
     alternatives: rem ? [...rem.alternatives] : [],

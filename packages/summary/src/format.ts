@@ -39,3 +39,29 @@ export function maskId(id: string): string {
 export function maskIdsInText(text: string): string {
   return text.replace(/(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g, (id) => maskId(id));
 }
+
+/** A place (platform) as one line: `公需：内蒙古专业技术人员继续教育在线学习（nmg.chinahrt.com）`. */
+export function placeLine(p: { name: string; url?: string; categoryLabel?: string }): string {
+  return `${p.categoryLabel ? `${p.categoryLabel}：` : ''}${p.name}${p.url ? `（${p.url}）` : ''}`;
+}
+
+/**
+ * Place lists laid out as text, each list once: action items share their
+ * lists (one per set of platforms), so a renderer makes one PlaceText per
+ * document and asks it for every row. `line` formats a line (e.g. escapes
+ * it for HTML), `sep` joins them.
+ */
+export class PlaceText {
+  private readonly byList = new Map<readonly { name: string; url?: string; categoryLabel?: string }[], string>();
+
+  constructor(
+    private readonly sep: string,
+    private readonly line: (text: string) => string = (text) => text,
+  ) {}
+
+  of(where: readonly { name: string; url?: string; categoryLabel?: string }[]): string {
+    let text = this.byList.get(where);
+    if (text === undefined) this.byList.set(where, (text = where.map((p) => this.line(placeLine(p))).join(this.sep)));
+    return text;
+  }
+}

@@ -5,10 +5,10 @@
  * EvaluationResult or from the policy pack.
  */
 import { PURPOSE_LABELS, STATUS_LABELS } from '@ce/rules';
-import type { Category, CellIssue, CivilDate, EvaluationResult, PolicyPack, Purpose, RuleRef, Status } from '@ce/rules';
+import type { Category, CellIssue, CivilDate, EvaluationResult, PolicyPack, Purpose, Remedy, RuleRef, Status } from '@ce/rules';
 import { daysBetween, parseIsoDate } from '@ce/rules';
 import { actionItem, actionList, CATEGORY_LABELS } from './actions.js';
-import type { ActionItem, ActionList } from './actions.js';
+import type { ActionItem, ActionList, PlaceInfo } from './actions.js';
 import { zhDate } from './dates.js';
 import { fmtHours, maskId, yearGapLines } from './format.js';
 
@@ -441,6 +441,8 @@ export function buildSummary(results: readonly EvaluationResult[], pack: PolicyP
   const exempt: ExemptRow[] = [];
   const invalid: InvalidRow[] = [];
   const items: ActionItem[] = [];
+  // each shared platform list of the results becomes one list of places for every item that names it
+  const placeLists = new Map<Remedy['where'], PlaceInfo[]>();
   let totalCost = 0;
 
   for (const r of results) {
@@ -484,7 +486,7 @@ export function buildSummary(results: readonly EvaluationResult[], pack: PolicyP
     };
     const hasGap = m.total > 0;
     if (hasGap) {
-      const item = actionItem(r, { unit, id: row.id, statusLabel: row.statusLabel, purposeLabel, gaps: yearGapLines(years), fees: fees !== undefined });
+      const item = actionItem(r, { unit, id: row.id, statusLabel: row.statusLabel, purposeLabel, gaps: yearGapLines(years), fees: fees !== undefined, placeLists });
       items.push(item);
       if (bound && item.cost !== null) {
         row.cost = item.cost;

@@ -2,7 +2,7 @@
  * The summary as one self-contained HTML file: A4 print stylesheet, inline SVG
  * chart, no network. Every piece of roster text goes through `esc`.
  */
-import { daysLeftText, fmtHours, fmtYuan, STATUS_ORDER, yearGapLines, zhDate } from '@ce/summary';
+import { daysLeftText, fmtHours, fmtYuan, placeLine, PlaceText, STATUS_ORDER, yearGapLines, zhDate } from '@ce/summary';
 import type { ActionItem, Reason, ShortfallRow, SummaryModel } from '@ce/summary';
 import type { Status } from '@ce/rules';
 
@@ -122,10 +122,6 @@ function legend(model: SummaryModel): string {
   return `<div class="legend small">${STATUS_ORDER.map((s) => `<span><i style="background:${STATUS_COLORS[s]}"></i>${esc(model.statusLabels[s])}</span>`).join('')}</div>`;
 }
 
-function placeLine(p: { name: string; url?: string; categoryLabel?: string }): string {
-  return `${p.categoryLabel ? `${p.categoryLabel}：` : ''}${p.name}${p.url ? `（${p.url}）` : ''}`;
-}
-
 function factsBlock(model: SummaryModel): string {
   const items: string[] = [];
   items.push(`<div><b>依据通知</b>：${esc(model.packTitle)}${model.docNumber ? `（${esc(model.docNumber)}）` : ''}</div>`);
@@ -209,17 +205,12 @@ function hoursPair(h: { public: number; professional: number } | null): string {
   return `公需 ${fmtHours(h.public)}<br>专业 ${fmtHours(h.professional)}`;
 }
 
-/** The places of an action item as HTML lines; items share their place lists (see @ce/summary), so each list is laid out once. */
-const whereHtml = new WeakMap<readonly ActionItem['where'][number][], string>();
-function placesHtml(where: ActionItem['where']): string {
-  let s = whereHtml.get(where);
-  if (s === undefined) whereHtml.set(where, (s = where.map((p) => esc(placeLine(p))).join('<br>') || '—'));
-  return s;
-}
+/** A document's place lists as HTML lines (one PlaceText per document: items share their lists). */
+const placesHtml = (): PlaceText => new PlaceText('<br>', esc);
 
-function actionRow(a: ActionItem, fees: boolean): string {
+function actionRow(a: ActionItem, fees: boolean, places: PlaceText): string {
   const by = a.unknown || !a.hasRemedy ? '按当地安排' : a.by ? `${zhDate(a.by)}<br>${daysLeftText(a.daysLeft)}` : '—';
-  const where = placesHtml(a.where);
+  const where = places.of(a.where) || '—';
   const closed = a.closedTotal > 0 ? `<span class="closed">${hoursPair(a.closed)}</span>` : a.closed ? '0' : '—';
   const cost = !a.bound ? '不计' : a.cost === null ? '—' : fmtYuan(a.cost);
   const rest = [...(a.bound ? [] : ['不作限制，仅供参考']), ...a.alternatives.map((x) => `也可：${x}`)];
@@ -278,7 +269,7 @@ function noticeClosing(model: SummaryModel): string {
 }
 
 /** One printed page for one person: what, by when, where, at what cost. */
-export function noticePage(model: SummaryModel, a: ActionItem): string {
+export function noticePage(model: SummaryModel, a: ActionItem, places: PlaceText = placesHtml()): string {
   const fees = model.fees !== undefined;
   const rows: [string, string][] = [
     ['姓名', esc(a.name)],
@@ -289,7 +280,7 @@ export function noticePage(model: SummaryModel, a: ActionItem): string {
     ['各年度缺口', a.gaps.map(esc).join('<br>') || '—'],
     ['须完成', a.todo.filter((t) => !t.startsWith('学习平台') && !t.startsWith('补学费用')).map(esc).join('<br>')],
     ['截止日期', !a.hasRemedy ? '待确认（按当地安排）' : a.unknown ? '通知未规定，按当地安排' : a.by ? `${esc(zhDate(a.by))}（${esc(daysLeftText(a.daysLeft))}）` : '—'],
-    ['学习平台', placesHtml(a.where)],
+    ['学习平台', places.of(a.where) || '—'],
   ];
   if (fees) rows.push(['补学费用', a.cost === null ? '—' : `约 ${fmtYuan(a.cost)} 元`]);
   return `<section class="notice" data-row="${a.row}">
@@ -315,6 +306,7 @@ function* batched<T>(items: readonly T[], row: (x: T) => string): Generator<stri
 /** The document, in pieces (streamed to the file). */
 export function* renderHtmlParts(model: SummaryModel): Generator<string> {
   const fees = model.fees !== undefined;
+  const places = placesHtml();
   yield `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -350,7 +342,7 @@ ${unitTable(model)}
   yield `<h2>四、行动清单（${model.actions.items.length} 人，须补学 ${model.actions.totals.mustAct} 人）</h2>\n${actionUnitsTable(model)}\n`;
   if (model.actions.items.length > 0) {
     yield actionHead(fees);
-    yield* batched(model.actions.items, (a) => actionRow(a, fees));
+    yield* batched(model.actions.items, (a) => actionRow(a, fees, places));
     yield '</tbody></table>\n';
   }
   yield `<h2>五、不作限制人员名单（${model.notRestrictive.length} 人，学时仅供参考）</h2>\n`;
@@ -372,7 +364,7 @@ ${model.notes.map((n) => `<div>${esc(n)}</div>`).join('\n')}
   if (notices.length < model.notices.length) {
     yield `<p class="small">通知单：本文件列出最紧急的前 ${notices.length} 份，其余 ${model.notices.length - notices.length} 人的须完成学时、截止日期、平台和费用见上方“行动清单”。</p>\n`;
   }
-  yield* batched(notices, (a) => noticePage(model, a));
+  yield* batched(notices, (a) => noticePage(model, a, places));
   yield '</body>\n</html>\n';
 }
 

@@ -12,7 +12,7 @@ import { deflateSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
 import subsetFont from 'subset-font';
-import { daysLeftText, fmtHours, fmtYuan, STATUS_ORDER, yearGapLines, zhDate } from '@ce/summary';
+import { daysLeftText, fmtHours, fmtYuan, placeLine, PlaceText, STATUS_ORDER, yearGapLines, zhDate } from '@ce/summary';
 import type { ActionItem, Reason, ShortfallRow, SummaryModel } from '@ce/summary';
 import type { Status } from '@ce/rules';
 import { noticeClosingText, STATUS_COLORS } from './html.js';
@@ -64,7 +64,6 @@ function cappedTable<T>(
   if (cut > 0) b.push({ type: 'para', text: `……其余 ${cut} ${o.unit}未在 PDF 中列出，${where}` });
 }
 
-const placeLine = (p: { name: string; url?: string; categoryLabel?: string }) => `${p.categoryLabel ? `${p.categoryLabel}：` : ''}${p.name}${p.url ? `（${p.url}）` : ''}`;
 // the key on its own line, so that a narrow column never breaks it
 const reasonLines = (rs: readonly Reason[]) => rs.map((x) => `${x.text}\n〔${x.key}〕`).join('\n');
 const pair = (h: { public: number; professional: number } | null) => (h ? `公需 ${fmtHours(h.public)}\n专业 ${fmtHours(h.professional)}` : '—');
@@ -215,12 +214,8 @@ const GROUP_LABELS = ['一', '二', '三', '四', '五', '六', '七', '八', '�
  */
 function placeGroups(items: readonly ActionItem[]): { groups: { label: string; text: string }[]; cell(where: ActionItem['where']): string } {
   const byText = new Map<string, { label: string; text: string; n: number }>();
-  const textOf = new Map<ActionItem['where'], string>();
-  const text = (w: ActionItem['where']) => {
-    let t = textOf.get(w);
-    if (t === undefined) textOf.set(w, (t = w.map(placeLine).join('\n')));
-    return t;
-  };
+  const lists = new PlaceText('\n');
+  const text = (w: ActionItem['where']) => lists.of(w);
   for (const x of items) {
     if (x.where.length < 2) continue;
     const t = text(x.where);

@@ -12,7 +12,7 @@ import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { STATUS_LABELS } from '@ce/rules';
 import type { EvaluationResult } from '@ce/rules';
-import { daysLeftText, fmtYuan, maskId, STATUS_ORDER, yearGapLines, zhDate } from '@ce/summary';
+import { daysLeftText, fmtYuan, maskId, placeLine, PlaceText, STATUS_ORDER, yearGapLines, zhDate } from '@ce/summary';
 import type { ActionItem, Reason, ShortfallRow, SummaryModel } from '@ce/summary';
 import { HTML_NOTICE_LIMIT, noticeClosingText } from './html.js';
 import { explainShort } from '../table.js';
@@ -299,15 +299,7 @@ async function rosterSheet(wb: Writer, input: XlsxInput, taken: Set<string>): Pr
   (ws as unknown as { commit(): void }).commit();
 }
 
-const placeLine = (p: { name: string; url?: string; categoryLabel?: string }) => `${p.categoryLabel ? `${p.categoryLabel}：` : ''}${p.name}${p.url ? `（${p.url}）` : ''}`;
 const reasonLines = (rs: readonly Reason[]) => rs.map((x) => `${x.text}（${x.key}）`).join('\n');
-/** An item's places, one a line; items share their place lists (see @ce/summary), so each list is joined once. */
-const whereLines = new WeakMap<ActionItem['where'], string>();
-function placesText(where: ActionItem['where']): string {
-  let s = whereLines.get(where);
-  if (s === undefined) whereLines.set(where, (s = where.map(placeLine).join('\n')));
-  return s;
-}
 
 /** Column widths (characters) of the 汇总 sheet: wide enough for a unit, a name and an 18-character ID. */
 export const SUMMARY_WIDTHS = [26, 24, 12, 22, 12, 10, 10, 10, 10, 26, 48, 12] as const;
@@ -480,7 +472,7 @@ function rawSheet(wb: Writer, ws: Sheet) {
 
 const ACTION_HEAD = ['单位', '姓名', '行号', '身份证号', '申报类型', '状态', '各年度缺口', '可补公需', '可补专业', '截止日期', '剩余天数', '学习平台', '补学费用(元)', '已无法补公需', '已无法补专业', '须完成', '说明'];
 
-function actionValues(a: ActionItem, fees: boolean): unknown[] {
+function actionValues(a: ActionItem, fees: boolean, places: PlaceText): unknown[] {
   const known = a.hasRemedy && !a.unknown;
   return [
     a.unit,
@@ -494,7 +486,7 @@ function actionValues(a: ActionItem, fees: boolean): unknown[] {
     known ? (a.closable?.professional ?? null) : '未知',
     a.by ? zhDate(a.by) : known ? '' : '按当地安排',
     a.daysLeft,
-    placesText(a.where),
+    places.of(a.where),
     fees ? (a.bound ? a.cost : '不计') : null,
     known ? (a.closed?.public ?? null) : null,
     known ? (a.closed?.professional ?? null) : null,
@@ -503,7 +495,7 @@ function actionValues(a: ActionItem, fees: boolean): unknown[] {
   ];
 }
 
-function actionSheet(wb: Writer, model: SummaryModel, taken: Set<string>): void {
+function actionSheet(wb: Writer, model: SummaryModel, taken: Set<string>, places: PlaceText): void {
   const ws = wb.addWorksheet(sheetName(ACTION_SHEET, taken), { headerFooter: FOOTER, pageSetup: a4(true) }) as unknown as Sheet;
   ws.columns = [24, 12, 7, 22, 10, 9, 20, 9, 9, 15, 9, 36, 12, 11, 11, 40, 24].map((width) => ({ width }));
   const fees = model.fees !== undefined;
@@ -520,12 +512,12 @@ function actionSheet(wb: Writer, model: SummaryModel, taken: Set<string>): void 
   const headRow = out.row;
   ws.pageSetup.printTitlesRow = `${headRow}:${headRow}`;
   out.put(ACTION_HEAD, 'head');
-  for (const item of a.items) out.put(actionValues(item, fees));
+  for (const item of a.items) out.put(actionValues(item, fees, places));
   out.end();
 }
 
 /** One block of rows per person, a page break after each, so each prints on its own page. */
-function noticeSheet(wb: Writer, model: SummaryModel, taken: Set<string>): void {
+function noticeSheet(wb: Writer, model: SummaryModel, taken: Set<string>, places: PlaceText): void {
   const ws = wb.addWorksheet(sheetName(NOTICE_SHEET, taken), { headerFooter: { oddFooter: '' }, pageSetup: a4(false) }) as unknown as Sheet;
   ws.pageSetup.fitToHeight = 0;
   ws.columns = [16, 80].map((width) => ({ width }));
@@ -550,7 +542,7 @@ function noticeSheet(wb: Writer, model: SummaryModel, taken: Set<string>): void 
       ['各年度缺口', a.gaps.join('\n') || '—'],
       ['须完成', a.todo.filter((t) => !t.startsWith('学习平台') && !t.startsWith('补学费用')).join('\n')],
       ['截止日期', !a.hasRemedy ? '待确认（按当地安排）' : a.unknown ? '通知未规定，按当地安排' : a.by ? `${zhDate(a.by)}（${daysLeftText(a.daysLeft)}）` : '—'],
-      ['学习平台', placesText(a.where) || '—'],
+      ['学习平台', places.of(a.where) || '—'],
     ];
     if (model.fees) rows.push(['补学费用', a.cost === null ? '—' : `约 ${fmtYuan(a.cost)} 元`]);
     for (const [k, v] of rows) out.put([k, v]);
@@ -578,8 +570,10 @@ export async function writeXlsx(input: XlsxInput, path: string): Promise<void> {
     const ws = summarySheet(wb, input.model, (r) => (listHead = r));
     ws.pageSetup.printTitlesRow = `${listHead}:${listHead}`;
     (ws as unknown as { commit(): void }).commit();
-    actionSheet(wb, input.model, taken);
-    noticeSheet(wb, input.model, taken);
+    // the items' place lists, each laid out once for this workbook (items share them)
+    const places = new PlaceText('\n');
+    actionSheet(wb, input.model, taken, places);
+    noticeSheet(wb, input.model, taken, places);
     await rosterSheet(wb, input, taken);
     await wb.commit();
   };
