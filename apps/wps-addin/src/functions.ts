@@ -16,7 +16,8 @@
 import { FunctionError, buildIndex, fnExplain, fnHours, fnIdCheck, fnMissing, fnMissingProfessional, fnMissingPublic, fnStatus, type RosterIndex } from 'excel-addin/src/functions/engine.ts';
 import { readBook, readSheetGridSync } from './host/grid.js';
 import { readStoredSettings } from './host/store.js';
-import { isRecordsSheet, userSheets } from './host/wps-host.js';
+import { isRecordsSheet } from '@ce/roster';
+import { userSheets } from './host/wps-host.js';
 import { etApp, wpsRoot, type EtSheet, type WpsRoot } from './host/wps-api.js';
 
 /** functions.json's shape (custom-functions-metadata), the part used here */

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { findHeader, HEADER_SCAN_ROWS, inspectRoster, namedYear, readRecords, readRoster, readRosterRows, titleText, type Grid, type MergedArea, type ReadOptions, type RosterRead } from '@ce/roster';
+import { findHeader, HEADER_SCAN_ROWS, inspectRoster, isRecordsSheet, namedYear, readRecords, readRoster, readRosterRows, titleText, type Grid, type MergedArea, type ReadOptions, type RosterRead } from '@ce/roster';
 import { decodeCsvBytes, parseCsv } from './csv.js';
 import { readWorkbookSheetJS, type LoadedSheet } from './xlsx.js';
 import { LeanUnsupported, openWorkbookLean, readWorkbookLean, type LeanSheet } from './xlsx-lean.js';
@@ -146,9 +146,6 @@ export function readSpreadsheetBytes(bytes: Uint8Array, path: string): LoadedShe
   if (sheets.every((s) => s.grid.length === 0)) throw fail(path, '文件中没有数据', 'the file has no data');
   return sheets;
 }
-
-const RECORDS_SHEET = /^(培训记录|培訓記錄)$/;
-const isRecordsSheet = (name: string) => RECORDS_SHEET.test(name.normalize('NFKC').trim());
 
 export interface LoadOptions {
   /** the roster sheet: its name, or its 1-based position in the workbook (`--sheet`) */

@@ -8,7 +8,7 @@ export type { Grid, ColumnBinding, HeaderKind } from './headers.js';
 export type { RosterRead, RecordsRead, ReadOptions } from './reader.js';
 export type { IdParse } from './idnumber.js';
 export { readRoster, readRosterRows, readRecords, inspectRoster } from './reader.js';
-export { fillMerges, MergeFill, namedYear, decideHourYear, titleText, rowRanges, notPersonRow, startsAsFooter } from './sheet.js';
+export { fillMerges, isRecordsSheet, MergeFill, namedYear, decideHourYear, titleText, rowRanges, notPersonRow, startsAsFooter } from './sheet.js';
 export type { MergedArea, HourYear, SkipKind } from './sheet.js';
 export { parseIdNumber, normalizeId, idCheckChar, looksTruncatedId, TRUNCATED_ID_ADVICE } from './idnumber.js';
 export { columnLetter, classifyHeader, findHeader, HEADER_SCAN_ROWS, ROSTER_HEADERS, RECORD_HEADERS } from './headers.js';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { idCheckChar, parseIdNumber } from './idnumber.js';
 import { inspectRoster, readRoster } from './reader.js';
-import { decideHourYear, fillMerges, namedYear, rowRanges } from './sheet.js';
+import { decideHourYear, fillMerges, isRecordsSheet, namedYear, rowRanges } from './sheet.js';
 import { parseAmount, toCivilDate } from './values.js';
 import type { Grid } from './headers.js';
 
@@ -111,6 +111,13 @@ describe('merged cells', () => {
     expect(r.people[1]!.cells.unit!.value).toBe('某局');
     expect(r.skippedRows).toEqual([{ row: 5, kind: 'footer' }]);
     expect(readRoster(g).people[1]!.unit).toBeUndefined(); // without the areas: as written
+  });
+});
+
+describe('the records sheet', () => {
+  it('is 培训记录 in simplified or traditional characters, with stray spaces or full-width forms; nothing else is', () => {
+    for (const n of ['培训记录', '培訓記錄', ' 培训记录 ', '培训记录\u3000']) expect(isRecordsSheet(n), n).toBe(true);
+    for (const n of ['花名册', '培训记录2024', '2024培训记录', '']) expect(isRecordsSheet(n), n).toBe(false);
   });
 });
 

@@ -277,3 +277,8 @@ export function rowRanges(rows: readonly number[]): string {
   }
   return parts.join('、');
 }
+
+/** Whether a sheet is the training records (培训记录, in simplified or traditional characters; ROSTER.md), not a roster. */
+export function isRecordsSheet(name: string): boolean {
+  return /^(培训记录|培訓記錄)$/.test(name.normalize('NFKC').trim());
+}

@@ -83,6 +83,9 @@ export function evaluatePerson(read: ReadWorkbook, person: Person, settings: Che
   return evaluatePeople([person], read.recordsById, pack, evalOptions(settings))[0]!;
 }
 
+/** Why the records sheet is not checked as a roster (the hosts that pick sheets by name: file, WPS). */
+export const RECORDS_SHEET_ACTIVE = '当前是“培训记录”工作表：请选择花名册工作表后再检查。';
+
 /** Why a sheet cannot be annotated when the reader found no roster header (the same words in every host). */
 export function noRosterHeader(sheetName: string): string {
   return `工作表“${sheetName}”中没有找到花名册表头行（需要“身份证号”等列名）。`;

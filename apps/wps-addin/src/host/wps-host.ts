@@ -12,9 +12,9 @@
  * Sheets are identified by name (WPS has no stable sheet id in this API).
  */
 import { STATUS_LABELS, type Status } from '@ce/rules';
-import { columnLetter, type Grid } from '@ce/roster';
+import { columnLetter, isRecordsSheet, type Grid } from '@ce/roster';
 import type { SummaryModel } from '@ce/summary';
-import { checkAllWithRecords, noRosterHeader } from 'excel-addin/src/core/check.ts';
+import { checkAllWithRecords, noRosterHeader, RECORDS_SHEET_ACTIVE } from 'excel-addin/src/core/check.ts';
 import type { AddinSettings, Lang } from 'excel-addin/src/core/settings.ts';
 import { RECORDS_SHEET, SUMMARY_SHEET, type CellValue } from 'excel-addin/src/core/workbook.ts';
 import type { WorkbookRead } from 'excel-addin/src/core/workbook.ts';
@@ -37,7 +37,6 @@ import {
 } from './store.js';
 import { bgr, etApp, wpsRoot, XL_NONE, type EtApp, type EtSheet } from './wps-api.js';
 
-export const isRecordsSheet = (name: string): boolean => /^(培训记录|培訓記錄)$/.test(name.normalize('NFKC').trim());
 
 
 /** the sheets of the active workbook in tab order, the add-in's store sheet left out */
@@ -84,7 +83,7 @@ export class WpsHost implements SpreadsheetHost {
   async annotate(opts: AnnotateOptions): Promise<AnnotateSuccess | Refusal> {
     const sheet = this.app.ActiveSheet;
     const name = sheet.Name;
-    if (isRecordsSheet(name)) return { ok: false, reason: '当前是“培训记录”工作表：请选择花名册工作表后再检查。' };
+    if (isRecordsSheet(name)) return { ok: false, reason: RECORDS_SHEET_ACTIVE };
     if (name === readSummaryOwned()) return { ok: false, reason: '当前是“汇总表”：请选择花名册工作表后再检查。' };
     this.writes = 0;
     const tracks = readTracks();

@@ -6,8 +6,9 @@
  * Nothing is stored: settings live for this page session only.
  */
 import { STATUS_LABELS, type Status } from '@ce/rules';
+import { isRecordsSheet } from '@ce/roster';
 import type { SummaryModel } from '@ce/summary';
-import { checkAllWithRecords, noRosterHeader, readWorkbook } from '../../core/check.js';
+import { checkAllWithRecords, noRosterHeader, readWorkbook, RECORDS_SHEET_ACTIVE } from '../../core/check.js';
 import type { AddinSettings, Lang } from '../../core/settings.js';
 import { RECORDS_SHEET, SUMMARY_SHEET, type CellValue, type LoadedSheet, type WorkbookRead } from '../../core/workbook.js';
 import { annotationRow, COLUMN_COUNT, HEADERS, type AnnotateOptions, type AnnotateSuccess, type Refusal } from '../../taskpane/annotate.js';
@@ -20,7 +21,6 @@ import { loadFileBook, type FileBook, type FileSheet } from './load.js';
 import { summaryHtml } from './summary-html.js';
 import { FULL_RENDER_CELLS, sheetExtent, sheetTableHtml, type RowWindow } from './view.js';
 
-const isRecordsSheet = (name: string): boolean => /^(培训记录|培訓記錄)$/.test(name.normalize('NFKC').trim());
 
 function $(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -283,7 +283,7 @@ export class FileHost implements SpreadsheetHost {
   async annotate(opts: AnnotateOptions): Promise<AnnotateSuccess | Refusal> {
     const sheet = this.active();
     if (!this.book || !sheet) return { ok: false, reason: t(this.lang, 'noFile') };
-    if (isRecordsSheet(sheet.name)) return { ok: false, reason: '当前是“培训记录”工作表：请选择花名册工作表后再检查。' };
+    if (isRecordsSheet(sheet.name)) return { ok: false, reason: RECORDS_SHEET_ACTIVE };
     if (sheet === this.summary?.sheet) return { ok: false, reason: '当前是“汇总表”：请选择花名册工作表后再检查。' };
     await opts.onProgress?.('read', 0, 1);
     const records = this.book.sheets.find((s) => isRecordsSheet(s.name));
